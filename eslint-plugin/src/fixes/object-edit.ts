@@ -1,0 +1,81 @@
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { staticPropertyName } from '../util/ast';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+type Fixer = TSESLint.RuleFixer;
+
+/** The whitespace a line starts with. */
+export function indentOf(sourceCode: SourceCode, line: number): string {
+  return /^\s*/.exec(sourceCode.lines[line - 1] ?? '')?.[0] ?? '';
+}
+
+/**
+ * Sets `key: valueText` in an object literal, keeping its layout: replaces the value of an existing
+ * `key` property, or adds the property after the last one (one per line in a multi-line literal,
+ * inline otherwise), keeping a trailing comma and any comment that ends the last line.
+ */
+export function setProperty(
+  sourceCode: SourceCode,
+  fixer: Fixer,
+  object: TSESTree.ObjectExpression,
+  key: string,
+  valueText: string,
+): TSESLint.RuleFix[] {
+  const existing = object.properties.find(
+    (property): property is Extract<TSESTree.ObjectLiteralElement, { type: AST_NODE_TYPES.Property }> =>
+      property.type === AST_NODE_TYPES.Property && !property.computed && staticPropertyName(property) === key,
+  );
+  if (existing) {
+    if (existing.shorthand) return [fixer.replaceText(existing, `${key}: ${valueText}`)];
+    return [fixer.replaceText(existing.value, valueText)];
+  }
+  const text = `${key}: ${valueText}`;
+  const last = object.properties[object.properties.length - 1];
+  const openBrace = sourceCode.getFirstToken(object)!;
+  if (!last) {
+    const inner = sourceCode.getTokenAfter(openBrace, { includeComments: true });
+    if (inner && inner.type !== 'Punctuator') return [fixer.insertTextAfter(openBrace, ` ${text},`)];
+    return [fixer.replaceText(object, `{ ${text} }`)];
+  }
+  const afterLast = sourceCode.getTokenAfter(last)!;
+  const trailingComma = ASTUtils.isCommaToken(afterLast) ? afterLast : undefined;
+  const multiline = last.loc.end.line > openBrace.loc.end.line;
+  if (!multiline) {
+    return trailingComma
+      ? [fixer.insertTextAfter(trailingComma, ` ${text},`)]
+      : [fixer.insertTextAfter(last, `, ${text}`)];
+  }
+  const indent = indentOf(sourceCode, last.loc.start.line);
+  const anchor = trailingComma ?? last;
+  // A comment that ends the last property's line stays on that line.
+  const comments = sourceCode.getCommentsAfter(anchor).filter((comment) => comment.loc.start.line === anchor.loc.end.line);
+  const lineEnd = comments[comments.length - 1] ?? anchor;
+  const fixes = [fixer.insertTextAfter(lineEnd, `\n${indent}${text}${trailingComma ? ',' : ''}`)];
+  if (!trailingComma) fixes.push(fixer.insertTextAfter(last, ','));
+  return fixes;
+}
+
+/**
+ * Adds an argument at `index` of a call that has fewer arguments, filling any gap with `undefined`
+ * (`axios.post(url)` gets its config as the third argument).
+ */
+export function addArgument(
+  sourceCode: SourceCode,
+  fixer: Fixer,
+  call: TSESTree.CallExpression,
+  index: number,
+  text: string,
+): TSESLint.RuleFix {
+  const args = call.arguments;
+  if (index < args.length) return fixer.insertTextBefore(args[index]!, `${text}, `);
+  const fill = Array.from({ length: index - args.length }, () => 'undefined');
+  const parts = [...fill, text].join(', ');
+  const last = args[args.length - 1];
+  if (!last) {
+    const closing = sourceCode.getLastToken(call)!;
+    return fixer.insertTextBefore(closing, parts);
+  }
+  const afterLast = sourceCode.getTokenAfter(last)!;
+  if (ASTUtils.isCommaToken(afterLast)) return fixer.insertTextAfter(afterLast, ` ${parts},`);
+  return fixer.insertTextAfter(last, `, ${parts}`);
+}

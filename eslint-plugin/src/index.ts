@@ -1,0 +1,35 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+import { rules } from './rules';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- read at run time so the version is never stale
+const { name, version } = require('../package.json') as { name: string; version: string };
+
+type RuleName = keyof typeof rules;
+type RuleEntry = TSESLint.SharedConfig.RuleEntry;
+
+const ruleIds = Object.keys(rules) as RuleName[];
+
+function rulesFor(filter: (name: RuleName) => boolean, entry: RuleEntry): Record<string, RuleEntry> {
+  return Object.fromEntries(ruleIds.filter(filter).map((rule) => [`breakwater/${rule}`, entry]));
+}
+
+const plugin = {
+  meta: { name, version, namespace: 'breakwater' },
+  rules,
+  configs: {} as Record<'recommended' | 'strict', TSESLint.FlatConfig.Config>,
+};
+
+plugin.configs.recommended = {
+  name: 'breakwater/recommended',
+  plugins: { breakwater: plugin as unknown as TSESLint.FlatConfig.Plugin },
+  rules: rulesFor((rule) => rules[rule].meta.docs?.recommended === true, 'warn'),
+};
+
+// Strict: every rule, as errors, and report calls whose options the file does not show.
+plugin.configs.strict = {
+  name: 'breakwater/strict',
+  plugins: { breakwater: plugin as unknown as TSESLint.FlatConfig.Plugin },
+  rules: rulesFor(() => true, ['error', { unresolved: 'report' }]),
+};
+
+export = plugin;

@@ -1,0 +1,141 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { isFunction, staticPropertyName, stringLiteral, unwrap } from '../util/ast';
+import { FAMILY_SHAPES, type CallShape, type ClientEntry } from './catalog';
+import type { OptionsReader } from './options';
+import type { ClientInstance, Origin, OriginResolver } from './resolve';
+
+/** Where a network call's options argument is. */
+export type OptionsArgument =
+  | { readonly kind: 'given'; readonly node: TSESTree.Node; readonly index: number }
+  /** Not passed; a fix would add it at `index`. */
+  | { readonly kind: 'missing'; readonly index: number }
+  /** The call's arguments do not show which one is the options (`axios(x)` with `x` a parameter). */
+  | { readonly kind: 'ambiguous' }
+  /** The client takes no options object (superagent builds a chain instead). */
+  | { readonly kind: 'chain' };
+
+export interface NetworkCall {
+  readonly node: TSESTree.CallExpression;
+  readonly entry: ClientEntry;
+  readonly shape: CallShape;
+  /** The member called (`get` in `axios.get(u)`), or undefined when the client itself is called. */
+  readonly member?: string;
+  readonly instance?: ClientInstance;
+  readonly options: OptionsArgument;
+}
+
+/** Identifier names that, by near-universal convention, hold a URL rather than an options object. */
+const URL_NAME = /(?:^|_)(?:url|uri|href|endpoint|link)s?$|(?:Url|Uri|Href|Endpoint|URL|URI)$|^(?:path|target)$/i;
+
+export class NetworkCallDetector {
+  private readonly byModule = new Map<string, ClientEntry[]>();
+  private readonly cache = new Map<TSESTree.CallExpression, NetworkCall | null>();
+
+  constructor(
+    entries: readonly ClientEntry[],
+    private readonly resolver: OriginResolver,
+    private readonly options: OptionsReader,
+  ) {
+    for (const entry of entries) {
+      const list = this.byModule.get(entry.module) ?? [];
+      list.push(entry);
+      this.byModule.set(entry.module, list);
+    }
+  }
+
+  /** True when `origin.method(...)` makes a configured client instance (the resolver asks this). */
+  isFactory(origin: Origin, method: string): boolean {
+    const entry = this.entryAt(origin);
+    return entry !== undefined && origin.path.length === entry.root.length && FAMILY_SHAPES[entry.family].factories.includes(method);
+  }
+
+  /** The client entry whose root is `origin`'s path or its parent (a method of the client). */
+  entryAt(origin: Origin): ClientEntry | undefined {
+    for (const entry of this.byModule.get(origin.module) ?? []) {
+      if (origin.path.length < entry.root.length || origin.path.length > entry.root.length + 1) continue;
+      if (entry.root.every((segment, i) => origin.path[i] === segment)) return entry;
+    }
+    return undefined;
+  }
+
+  detect(node: TSESTree.CallExpression): NetworkCall | undefined {
+    let result = this.cache.get(node);
+    if (result === undefined) {
+      result = this.compute(node) ?? null;
+      this.cache.set(node, result);
+    }
+    return result ?? undefined;
+  }
+
+  private compute(node: TSESTree.CallExpression): NetworkCall | undefined {
+    const callee = unwrap(node.callee);
+    // `this.fetch()`, `store.fetch()`: only a member of a resolved client object counts.
+    if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    const origin = this.resolver.resolve(callee);
+    if (!origin) return undefined;
+    const entry = this.entryAt(origin);
+    if (!entry) return undefined;
+    const family = FAMILY_SHAPES[entry.family];
+    const member = origin.path.length > entry.root.length ? origin.path[origin.path.length - 1] : undefined;
+    const shape = member === undefined ? family.call : family.methods[member];
+    if (!shape) return undefined;
+    return { node, entry, shape, member, instance: origin.instance, options: this.locateOptions(node, shape) };
+  }
+
+  private locateOptions(node: TSESTree.CallExpression, shape: CallShape): OptionsArgument {
+    const args = node.arguments;
+    if (args.some((arg) => arg.type === AST_NODE_TYPES.SpreadElement)) return { kind: 'ambiguous' };
+    const position = shape.options;
+    switch (position.kind) {
+      case 'none':
+        return { kind: 'chain' };
+      case 'index': {
+        const arg = args[position.index];
+        return arg ? { kind: 'given', node: arg, index: position.index } : { kind: 'missing', index: position.index };
+      }
+      case 'configOrUrl': {
+        if (args.length >= 2) return { kind: 'given', node: args[1]!, index: 1 };
+        const first = args[0];
+        if (!first) return { kind: 'ambiguous' };
+        const kind = this.argumentKind(first);
+        if (kind === 'object') return { kind: 'given', node: first, index: 0 };
+        if (kind === 'url') return { kind: 'missing', index: 1 };
+        return { kind: 'ambiguous' };
+      }
+      case 'nodeHttp': {
+        const first = args[0];
+        if (!first) return { kind: 'ambiguous' };
+        const kind = this.argumentKind(first);
+        if (kind === 'object') return { kind: 'given', node: first, index: 0 };
+        if (kind !== 'url') return { kind: 'ambiguous' };
+        const second = args[1];
+        if (second && !isFunction(unwrap(second))) return { kind: 'given', node: second, index: 1 };
+        return { kind: 'missing', index: 1 };
+      }
+    }
+  }
+
+  /** Whether an argument is an options object, a URL, or cannot be told. */
+  private argumentKind(arg: TSESTree.Node): 'object' | 'url' | 'unknown' {
+    const target = unwrap(arg);
+    if (stringLiteral(target) !== undefined || target.type === AST_NODE_TYPES.TemplateLiteral) return 'url';
+    if (target.type === AST_NODE_TYPES.BinaryExpression && target.operator === '+') return 'url';
+    if (
+      target.type === AST_NODE_TYPES.NewExpression &&
+      target.callee.type === AST_NODE_TYPES.Identifier &&
+      target.callee.name === 'URL'
+    ) {
+      return 'url';
+    }
+    const branches = this.options.branches(target);
+    if (branches.every((branch) => branch.kind === 'object')) return 'object';
+    if (target.type === AST_NODE_TYPES.Identifier && URL_NAME.test(target.name)) return 'url';
+    if (target.type === AST_NODE_TYPES.MemberExpression && URL_NAME.test(staticPropertyName(target) ?? '')) return 'url';
+    if (target.type === AST_NODE_TYPES.Identifier) {
+      const variable = this.resolver.variableOf(target);
+      const def = variable?.defs[0];
+      if (def?.type === 'Variable' && def.node.init) return this.argumentKind(def.node.init) === 'url' ? 'url' : 'unknown';
+    }
+    return 'unknown';
+  }
+}

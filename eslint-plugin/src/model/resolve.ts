@@ -1,0 +1,179 @@
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { staticPropertyName, stringLiteral, unwrap } from '../util/ast';
+import { GLOBAL_MODULE } from './catalog';
+
+/**
+ * Where a value comes from, as far as the file shows: a module (or the global object) and a member
+ * path below it. Values made by a client factory (`axios.create(cfg)`) carry the factory call, so
+ * rules can read the instance's config.
+ */
+export interface Origin {
+  readonly module: string;
+  readonly path: readonly string[];
+  readonly instance?: ClientInstance;
+}
+
+/** A configured client made by a factory call such as `axios.create({ timeout })` or `got.extend(a, b)`. */
+export interface ClientInstance {
+  readonly factory: TSESTree.CallExpression;
+  readonly configs: readonly TSESTree.Node[];
+  readonly parent?: ClientInstance;
+}
+
+const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self', 'global']);
+
+/** Tells the resolver which member calls make client instances (from the catalog). */
+export type FactoryTest = (origin: Origin, method: string) => boolean;
+
+export type ScopeOf = (node: TSESTree.Node) => TSESLint.Scope.Scope;
+
+export class OriginResolver {
+  private readonly cache = new Map<TSESTree.Node, Origin | null>();
+
+  constructor(
+    private readonly scopeOf: ScopeOf,
+    private readonly isFactory: FactoryTest,
+  ) {}
+
+  /** The origin of an expression's value, or undefined when the file does not show it. */
+  resolve(node: TSESTree.Node): Origin | undefined {
+    const target = unwrap(node);
+    if (this.cache.has(target)) return this.cache.get(target) ?? undefined;
+    // Guard against cycles (`const a = b; const b = a;`) by caching "unknown" while resolving.
+    this.cache.set(target, null);
+    const origin = this.compute(target);
+    this.cache.set(target, origin ?? null);
+    return origin;
+  }
+
+  /** The variable an identifier refers to, if it is declared in the file. */
+  variableOf(identifier: TSESTree.Identifier): TSESLint.Scope.Variable | undefined {
+    const variable = ASTUtils.findVariable(this.scopeOf(identifier), identifier);
+    return variable && variable.defs.length > 0 ? variable : undefined;
+  }
+
+  private compute(node: TSESTree.Node): Origin | undefined {
+    switch (node.type) {
+      case AST_NODE_TYPES.Identifier:
+        return this.resolveIdentifier(node);
+      case AST_NODE_TYPES.MemberExpression: {
+        const name = staticPropertyName(node);
+        if (name === undefined) return undefined;
+        const object = this.resolve(node.object);
+        return object ? member(object, name) : undefined;
+      }
+      case AST_NODE_TYPES.CallExpression:
+        return this.resolveCall(node);
+      case AST_NODE_TYPES.AwaitExpression:
+        return node.argument.type === AST_NODE_TYPES.ImportExpression ? moduleOrigin(node.argument.source) : undefined;
+      default:
+        return undefined;
+    }
+  }
+
+  private resolveCall(node: TSESTree.CallExpression): Origin | undefined {
+    const callee = unwrap(node.callee);
+    if (
+      callee.type === AST_NODE_TYPES.Identifier &&
+      callee.name === 'require' &&
+      node.arguments.length === 1 &&
+      !this.variableOf(callee)
+    ) {
+      return moduleOrigin(node.arguments[0]!);
+    }
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    const method = staticPropertyName(callee);
+    if (method === undefined) return undefined;
+    const object = this.resolve(callee.object);
+    if (!object || !this.isFactory(object, method)) return undefined;
+    return {
+      module: object.module,
+      path: object.path,
+      instance: { factory: node, configs: node.arguments, parent: object.instance },
+    };
+  }
+
+  private resolveIdentifier(identifier: TSESTree.Identifier): Origin | undefined {
+    const variable = ASTUtils.findVariable(this.scopeOf(identifier), identifier);
+    if (!variable || variable.defs.length === 0) {
+      // An undeclared name (or a configured global) is a property of the global object.
+      if (identifier.name === 'undefined') return undefined;
+      return { module: GLOBAL_MODULE, path: GLOBAL_OBJECTS.has(identifier.name) ? [] : [identifier.name] };
+    }
+    if (variable.defs.length !== 1) return undefined;
+    const def = variable.defs[0]!;
+    if (def.type === 'ImportBinding') return importOrigin(def.node);
+    if (def.type !== 'Variable') return undefined;
+    const declarator = def.node;
+    if (!declarator.init || !isSingleAssignment(variable)) return undefined;
+    const path = patternPath(declarator.id, identifier.name);
+    if (!path) return undefined;
+    const base = this.resolve(declarator.init);
+    if (!base) return undefined;
+    return path.reduce<Origin>(member, base);
+  }
+}
+
+/** True when a variable is written only by its declaration (a `const`, or a `let` never reassigned). */
+export function isSingleAssignment(variable: TSESLint.Scope.Variable): boolean {
+  let writes = 0;
+  for (const reference of variable.references) {
+    if (reference.isWrite()) writes++;
+  }
+  return writes <= 1;
+}
+
+function member(origin: Origin, name: string): Origin {
+  // `require('axios').default`, `import * as ns` then `ns.default`: the default export is the module value.
+  if (origin.path.length === 0 && name === 'default' && origin.module !== GLOBAL_MODULE) return origin;
+  if (origin.module === GLOBAL_MODULE && origin.path.length === 0 && GLOBAL_OBJECTS.has(name)) return origin;
+  return { module: origin.module, path: [...origin.path, name], instance: origin.instance };
+}
+
+function moduleOrigin(source: TSESTree.Node): Origin | undefined {
+  const specifier = stringLiteral(source);
+  return specifier === undefined ? undefined : { module: specifier, path: [] };
+}
+
+function importOrigin(node: TSESTree.Node): Origin | undefined {
+  if (node.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
+    const reference = node.moduleReference;
+    return reference.type === AST_NODE_TYPES.TSExternalModuleReference ? moduleOrigin(reference.expression) : undefined;
+  }
+  const declaration = node.parent;
+  if (declaration?.type !== AST_NODE_TYPES.ImportDeclaration) return undefined;
+  if (declaration.importKind === 'type') return undefined;
+  const module = declaration.source.value;
+  switch (node.type) {
+    case AST_NODE_TYPES.ImportDefaultSpecifier:
+    case AST_NODE_TYPES.ImportNamespaceSpecifier:
+      return { module, path: [] };
+    case AST_NODE_TYPES.ImportSpecifier: {
+      if (node.importKind === 'type') return undefined;
+      const imported = node.imported.type === AST_NODE_TYPES.Identifier ? node.imported.name : node.imported.value;
+      return { module, path: imported === 'default' ? [] : [imported] };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The member path that leads from a destructured value to `name` (`const { a: { b } } = x` → [a, b]). */
+export function patternPath(pattern: TSESTree.Node, name: string): string[] | undefined {
+  switch (pattern.type) {
+    case AST_NODE_TYPES.Identifier:
+      return pattern.name === name ? [] : undefined;
+    case AST_NODE_TYPES.AssignmentPattern:
+      return patternPath(pattern.left, name);
+    case AST_NODE_TYPES.ObjectPattern:
+      for (const property of pattern.properties) {
+        if (property.type !== AST_NODE_TYPES.Property) continue;
+        const key = staticPropertyName(property);
+        const rest = patternPath(property.value, name);
+        if (rest) return key === undefined ? undefined : [key, ...rest];
+      }
+      return undefined;
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,266 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { staticPropertyName, unwrap } from '../util/ast';
+import type { FileModel } from './file-model';
+import type { NetworkCall } from './network-call';
+import type { OptionsBranch } from './options';
+import type { ClientInstance } from './resolve';
+
+/** Whether a call is bounded in time, as far as the file shows. */
+export type Verdict = 'yes' | 'no' | 'unknown';
+
+/** `0`, `Infinity`, `false`, `null` and `undefined` all mean "no timeout" to the clients we know. */
+export function meansNoLimit(model: FileModel, value: TSESTree.Node, depth = 0): boolean {
+  const target = unwrap(value);
+  if (target.type === AST_NODE_TYPES.Literal) {
+    return target.value === 0 || target.value === false || target.value === null;
+  }
+  if (target.type === AST_NODE_TYPES.Identifier) {
+    if ((target.name === 'Infinity' || target.name === 'undefined') && !model.resolver.variableOf(target)) return true;
+    const variable = model.resolver.variableOf(target);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (depth < 4 && def?.type === 'Variable' && def.node.init && def.node.id.type === AST_NODE_TYPES.Identifier) {
+      return meansNoLimit(model, def.node.init, depth + 1);
+    }
+    return false;
+  }
+  if (target.type === AST_NODE_TYPES.MemberExpression) {
+    const name = staticPropertyName(target);
+    return (
+      target.object.type === AST_NODE_TYPES.Identifier &&
+      target.object.name === 'Number' &&
+      (name === 'POSITIVE_INFINITY' || name === 'MAX_SAFE_INTEGER')
+    );
+  }
+  if (target.type === AST_NODE_TYPES.ObjectExpression) return target.properties.length === 0;
+  return false;
+}
+
+/** Any of `keys` set to a bounding value in every branch of an options expression. */
+function keysVerdict(model: FileModel, branches: readonly OptionsBranch[], keys: readonly string[], before: TSESTree.Node): Verdict {
+  let sawUnknown = false;
+  for (const branch of branches) {
+    let branchVerdict: Verdict = 'no';
+    for (const key of keys) {
+      const lookup = model.options.lookup(branch, key, before);
+      if (lookup.state === 'present' && !meansNoLimit(model, lookup.value)) {
+        branchVerdict = 'yes';
+        break;
+      }
+      if (lookup.state === 'unknown') branchVerdict = 'unknown';
+    }
+    // One branch that definitely runs without a timeout is enough to report.
+    if (branchVerdict === 'no') return 'no';
+    if (branchVerdict === 'unknown') sawUnknown = true;
+  }
+  return sawUnknown ? 'unknown' : 'yes';
+}
+
+function callOptionsVerdict(model: FileModel, call: NetworkCall, keys: readonly string[]): Verdict {
+  switch (call.options.kind) {
+    case 'given':
+      return keysVerdict(model, model.options.branches(call.options.node), keys, call.node);
+    case 'missing':
+      return 'no';
+    default:
+      return 'unknown';
+  }
+}
+
+/** Joins independent sources of a timeout (call config, instance config, defaults): any one suffices. */
+function anyOf(...verdicts: Verdict[]): Verdict {
+  if (verdicts.includes('yes')) return 'yes';
+  return verdicts.includes('unknown') ? 'unknown' : 'no';
+}
+
+function instanceVerdict(model: FileModel, instance: ClientInstance | undefined, keys: readonly string[]): Verdict {
+  const verdicts: Verdict[] = [];
+  for (let current = instance; current; current = current.parent) {
+    for (const config of current.configs) {
+      verdicts.push(keysVerdict(model, model.options.branches(config), keys, current.factory));
+    }
+  }
+  return anyOf('no', ...verdicts);
+}
+
+const AXIOS_KEYS = ['timeout', 'signal', 'cancelToken'];
+
+export function timeoutVerdict(model: FileModel, call: NetworkCall): Verdict {
+  switch (call.entry.family) {
+    case 'fetch':
+      return fetchVerdict(model, call);
+    case 'axios':
+      return anyOf(
+        callOptionsVerdict(model, call, AXIOS_KEYS),
+        instanceVerdict(model, call.instance, AXIOS_KEYS),
+        axiosDefaultsVerdict(model, call),
+      );
+    case 'got':
+      return anyOf(callOptionsVerdict(model, call, ['timeout', 'signal']), instanceVerdict(model, call.instance, ['timeout']));
+    case 'ky':
+      return kyVerdict(model, call);
+    case 'node-http':
+      return anyOf(callOptionsVerdict(model, call, ['timeout', 'signal']), requestMethodVerdict(model, call.node, 'setTimeout'));
+    case 'superagent':
+      return requestMethodVerdict(model, call.node, 'timeout');
+  }
+}
+
+function fetchVerdict(model: FileModel, call: NetworkCall): Verdict {
+  const keys = call.entry.acceptsTimeoutOption ? ['signal', 'timeout'] : ['signal'];
+  const first = call.node.arguments[0] ? unwrap(call.node.arguments[0]) : undefined;
+  // `fetch(new Request(url, { signal }))`: the Request carries the signal.
+  if (
+    first?.type === AST_NODE_TYPES.NewExpression &&
+    first.callee.type === AST_NODE_TYPES.Identifier &&
+    first.callee.name === 'Request'
+  ) {
+    const requestInit = keysVerdict(model, model.options.branches(first.arguments[1]), keys, call.node);
+    return anyOf(requestInit, callOptionsVerdict(model, call, keys));
+  }
+  return callOptionsVerdict(model, call, keys);
+}
+
+/** ky has a 10 s default: only an explicit `timeout: false` (in the call or the instance it uses) is unbounded. */
+function kyVerdict(model: FileModel, call: NetworkCall): Verdict {
+  const setsFalse = (branches: readonly OptionsBranch[], before: TSESTree.Node): Verdict | 'unset' => {
+    let result: Verdict | 'unset' = 'unset';
+    for (const branch of branches) {
+      const lookup = model.options.lookup(branch, 'timeout', before);
+      if (lookup.state === 'present') {
+        const value = unwrap(lookup.value);
+        if (value.type === AST_NODE_TYPES.Literal && value.value === false) return 'no';
+        result = 'yes';
+      }
+    }
+    return result;
+  };
+  if (call.options.kind === 'given') {
+    const own = setsFalse(model.options.branches(call.options.node), call.node);
+    if (own !== 'unset') return own;
+  }
+  for (let current = call.instance; current; current = current.parent) {
+    for (const config of [...current.configs].reverse()) {
+      const inherited = setsFalse(model.options.branches(config), current.factory);
+      if (inherited !== 'unset') return inherited;
+    }
+  }
+  return 'yes';
+}
+
+/**
+ * `req.setTimeout(…)` on node's request, `.timeout(…)` in a superagent chain: look along the chain
+ * and at the variable the request is stored in. A request handed elsewhere (returned, passed on) may
+ * get its timeout there, so that is unknown.
+ */
+function requestMethodVerdict(model: FileModel, call: TSESTree.CallExpression, method: string): Verdict {
+  let current: TSESTree.Node = call;
+  for (;;) {
+    const parent: TSESTree.Node | undefined = current.parent;
+    if (!parent) return 'no';
+    if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === current) {
+      if (staticPropertyName(parent) === method) return 'yes';
+      const next: TSESTree.Node | undefined = parent.parent;
+      if (next?.type !== AST_NODE_TYPES.CallExpression || next.callee !== parent) return 'unknown';
+      current = next;
+      continue;
+    }
+    if (
+      parent.type === AST_NODE_TYPES.TSAsExpression ||
+      parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      parent.type === AST_NODE_TYPES.ChainExpression
+    ) {
+      current = parent;
+      continue;
+    }
+    return usageVerdict(model, current, parent, method);
+  }
+}
+
+function usageVerdict(model: FileModel, value: TSESTree.Node, parent: TSESTree.Node, method: string): Verdict {
+  switch (parent.type) {
+    case AST_NODE_TYPES.ExpressionStatement:
+    case AST_NODE_TYPES.AwaitExpression:
+      return 'no';
+    case AST_NODE_TYPES.VariableDeclarator: {
+      if (parent.init !== value || parent.id.type !== AST_NODE_TYPES.Identifier) return 'unknown';
+      const variable = model.resolver.variableOf(parent.id);
+      if (!variable) return 'unknown';
+      return variableVerdict(variable, method);
+    }
+    default:
+      return 'unknown';
+  }
+}
+
+function variableVerdict(variable: TSESLint.Scope.Variable, method: string): Verdict {
+  let verdict: Verdict = 'no';
+  for (const reference of variable.references) {
+    if (reference.init) continue;
+    const identifier = reference.identifier;
+    const parent = identifier.parent;
+    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier) {
+      if (staticPropertyName(parent) === method) return 'yes';
+      continue;
+    }
+    // `await req`, `req.then(...)` are fine; handing the request to other code might set the timeout there.
+    if (parent?.type === AST_NODE_TYPES.AwaitExpression) continue;
+    verdict = 'unknown';
+  }
+  return verdict;
+}
+
+/** `axios.defaults.timeout = …` or `<instance>.defaults.timeout = …` anywhere in the file. */
+function axiosDefaultsVerdict(model: FileModel, call: NetworkCall): Verdict {
+  const facts = axiosDefaults(model);
+  if (facts.root) return 'yes';
+  for (let current = call.instance; current; current = current.parent) {
+    if (facts.instances.has(current.factory)) return 'yes';
+  }
+  return 'no';
+}
+
+interface AxiosDefaults {
+  root: boolean;
+  instances: Set<TSESTree.CallExpression>;
+}
+
+const defaultsCache = new WeakMap<FileModel, AxiosDefaults>();
+
+function axiosDefaults(model: FileModel): AxiosDefaults {
+  const cached = defaultsCache.get(model);
+  if (cached) return cached;
+  const facts: AxiosDefaults = { root: false, instances: new Set() };
+  const scopeManager = model.sourceCode.scopeManager;
+  for (const scope of scopeManager?.scopes ?? []) {
+    for (const variable of scope.variables) {
+      for (const reference of variable.references) {
+        const assigned = defaultsTimeoutAssignment(model, reference.identifier);
+        if (!assigned) continue;
+        const origin = model.resolver.resolve(reference.identifier);
+        const entry = origin && model.calls.entryAt(origin);
+        if (!origin || entry?.family !== 'axios' || origin.path.length !== entry.root.length) continue;
+        if (origin.instance) facts.instances.add(origin.instance.factory);
+        else facts.root = true;
+      }
+    }
+  }
+  defaultsCache.set(model, facts);
+  return facts;
+}
+
+/** `x.defaults.timeout = <bounded>` where `identifier` is `x`. */
+function defaultsTimeoutAssignment(model: FileModel, identifier: TSESTree.Node): boolean {
+  const defaults = identifier.parent;
+  if (defaults?.type !== AST_NODE_TYPES.MemberExpression || defaults.object !== identifier) return false;
+  if (staticPropertyName(defaults) !== 'defaults') return false;
+  const timeout = defaults.parent;
+  if (timeout?.type !== AST_NODE_TYPES.MemberExpression || timeout.object !== defaults) return false;
+  const key = staticPropertyName(timeout);
+  if (key !== 'timeout' && key !== 'signal') return false;
+  const assignment = timeout.parent;
+  return (
+    assignment?.type === AST_NODE_TYPES.AssignmentExpression &&
+    assignment.left === timeout &&
+    !meansNoLimit(model, assignment.right)
+  );
+}

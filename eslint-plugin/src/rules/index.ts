@@ -1,0 +1,5 @@
+import requireTimeout from './require-timeout';
+
+export const rules = {
+  'require-timeout': requireTimeout,
+};

@@ -1,0 +1,68 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { buildTimeoutEdit, timeoutOption } from '../fixes/add-timeout';
+import { fileModel } from '../model/file-model';
+import { COMMON_OPTION_PROPERTIES, type CommonOptions } from '../model/rule-options';
+import { timeoutVerdict } from '../model/timeout';
+import { createRule } from '../util/create-rule';
+
+export interface RequireTimeoutOptions extends CommonOptions {
+  /** The value the suggestions insert, in milliseconds. */
+  defaultTimeoutMs?: number;
+}
+
+export type RequireTimeoutMessageIds = 'missingTimeout' | 'timeoutDisabled' | 'addTimeout';
+
+export default createRule<[RequireTimeoutOptions], RequireTimeoutMessageIds>({
+  name: 'require-timeout',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require a timeout on every network call, so a hung dependency cannot hang the caller',
+      recommended: true,
+    },
+    hasSuggestions: true,
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          ...COMMON_OPTION_PROPERTIES,
+          defaultTimeoutMs: {
+            type: 'integer',
+            minimum: 1,
+            maximum: 2147483647,
+            description: 'Timeout the suggestions insert, in milliseconds.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    messages: {
+      missingTimeout: '{{client}} call has no timeout; add {{option}}.',
+      timeoutDisabled: '{{client}} call sets `timeout: false` and can hang forever.',
+      addTimeout: 'Add `{{text}}`.',
+    },
+  },
+  defaultOptions: [{ unresolved: 'ignore', defaultTimeoutMs: 10000, clients: [] }],
+  create(context, [options]) {
+    const model = fileModel(context, options.clients);
+    const reportUnresolved = options.unresolved === 'report';
+    const ms = options.defaultTimeoutMs ?? 10000;
+
+    return {
+      CallExpression(node: TSESTree.CallExpression) {
+        const call = model.calls.detect(node);
+        if (!call) return;
+        const verdict = timeoutVerdict(model, call);
+        if (verdict === 'yes' || (verdict === 'unknown' && !reportUnresolved)) return;
+        const edit = buildTimeoutEdit(context.sourceCode, call, ms);
+        const family = call.entry.family;
+        context.report({
+          node,
+          messageId: family === 'ky' ? 'timeoutDisabled' : 'missingTimeout',
+          data: { client: call.entry.client, option: timeoutOption(family, ms).label },
+          suggest: edit ? [{ messageId: 'addTimeout', data: { text: edit.text }, fix: edit.fix }] : [],
+        });
+      },
+    };
+  },
+});

@@ -1,0 +1,151 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+
+/** Strips syntax that does not change a value at run time: TS casts, `!`, `satisfies`, optional chains. */
+export function unwrap(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  for (;;) {
+    switch (current.type) {
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSTypeAssertion:
+      case AST_NODE_TYPES.TSInstantiationExpression:
+        current = current.expression;
+        break;
+      case AST_NODE_TYPES.ChainExpression:
+        current = current.expression;
+        break;
+      default:
+        return current;
+    }
+  }
+}
+
+/** The static name of a property key or member property, or undefined when it is computed from a value. */
+export function staticPropertyName(
+  node: TSESTree.MemberExpression | TSESTree.Property | TSESTree.MethodDefinition | TSESTree.PropertyDefinition,
+): string | undefined {
+  const key = node.type === AST_NODE_TYPES.MemberExpression ? node.property : node.key;
+  if (!node.computed) {
+    if (key.type === AST_NODE_TYPES.Identifier) return key.name;
+    if (key.type === AST_NODE_TYPES.PrivateIdentifier) return undefined;
+  }
+  if (key.type === AST_NODE_TYPES.Literal && (typeof key.value === 'string' || typeof key.value === 'number')) {
+    return String(key.value);
+  }
+  if (key.type === AST_NODE_TYPES.TemplateLiteral && key.expressions.length === 0) {
+    return key.quasis[0]?.value.cooked ?? undefined;
+  }
+  if (!node.computed && key.type === AST_NODE_TYPES.Literal) return String(key.value);
+  return undefined;
+}
+
+export type FunctionNode =
+  | TSESTree.ArrowFunctionExpression
+  | TSESTree.FunctionExpression
+  | TSESTree.FunctionDeclaration;
+
+export function isFunction(node: TSESTree.Node | undefined | null): node is FunctionNode {
+  return (
+    node?.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    node?.type === AST_NODE_TYPES.FunctionExpression ||
+    node?.type === AST_NODE_TYPES.FunctionDeclaration
+  );
+}
+
+export function isLoop(
+  node: TSESTree.Node,
+): node is
+  | TSESTree.ForStatement
+  | TSESTree.WhileStatement
+  | TSESTree.DoWhileStatement
+  | TSESTree.ForOfStatement
+  | TSESTree.ForInStatement {
+  return (
+    node.type === AST_NODE_TYPES.ForStatement ||
+    node.type === AST_NODE_TYPES.WhileStatement ||
+    node.type === AST_NODE_TYPES.DoWhileStatement ||
+    node.type === AST_NODE_TYPES.ForOfStatement ||
+    node.type === AST_NODE_TYPES.ForInStatement
+  );
+}
+
+/** The function whose body holds `node`, or undefined at module level. */
+export function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunction(current)) return current;
+  }
+  return undefined;
+}
+
+/** True when `inner` is `outer` or lies inside it. */
+export function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
+
+/** Calls `visit` on every node below `root` (not descending into nested functions when `skipFunctions`). */
+export function walk(
+  root: TSESTree.Node,
+  visit: (node: TSESTree.Node) => void | 'skip',
+  options: { skipFunctions?: boolean } = {},
+): void {
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (visit(node) === 'skip') continue;
+    for (const key of Object.keys(node)) {
+      if (key === 'parent' || key === 'loc' || key === 'range' || key === 'tokens' || key === 'comments') continue;
+      const value = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(value)) {
+        for (let i = value.length - 1; i >= 0; i--) {
+          const child = value[i] as TSESTree.Node | null;
+          if (child && typeof child.type === 'string') {
+            if (options.skipFunctions && isFunction(child)) continue;
+            stack.push(child);
+          }
+        }
+      } else if (value && typeof value === 'object' && typeof (value as TSESTree.Node).type === 'string') {
+        const child = value as TSESTree.Node;
+        if (options.skipFunctions && isFunction(child)) continue;
+        stack.push(child);
+      }
+    }
+  }
+}
+
+/** The dotted text of a callee made only of identifiers and static members (`a.b.c`), else undefined. */
+export function calleePath(node: TSESTree.Node): string | undefined {
+  const target = unwrap(node);
+  if (target.type === AST_NODE_TYPES.Identifier) return target.name;
+  if (target.type === AST_NODE_TYPES.ThisExpression) return 'this';
+  if (target.type === AST_NODE_TYPES.MemberExpression) {
+    const object = calleePath(target.object);
+    const name = staticPropertyName(target);
+    return object !== undefined && name !== undefined ? `${object}.${name}` : undefined;
+  }
+  return undefined;
+}
+
+/** The numeric value of a literal (also `-1`), or undefined. */
+export function numericLiteral(node: TSESTree.Node): number | undefined {
+  const target = unwrap(node);
+  if (target.type === AST_NODE_TYPES.Literal && typeof target.value === 'number') return target.value;
+  if (
+    target.type === AST_NODE_TYPES.UnaryExpression &&
+    target.operator === '-' &&
+    target.argument.type === AST_NODE_TYPES.Literal &&
+    typeof target.argument.value === 'number'
+  ) {
+    return -target.argument.value;
+  }
+  return undefined;
+}
+
+export function stringLiteral(node: TSESTree.Node): string | undefined {
+  const target = unwrap(node);
+  if (target.type === AST_NODE_TYPES.Literal && typeof target.value === 'string') return target.value;
+  if (target.type === AST_NODE_TYPES.TemplateLiteral && target.expressions.length === 0) {
+    return target.quasis[0]?.value.cooked ?? undefined;
+  }
+  return undefined;
+}
