@@ -3,7 +3,7 @@ import { BUILTIN_CLIENTS, userClientEntry, type UserClient } from './catalog';
 import { NetworkCallDetector } from './network-call';
 import { OptionsReader } from './options';
 import { OriginResolver } from './resolve';
-import { readSharedSettings, type SharedSettings } from './settings';
+import { readSharedSettings } from './settings';
 
 /**
  * Everything the rules know about one file: how values resolve, which calls are network calls.
@@ -17,8 +17,9 @@ export class FileModel {
 
   constructor(
     readonly sourceCode: Readonly<TSESLint.SourceCode>,
-    readonly settings: SharedSettings,
     clients: readonly UserClient[],
+    /** Names of the project's own wrappers that retry or break (`withRetry`, `resilience.run`). */
+    readonly protectors: readonly string[],
   ) {
     let detector: NetworkCallDetector | undefined;
     this.resolver = new OriginResolver(
@@ -33,15 +34,16 @@ export class FileModel {
 
 const models = new WeakMap<object, Map<string, FileModel>>();
 
-/** The model of the file a rule is linting; `ruleClients` are the rule's own `clients` option. */
+/** The model of the file a rule is linting, with the rule's own `clients` and `protectors` options added. */
 export function fileModel(
   context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
-  ruleClients: readonly UserClient[] = [],
+  ruleOptions: { readonly clients?: readonly UserClient[]; readonly protectors?: readonly string[] } = {},
 ): FileModel {
   const sourceCode = context.sourceCode;
   const settings = readSharedSettings(context.settings);
-  const clients = [...settings.clients, ...ruleClients];
-  const key = JSON.stringify(clients);
+  const clients = [...settings.clients, ...(ruleOptions.clients ?? [])];
+  const protectors = [...settings.protectors, ...(ruleOptions.protectors ?? [])];
+  const key = JSON.stringify([clients, protectors]);
   let perFile = models.get(sourceCode);
   if (!perFile) {
     perFile = new Map();
@@ -49,7 +51,7 @@ export function fileModel(
   }
   let model = perFile.get(key);
   if (!model) {
-    model = new FileModel(sourceCode, settings, clients);
+    model = new FileModel(sourceCode, clients, protectors);
     perFile.set(key, model);
   }
   return model;

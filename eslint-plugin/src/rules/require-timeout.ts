@@ -44,7 +44,7 @@ export default createRule<[RequireTimeoutOptions], RequireTimeoutMessageIds>({
   },
   defaultOptions: [{ unresolved: 'ignore', defaultTimeoutMs: 10000, clients: [] }],
   create(context, [options]) {
-    const model = fileModel(context, options.clients);
+    const model = fileModel(context, options);
     const reportUnresolved = options.unresolved === 'report';
     const ms = options.defaultTimeoutMs ?? 10000;
 

@@ -1,0 +1,143 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { indentOf } from './object-edit';
+import { stringLiteral, unwrap } from '../util/ast';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+type Fixer = TSESLint.RuleFixer;
+
+export const RETRYABLE_HELPER = 'isRetryableError';
+
+/**
+ * The helper the fixes insert: network errors and 408, 429 and 5xx answers are retryable; any other
+ * status is not. It reads the status where axios, got, ky and superagent put it.
+ */
+export function retryableHelperText(typescript: boolean): string {
+  if (typescript) {
+    return [
+      `/** Network errors and 408, 429 and 5xx answers may succeed if retried; other HTTP errors will not. */`,
+      `function ${RETRYABLE_HELPER}(error: unknown): boolean {`,
+      `  const { status, statusCode, response } = (error ?? {}) as {`,
+      `    status?: number;`,
+      `    statusCode?: number;`,
+      `    response?: { status?: number; statusCode?: number };`,
+      `  };`,
+      `  const code = response?.status ?? response?.statusCode ?? status ?? statusCode;`,
+      `  return typeof code !== 'number' || code === 408 || code === 429 || code >= 500;`,
+      `}`,
+    ].join('\n');
+  }
+  return [
+    `/** Network errors and 408, 429 and 5xx answers may succeed if retried; other HTTP errors will not. */`,
+    `function ${RETRYABLE_HELPER}(error) {`,
+    `  const code = error?.response?.status ?? error?.response?.statusCode ?? error?.status ?? error?.statusCode;`,
+    `  return typeof code !== 'number' || code === 408 || code === 429 || code >= 500;`,
+    `}`,
+  ].join('\n');
+}
+
+export function isTypeScriptFile(filename: string): boolean {
+  return /\.[cm]?tsx?$/.test(filename);
+}
+
+/** Inserts the helper once per file (after the imports), unless the file already declares it. */
+export function ensureRetryableHelper(sourceCode: SourceCode, fixer: Fixer, typescript: boolean): TSESLint.RuleFix | undefined {
+  const program = sourceCode.ast;
+  const declared = sourceCode.scopeManager?.globalScope?.set.get(RETRYABLE_HELPER)
+    ?? sourceCode.scopeManager?.globalScope?.childScopes[0]?.set.get(RETRYABLE_HELPER);
+  if (declared) return undefined;
+  const text = retryableHelperText(typescript);
+  const imports = program.body.filter(isImportLike);
+  const last = imports[imports.length - 1];
+  if (last) return fixer.insertTextAfter(last, `\n\n${text}`);
+  const first = program.body[0];
+  if (!first) return fixer.insertTextAfterRange([0, 0], `${text}\n`);
+  const directive = first.type === AST_NODE_TYPES.ExpressionStatement && first.directive !== undefined;
+  return directive ? fixer.insertTextAfter(first, `\n\n${text}`) : fixer.insertTextBefore(first, `${text}\n\n`);
+}
+
+/** An import, or a top-level `const x = require('…')` (including a destructured one). */
+function isImportLike(statement: TSESTree.ProgramStatement): boolean {
+  if (statement.type === AST_NODE_TYPES.ImportDeclaration) return true;
+  if (statement.type !== AST_NODE_TYPES.VariableDeclaration) return false;
+  return statement.declarations.every((declarator) => {
+    let init = declarator.init && unwrap(declarator.init);
+    while (init?.type === AST_NODE_TYPES.MemberExpression) init = unwrap(init.object);
+    return (
+      init?.type === AST_NODE_TYPES.CallExpression &&
+      init.callee.type === AST_NODE_TYPES.Identifier &&
+      init.callee.name === 'require'
+    );
+  });
+}
+
+/**
+ * Makes `name` importable from `module` where the file imports it by name: adds it to the named
+ * import (`import { retry } from 'cockatiel'`) or to the destructured require. Returns [] when the
+ * name is already there, undefined when no such import exists to extend.
+ */
+export function ensureNamedImport(
+  sourceCode: SourceCode,
+  fixer: Fixer,
+  module: string,
+  name: string,
+): TSESLint.RuleFix[] | undefined {
+  for (const statement of sourceCode.ast.body) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.source.value === module && statement.importKind !== 'type') {
+      const named = statement.specifiers.filter(
+        (specifier): specifier is TSESTree.ImportSpecifier => specifier.type === AST_NODE_TYPES.ImportSpecifier,
+      );
+      if (named.some((specifier) => specifier.local.name === name)) return [];
+      const last = named[named.length - 1];
+      if (last) return [fixer.insertTextAfter(last, `, ${name}`)];
+    }
+    if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const declarator of statement.declarations) {
+        const init = declarator.init && unwrap(declarator.init);
+        if (
+          declarator.id.type !== AST_NODE_TYPES.ObjectPattern ||
+          init?.type !== AST_NODE_TYPES.CallExpression ||
+          init.callee.type !== AST_NODE_TYPES.Identifier ||
+          init.callee.name !== 'require' ||
+          stringLiteral(init.arguments[0] ?? init) !== module
+        ) {
+          continue;
+        }
+        const properties = declarator.id.properties;
+        if (properties.some((p) => p.type === AST_NODE_TYPES.Property && p.value.type === AST_NODE_TYPES.Identifier && p.value.name === name)) {
+          return [];
+        }
+        const last = properties[properties.length - 1];
+        if (last && last.type === AST_NODE_TYPES.Property) return [fixer.insertTextAfter(last, `, ${name}`)];
+      }
+    }
+  }
+  return undefined;
+}
+
+/** `if (!isRetryableError(e)) throw e;` as the catch block's first statement (naming the error if needed). */
+export function rethrowNonRetryable(sourceCode: SourceCode, fixer: Fixer, clause: TSESTree.CatchClause): TSESLint.RuleFix[] | undefined {
+  const param = clause.param;
+  if (param && param.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const name = param?.name ?? 'error';
+  const fixes: TSESLint.RuleFix[] = [];
+  if (!param) {
+    const catchToken = sourceCode.getFirstToken(clause)!;
+    fixes.push(fixer.insertTextAfter(catchToken, ` (${name})`));
+  }
+  const body = clause.body;
+  const guard = `if (!${RETRYABLE_HELPER}(${name})) throw ${name};`;
+  const first = body.body[0];
+  if (first) {
+    fixes.push(fixer.insertTextBefore(first, `${guard}\n${indentOf(sourceCode, first.loc.start.line)}`));
+  } else {
+    const open = sourceCode.getFirstToken(body)!;
+    const indent = indentOf(sourceCode, clause.loc.start.line);
+    const multiline = body.loc.start.line !== body.loc.end.line;
+    fixes.push(
+      multiline
+        ? fixer.insertTextAfter(open, `\n${indent}  ${guard}`)
+        : fixer.replaceText(body, `{\n${indent}  ${guard}\n${indent}}`),
+    );
+  }
+  return fixes;
+}

@@ -1,0 +1,92 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { calleePath, staticPropertyName } from '../util/ast';
+
+/** Properties whose reading means the code tells errors apart. */
+const KIND_PROPERTIES = new Set([
+  'status',
+  'statusCode',
+  'code',
+  'name',
+  'response',
+  'errno',
+  'type',
+  'kind',
+  'retryable',
+  'isRetryable',
+  'transient',
+  'cause',
+]);
+
+const LOG_METHODS = new Set(['log', 'warn', 'error', 'info', 'debug', 'trace', 'fatal']);
+
+/** `console.log(e)`, `logger.warn(…)`, `log(…)`: passing an error there does not inspect it. */
+function isLoggingCall(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  if (call.type === AST_NODE_TYPES.NewExpression) return true; // `new Error('…', { cause: e })` wraps, never filters
+  const path = calleePath(call.callee);
+  if (!path) return false;
+  const segments = path.split('.');
+  const last = segments[segments.length - 1]!;
+  return segments[0] === 'console' || LOG_METHODS.has(last) || /logger$/i.test(segments[segments.length - 2] ?? '');
+}
+
+/**
+ * True when code looks at an error to decide what to do with it: reads its status, code or name, uses
+ * `instanceof`, tests it in a condition, or hands it to a predicate. Logging it, wrapping it or
+ * rethrowing it unconditionally does not count.
+ */
+export function inspectsError(variable: TSESLint.Scope.Variable | undefined): boolean {
+  if (!variable) return false;
+  for (const reference of variable.references) {
+    if (reference.init) continue;
+    if (referenceInspects(reference.identifier)) return true;
+  }
+  return false;
+}
+
+function referenceInspects(identifier: TSESTree.Node): boolean {
+  let current: TSESTree.Node = identifier;
+  let parent = current.parent;
+  // Climb property reads (`e.response.status`) and note any that name an error kind.
+  while (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === current) {
+    const name = staticPropertyName(parent);
+    if (name !== undefined && KIND_PROPERTIES.has(name) && !insideLogging(parent)) return true;
+    current = parent;
+    parent = current.parent;
+  }
+  while (parent?.type === AST_NODE_TYPES.ChainExpression || parent?.type === AST_NODE_TYPES.TSAsExpression) {
+    current = parent;
+    parent = current.parent;
+  }
+  if (!parent) return false;
+  switch (parent.type) {
+    case AST_NODE_TYPES.BinaryExpression:
+      return true;
+    case AST_NODE_TYPES.IfStatement:
+    case AST_NODE_TYPES.ConditionalExpression:
+    case AST_NODE_TYPES.SwitchStatement:
+    case AST_NODE_TYPES.LogicalExpression:
+    case AST_NODE_TYPES.UnaryExpression:
+      return true;
+    case AST_NODE_TYPES.CallExpression:
+      if (parent.callee === current) return false;
+      return !isLoggingCall(parent) && !isRethrowHelper(parent);
+    default:
+      return false;
+  }
+}
+
+function insideLogging(node: TSESTree.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.CallExpression || current.type === AST_NODE_TYPES.NewExpression) {
+      return isLoggingCall(current);
+    }
+    if (current.type.endsWith('Statement')) return false;
+  }
+  return false;
+}
+
+/** `reject(e)`, `callback(e)`, `done(e)`: passing an error on, not inspecting it. */
+function isRethrowHelper(call: TSESTree.CallExpression): boolean {
+  const path = calleePath(call.callee);
+  return path !== undefined && /^(reject|cb|callback|done|next)$/.test(path);
+}

@@ -1,0 +1,176 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { contains, isFunction, isLoop, unwrap, walk, type FunctionNode } from '../util/ast';
+import type { FileModel } from './file-model';
+import { isSuccessTest, isTransientFailureTest } from './status';
+
+/**
+ * A hand-written retry around a request: a loop, or a function that calls itself again, which
+ * re-issues the same request after a transient failure (a caught error, or a 5xx/429 answer).
+ * `catchClause` is set when the failure reaches the retry as an error.
+ */
+export interface HandRetry {
+  readonly kind: 'loop' | 'recursion';
+  readonly node: TSESTree.Node;
+  readonly catchClause?: TSESTree.CatchClause;
+}
+
+type RetryLoop = TSESTree.ForStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement;
+
+/** The hand-written retry that re-issues `request` (a call inside the retried code), if any. */
+export function handRetryAround(model: FileModel, request: TSESTree.Node): HandRetry | undefined {
+  const fn = retryScope(request);
+  for (let current: TSESTree.Node | undefined = request.parent; current && current !== fn; current = current.parent) {
+    if (!isLoop(current)) continue;
+    // for-of / for-in walk a collection: each pass sends a different request.
+    if (current.type === AST_NODE_TYPES.ForOfStatement || current.type === AST_NODE_TYPES.ForInStatement) continue;
+    const loop = current as RetryLoop;
+    if (variesPerIteration(model, request, loop)) continue;
+    const catchClause = catchThatContinues(request, loop);
+    if (catchClause) return { kind: 'loop', node: loop, catchClause };
+    if (hasStatusRetry(loop.body, 'loop')) return { kind: 'loop', node: loop };
+  }
+  return fn ? recursionAround(model, request, fn) : undefined;
+}
+
+/**
+ * The function a retry around `node` must sit in. Callbacks run in place (a Promise executor, a
+ * client's response callback) are looked through: `new Promise((ok, fail) => http.get(url, …))`
+ * inside a retry loop is retried by that loop.
+ */
+function retryScope(node: TSESTree.Node): FunctionNode | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (!isFunction(current)) continue;
+    const parent = current.parent;
+    const inlineCallback =
+      (parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) &&
+      parent.arguments.includes(current as TSESTree.CallExpressionArgument) &&
+      !functionBinding(current);
+    if (!inlineCallback) return current;
+  }
+  return undefined;
+}
+
+/**
+ * A request whose arguments read a variable declared or reassigned inside the loop body is a new
+ * request each pass (pagination, a work queue, an index over a list), not a retry.
+ */
+function variesPerIteration(model: FileModel, request: TSESTree.Node, loop: RetryLoop): boolean {
+  const args = request.type === AST_NODE_TYPES.CallExpression ? request.arguments : [request];
+  let varies = false;
+  for (const arg of args) {
+    walk(arg, (node) => {
+      if (varies || node.type !== AST_NODE_TYPES.Identifier) return undefined;
+      const variable = model.resolver.variableOf(node);
+      if (!variable) return undefined;
+      const declaredInside = variable.defs.some((def) => contains(loop.body, def.name));
+      const assignedInside = variable.references.some(
+        (reference) =>
+          reference.isWrite() &&
+          !reference.init &&
+          (contains(loop.body, reference.identifier) ||
+            (loop.type === AST_NODE_TYPES.ForStatement && !!loop.update && contains(loop.update, reference.identifier))),
+      );
+      if (declaredInside || assignedInside) varies = true;
+      return undefined;
+    });
+  }
+  return varies;
+}
+
+/** The catch clause between `request` and `loop` that lets the loop go round again. */
+function catchThatContinues(request: TSESTree.Node, loop: RetryLoop): TSESTree.CatchClause | undefined {
+  for (let current: TSESTree.Node | undefined = request.parent; current && current !== loop; current = current.parent) {
+    if (current.type !== AST_NODE_TYPES.TryStatement || !current.handler || !contains(current.block, request)) continue;
+    if (canContinue(current.handler.body)) return current.handler;
+  }
+  return undefined;
+}
+
+/** A block that can finish normally or `continue` (rather than always throw, return or break). */
+function canContinue(block: TSESTree.BlockStatement): boolean {
+  const last = block.body[block.body.length - 1];
+  if (!last) return true;
+  if (
+    last.type === AST_NODE_TYPES.ThrowStatement ||
+    last.type === AST_NODE_TYPES.ReturnStatement ||
+    last.type === AST_NODE_TYPES.BreakStatement
+  ) {
+    return containsContinue(block);
+  }
+  return true;
+}
+
+function containsContinue(node: TSESTree.Node): boolean {
+  let found = false;
+  walk(node, (child) => {
+    if (child.type === AST_NODE_TYPES.ContinueStatement) found = true;
+    return isLoop(child) ? 'skip' : undefined;
+  }, { skipFunctions: true });
+  return found;
+}
+
+function exits(node: TSESTree.Node): boolean {
+  const statements = node.type === AST_NODE_TYPES.BlockStatement ? node.body : [node];
+  return statements.some(
+    (statement) =>
+      statement.type === AST_NODE_TYPES.ReturnStatement ||
+      statement.type === AST_NODE_TYPES.BreakStatement ||
+      statement.type === AST_NODE_TYPES.ThrowStatement,
+  );
+}
+
+/**
+ * In a loop: a transient-failure check that goes round again, or a success check that leaves.
+ * In a recursive function: handled by the caller (a transient check whose branch calls again).
+ */
+function hasStatusRetry(body: TSESTree.Node, _kind: 'loop'): boolean {
+  let found = false;
+  walk(body, (node) => {
+    if (found) return 'skip';
+    if (isLoop(node)) return 'skip';
+    if (node.type !== AST_NODE_TYPES.IfStatement) return undefined;
+    if (isTransientFailureTest(node.test) && (containsContinue(node.consequent) || !exits(node.consequent))) found = true;
+    else if (isSuccessTest(node.test) && exits(node.consequent)) found = true;
+    return undefined;
+  }, { skipFunctions: true });
+  return found;
+}
+
+/** A named function that calls itself again from a catch clause or after a transient status. */
+function recursionAround(model: FileModel, request: TSESTree.Node, fn: FunctionNode): HandRetry | undefined {
+  const name = functionBinding(fn);
+  if (!name) return undefined;
+  const variable = model.resolver.variableOf(name);
+  if (!variable) return undefined;
+  for (const reference of variable.references) {
+    const identifier = reference.identifier;
+    const call = identifier.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== identifier || !contains(fn.body, call)) continue;
+    for (let current: TSESTree.Node | undefined = call.parent; current && current !== fn; current = current.parent) {
+      if (current.type === AST_NODE_TYPES.CatchClause) {
+        const tryStatement = current.parent;
+        if (tryStatement?.type === AST_NODE_TYPES.TryStatement && contains(tryStatement.block, request)) {
+          return { kind: 'recursion', node: fn, catchClause: current };
+        }
+      }
+      if (
+        (current.type === AST_NODE_TYPES.IfStatement || current.type === AST_NODE_TYPES.ConditionalExpression) &&
+        contains(current.consequent, call) &&
+        isTransientFailureTest(current.test)
+      ) {
+        return { kind: 'recursion', node: fn };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The identifier a function is called by: its own name, or the `const` it is assigned to. */
+export function functionBinding(fn: FunctionNode): TSESTree.Identifier | undefined {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id ?? undefined;
+  const parent = fn.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && unwrap(parent.init!) === fn && parent.id.type === AST_NODE_TYPES.Identifier) {
+    return parent.id;
+  }
+  return undefined;
+}

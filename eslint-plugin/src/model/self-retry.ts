@@ -1,0 +1,126 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { staticPropertyName, stringLiteral, unwrap } from '../util/ast';
+import { SELF_RETRYING_METHODS } from './catalog';
+import type { FileModel } from './file-model';
+import type { NetworkCall } from './network-call';
+import { numericLiteral } from '../util/ast';
+import type { Verdict } from './timeout';
+
+/** The HTTP method a call sends, when the file shows it. */
+export function httpMethodOf(model: FileModel, call: NetworkCall): string | undefined {
+  if (call.shape.httpMethod) return call.shape.httpMethod;
+  if (call.options.kind === 'missing' || call.options.kind === 'chain') return 'GET';
+  if (call.options.kind !== 'given') return undefined;
+  const methods = new Set<string>();
+  for (const branch of model.options.branches(call.options.node)) {
+    const lookup = model.options.lookup(branch, 'method', call.node);
+    if (lookup.state === 'absent') methods.add('GET');
+    else if (lookup.state === 'present' && stringLiteral(lookup.value) !== undefined) methods.add(stringLiteral(lookup.value)!.toUpperCase());
+    else return undefined;
+  }
+  return methods.size === 1 ? [...methods][0] : undefined;
+}
+
+/** Whether the client retries this call by itself (got/ky defaults, axios-retry, superagent `.retry()`). */
+export function selfRetryVerdict(model: FileModel, call: NetworkCall): Verdict {
+  switch (call.entry.family) {
+    case 'got':
+    case 'ky': {
+      const method = httpMethodOf(model, call);
+      if (method === undefined) return 'unknown';
+      if (!SELF_RETRYING_METHODS[call.entry.family]!.has(method)) return 'no';
+      return retryDisabled(model, call) ? 'no' : 'yes';
+    }
+    case 'axios':
+      return axiosRetried(model, call) ? 'yes' : 'no';
+    case 'superagent':
+      return chainHas(call.node, 'retry') ? 'yes' : 'no';
+    default:
+      return 'no';
+  }
+}
+
+/** `retry: 0` or `retry: { limit: 0 }` in the call or the instance it came from. */
+function retryDisabled(model: FileModel, call: NetworkCall): boolean {
+  const sources: { node: TSESTree.Node; before: TSESTree.Node }[] = [];
+  if (call.options.kind === 'given') sources.push({ node: call.options.node, before: call.node });
+  for (let current = call.instance; current; current = current.parent) {
+    for (const config of current.configs) sources.push({ node: config, before: current.factory });
+  }
+  for (const { node, before } of sources) {
+    for (const branch of model.options.branches(node)) {
+      const lookup = model.options.lookup(branch, 'retry', before);
+      if (lookup.state !== 'present') continue;
+      const value = unwrap(lookup.value);
+      if (numericLiteral(value) === 0) return true;
+      if (value.type === AST_NODE_TYPES.ObjectExpression) {
+        const limit = model.options.lookup({ kind: 'object', node: value }, 'limit', before);
+        if (limit.state === 'present' && numericLiteral(limit.value) === 0) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** True when a superagent chain starting at `call` has `.method(…)`. */
+export function chainHas(call: TSESTree.CallExpression, method: string): boolean {
+  let current: TSESTree.Node = call;
+  for (;;) {
+    const parent: TSESTree.Node | undefined = current.parent;
+    if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== current) return false;
+    if (staticPropertyName(parent) === method) return true;
+    const next: TSESTree.Node | undefined = parent.parent;
+    if (next?.type !== AST_NODE_TYPES.CallExpression || next.callee !== parent) return false;
+    current = next;
+  }
+}
+
+interface AxiosRetryTargets {
+  root: boolean;
+  instances: Set<TSESTree.CallExpression>;
+}
+
+const axiosRetryCache = new WeakMap<FileModel, AxiosRetryTargets>();
+
+/** `axiosRetry(axios, …)` or `axiosRetry(instance, …)` anywhere in the file. */
+function axiosRetried(model: FileModel, call: NetworkCall): boolean {
+  const targets = axiosRetryTargets(model);
+  if (targets.root && !call.instance) return true;
+  for (let current = call.instance; current; current = current.parent) {
+    if (targets.instances.has(current.factory)) return true;
+  }
+  return false;
+}
+
+export function axiosRetryCalls(model: FileModel): TSESTree.CallExpression[] {
+  const calls: TSESTree.CallExpression[] = [];
+  for (const scope of model.sourceCode.scopeManager?.scopes ?? []) {
+    if (scope.type !== 'module' && scope.type !== 'global' && scope.type !== 'function') continue;
+    for (const variable of scope.variables) {
+      const def = variable.defs[0];
+      if (!def || (def.type !== 'ImportBinding' && def.type !== 'Variable')) continue;
+      const origin = model.resolver.resolve(def.name);
+      if (origin?.module !== 'axios-retry' || origin.path.length !== 0) continue;
+      for (const reference of variable.references) {
+        const parent = reference.identifier.parent;
+        if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === reference.identifier) calls.push(parent);
+      }
+    }
+  }
+  return calls;
+}
+
+function axiosRetryTargets(model: FileModel): AxiosRetryTargets {
+  const cached = axiosRetryCache.get(model);
+  if (cached) return cached;
+  const targets: AxiosRetryTargets = { root: false, instances: new Set() };
+  for (const call of axiosRetryCalls(model)) {
+    const target = call.arguments[0];
+    const origin = target && model.resolver.resolve(target);
+    if (!origin || origin.module !== 'axios') continue;
+    if (origin.instance) targets.instances.add(origin.instance.factory);
+    else targets.root = true;
+  }
+  axiosRetryCache.set(model, targets);
+  return targets;
+}

@@ -1,0 +1,126 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { staticPropertyName, unwrap, walk } from '../util/ast';
+
+/**
+ * Evaluates a condition as if the HTTP answer it reads had `status`: `res.ok`, `res.status >= 500`,
+ * `[502, 503].includes(r.statusCode)`, `!response.ok && status !== 404` … Anything that is not about
+ * the answer's status is unknown (undefined), and so is the whole condition when it depends on it.
+ */
+export function evaluateWithStatus(node: TSESTree.Node, status: number): unknown {
+  const target = unwrap(node);
+  switch (target.type) {
+    case AST_NODE_TYPES.Literal:
+      return typeof target.value === 'number' || typeof target.value === 'boolean' ? target.value : undefined;
+    case AST_NODE_TYPES.Identifier:
+      return target.name === 'status' || target.name === 'statusCode' ? status : undefined;
+    case AST_NODE_TYPES.MemberExpression: {
+      const name = staticPropertyName(target);
+      if (name === 'status' || name === 'statusCode') return status;
+      if (name === 'ok') return status >= 200 && status <= 299;
+      return undefined;
+    }
+    case AST_NODE_TYPES.UnaryExpression: {
+      if (target.operator !== '!') return undefined;
+      const value = evaluateWithStatus(target.argument, status);
+      return value === undefined ? undefined : !value;
+    }
+    case AST_NODE_TYPES.LogicalExpression: {
+      const left = evaluateWithStatus(target.left, status);
+      const right = evaluateWithStatus(target.right, status);
+      if (target.operator === '&&') {
+        if (left === false || right === false) return false;
+        return left === undefined || right === undefined ? undefined : Boolean(left) && Boolean(right);
+      }
+      if (target.operator === '||') {
+        if (left === true || right === true) return true;
+        return left === undefined || right === undefined ? undefined : Boolean(left) || Boolean(right);
+      }
+      return undefined;
+    }
+    case AST_NODE_TYPES.BinaryExpression: {
+      const left = evaluateWithStatus(target.left, status);
+      const right = evaluateWithStatus(target.right, status);
+      if (typeof left !== 'number' || typeof right !== 'number') return undefined;
+      switch (target.operator) {
+        case '===':
+        case '==':
+          return left === right;
+        case '!==':
+        case '!=':
+          return left !== right;
+        case '<':
+          return left < right;
+        case '<=':
+          return left <= right;
+        case '>':
+          return left > right;
+        case '>=':
+          return left >= right;
+        case '/':
+          return Math.floor(left / right);
+        default:
+          return undefined;
+      }
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      // `[429, 503].includes(res.status)`
+      const callee = unwrap(target.callee);
+      if (
+        callee.type === AST_NODE_TYPES.MemberExpression &&
+        staticPropertyName(callee) === 'includes' &&
+        callee.object.type === AST_NODE_TYPES.ArrayExpression &&
+        target.arguments.length === 1
+      ) {
+        const value = evaluateWithStatus(target.arguments[0]!, status);
+        if (typeof value !== 'number') return undefined;
+        return callee.object.elements.some(
+          (element) => element !== null && element.type === AST_NODE_TYPES.Literal && element.value === value,
+        );
+      }
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** True when a condition reads an HTTP answer's status (`.status`, `.statusCode`, `.ok`, or `status`). */
+export function readsStatus(node: TSESTree.Node): boolean {
+  let found = false;
+  walk(node, (child) => {
+    if (found) return 'skip';
+    if (child.type === AST_NODE_TYPES.MemberExpression) {
+      const name = staticPropertyName(child);
+      if (name === 'status' || name === 'statusCode' || name === 'ok') found = true;
+    } else if (child.type === AST_NODE_TYPES.Identifier && (child.name === 'status' || child.name === 'statusCode')) {
+      found = true;
+    }
+    return undefined;
+  }, { skipFunctions: true });
+  return found;
+}
+
+const TRANSIENT = [429, 500, 502, 503, 504];
+
+/** A condition that holds for a transient failure (5xx, 429) and not for success: a retry trigger. */
+export function isTransientFailureTest(test: TSESTree.Node): boolean {
+  return (
+    readsStatus(test) &&
+    evaluateWithStatus(test, 200) === false &&
+    TRANSIENT.some((status) => evaluateWithStatus(test, status) === true)
+  );
+}
+
+/** A condition that holds for success and not for a transient failure (`res.ok`, `status < 400`). */
+export function isSuccessTest(test: TSESTree.Node): boolean {
+  return (
+    readsStatus(test) &&
+    evaluateWithStatus(test, 200) === true &&
+    TRANSIENT.some((status) => evaluateWithStatus(test, status) === false)
+  );
+}
+
+/** A condition that can hold for a client error such as 400 or 404 (so a throw under it fails 4xx too). */
+export function holdsForClientError(test: TSESTree.Node, statuses: readonly number[]): boolean {
+  return readsStatus(test) && statuses.some((status) => evaluateWithStatus(test, status) === true);
+}

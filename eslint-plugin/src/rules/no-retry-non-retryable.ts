@@ -1,0 +1,362 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  ensureNamedImport,
+  ensureRetryableHelper,
+  isTypeScriptFile,
+  RETRYABLE_HELPER,
+  rethrowNonRetryable,
+} from '../fixes/retryable-filter';
+import { inspectsError } from '../model/error-filter';
+import { fileModel, type FileModel } from '../model/file-model';
+import { handRetryAround } from '../model/hand-retry';
+import { COMMON_OPTION_PROPERTIES, type CommonOptions } from '../model/rule-options';
+import { axiosRetryCalls } from '../model/self-retry';
+import { evaluateWithStatus, readsStatus } from '../model/status';
+import { throwsOnClientError } from '../model/throwing';
+import { functionOfArgument, retryPolicies, wrapperOf, type Wrapper } from '../model/wrappers';
+import { isFunction, numericLiteral, staticPropertyName, unwrap, walk } from '../util/ast';
+import { createRule } from '../util/create-rule';
+
+export interface NoRetryNonRetryableOptions extends CommonOptions {
+  /** HTTP statuses that fail the same way when re-sent. */
+  nonRetryableStatusCodes?: number[];
+}
+
+export type NoRetryNonRetryableMessageIds =
+  | 'retriesEverything'
+  | 'retriesStatus'
+  | 'useHandleWhen'
+  | 'rethrowNonRetryable'
+  | 'removeStatus';
+
+export const DEFAULT_NON_RETRYABLE = [400, 401, 403, 404, 405, 409, 410, 422, 451];
+
+export default createRule<[NoRetryNonRetryableOptions], NoRetryNonRetryableMessageIds>({
+  name: 'no-retry-non-retryable',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow retries that re-send requests after errors that will fail the same way again (4xx)',
+      recommended: true,
+    },
+    hasSuggestions: true,
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          ...COMMON_OPTION_PROPERTIES,
+          nonRetryableStatusCodes: {
+            type: 'array',
+            items: { type: 'integer', minimum: 400, maximum: 499 },
+            uniqueItems: true,
+            description: 'HTTP statuses that are never worth re-sending.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    messages: {
+      retriesEverything: '{{retry}} also retries 4xx errors, which fail the same way again.',
+      retriesStatus: 'Retrying status {{status}} cannot succeed: the request fails the same way.',
+      useHandleWhen: `Retry only retryable errors: handleWhen(${RETRYABLE_HELPER}).`,
+      rethrowNonRetryable: `Rethrow errors that ${RETRYABLE_HELPER}() rejects.`,
+      removeStatus: 'Remove {{status}} from the retried statuses.',
+    },
+  },
+  defaultOptions: [{ unresolved: 'ignore', clients: [], nonRetryableStatusCodes: DEFAULT_NON_RETRYABLE }],
+  create(context, [options]) {
+    const model = fileModel(context, options);
+    const statuses = options.nonRetryableStatusCodes ?? DEFAULT_NON_RETRYABLE;
+    const sourceCode = context.sourceCode;
+    const typescript = isTypeScriptFile(context.filename);
+    const reported = new Set<TSESTree.Node>();
+
+    function report(descriptor: TSESLint.ReportDescriptor<NoRetryNonRetryableMessageIds>, key: TSESTree.Node): void {
+      if (reported.has(key)) return;
+      reported.add(key);
+      context.report(descriptor);
+    }
+
+    function helperFixes(fixer: TSESLint.RuleFixer): TSESLint.RuleFix[] {
+      const helper = ensureRetryableHelper(sourceCode, fixer, typescript);
+      return helper ? [helper] : [];
+    }
+
+    function checkCockatiel(wrapper: Wrapper): void {
+      if (!wrapper.policy) return;
+      for (const policy of retryPolicies(wrapper.policy)) {
+        const handler = policy.handler && unwrap(policy.handler);
+        const origin = handler && model.resolver.resolve(handler);
+        if (!handler || origin?.module !== 'cockatiel' || origin.path.join('.') !== 'handleAll') continue;
+        const fn = functionOfArgument(model, wrapper.fn);
+        if (!fn || !throwsOnClientError(model, fn, statuses)) continue;
+        report(
+          {
+            node: handler,
+            messageId: 'retriesEverything',
+            data: { retry: 'retry(handleAll)' },
+            suggest: [
+              {
+                messageId: 'useHandleWhen',
+                fix: (fixer) => {
+                  const replacement =
+                    handler.type === AST_NODE_TYPES.MemberExpression
+                      ? `${sourceCode.getText(handler.object)}.handleWhen(${RETRYABLE_HELPER})`
+                      : `handleWhen(${RETRYABLE_HELPER})`;
+                  const imports = handler.type === AST_NODE_TYPES.MemberExpression ? [] : ensureNamedImport(sourceCode, fixer, 'cockatiel', 'handleWhen');
+                  if (!imports) return [];
+                  return [fixer.replaceText(handler, replacement), ...imports, ...helperFixes(fixer)];
+                },
+              },
+            ],
+          },
+          handler,
+        );
+      }
+    }
+
+    function checkWrapperCallback(wrapper: Wrapper, label: string): void {
+      const fn = functionOfArgument(model, wrapper.fn);
+      if (!fn || !isFunction(fn) || !throwsOnClientError(model, fn, statuses)) return;
+      if (filtersInCallback(model, wrapper, fn)) return;
+      report({ node: wrapper.call, messageId: 'retriesEverything', data: { retry: label } }, wrapper.call);
+    }
+
+    function checkWrapper(call: TSESTree.CallExpression): void {
+      for (const arg of call.arguments) {
+        const wrapper = wrapperOf(model, call, arg);
+        if (!wrapper) continue;
+        switch (wrapper.library) {
+          case 'cockatiel':
+            checkCockatiel(wrapper);
+            break;
+          case 'p-retry':
+            if (!pRetryFilters(model, call)) checkWrapperCallback(wrapper, 'p-retry');
+            break;
+          case 'async-retry':
+          case 'promise-retry':
+          case 'retry':
+            checkWrapperCallback(wrapper, wrapper.library);
+            break;
+          default:
+            break;
+        }
+      }
+    }
+
+    function checkHandRetry(call: TSESTree.CallExpression): void {
+      const retry = handRetryAround(model, call);
+      const clause = retry?.catchClause;
+      if (!retry || !clause || reported.has(clause)) return;
+      const tryStatement = clause.parent as TSESTree.TryStatement;
+      if (!throwsOnClientError(model, tryStatement.block, statuses)) return;
+      const param = clause.param;
+      if (param && param.type !== AST_NODE_TYPES.Identifier) return; // destructured: it reads the error
+      const variable = param ? sourceCode.getDeclaredVariables(clause)[0] : undefined;
+      if (inspectsError(variable)) return;
+      report(
+        {
+          node: sourceCode.getFirstToken(clause)!,
+          messageId: 'retriesEverything',
+          data: { retry: retry.kind === 'loop' ? 'This retry loop' : 'This recursive retry' },
+          suggest: [
+            {
+              messageId: 'rethrowNonRetryable',
+              fix: (fixer) => {
+                const guard = rethrowNonRetryable(sourceCode, fixer, clause);
+                return guard ? [...guard, ...helperFixes(fixer)] : [];
+              },
+            },
+          ],
+        },
+        clause,
+      );
+    }
+
+    function checkStatusList(list: TSESTree.Node): void {
+      const array = unwrap(list);
+      if (array.type !== AST_NODE_TYPES.ArrayExpression) return;
+      for (const element of array.elements) {
+        const status = element ? numericLiteral(element) : undefined;
+        if (status === undefined || !statuses.includes(status)) continue;
+        report(
+          {
+            node: element!,
+            messageId: 'retriesStatus',
+            data: { status },
+            suggest: [{ messageId: 'removeStatus', data: { status }, fix: (fixer) => removeElement(sourceCode, fixer, element!) }],
+          },
+          element!,
+        );
+      }
+    }
+
+    /** got/ky `retry: { statusCodes: [...] }` in a call or an instance's config. */
+    function checkClientRetryConfig(node: TSESTree.CallExpression): void {
+      const call = model.calls.detect(node);
+      const configs: TSESTree.Node[] = [];
+      if (call && (call.entry.family === 'got' || call.entry.family === 'ky') && call.options.kind === 'given') {
+        configs.push(call.options.node);
+      }
+      const callee = unwrap(node.callee);
+      if (callee.type === AST_NODE_TYPES.MemberExpression) {
+        const origin = model.resolver.resolve(callee.object);
+        const method = staticPropertyName(callee);
+        const entry = origin && model.calls.entryAt(origin);
+        if (origin && method && (entry?.family === 'got' || entry?.family === 'ky') && model.calls.isFactory(origin, method)) {
+          configs.push(...node.arguments);
+        }
+      }
+      for (const config of configs) {
+        const object = unwrap(config);
+        if (object.type !== AST_NODE_TYPES.ObjectExpression) continue;
+        const retry = model.options.lookup({ kind: 'object', node: object }, 'retry', node);
+        const retryObject = retry.state === 'present' ? unwrap(retry.value) : undefined;
+        if (retryObject?.type !== AST_NODE_TYPES.ObjectExpression) continue;
+        const codes = model.options.lookup({ kind: 'object', node: retryObject }, 'statusCodes', node);
+        if (codes.state === 'present') checkStatusList(codes.value);
+      }
+    }
+
+    /** axios-retry `retryCondition` that accepts a non-retryable status. */
+    function checkAxiosRetry(): void {
+      for (const call of axiosRetryCalls(model)) {
+        const config = call.arguments[1] && unwrap(call.arguments[1]);
+        if (config?.type !== AST_NODE_TYPES.ObjectExpression) continue;
+        const condition = model.options.lookup({ kind: 'object', node: config }, 'retryCondition', call);
+        if (condition.state !== 'present') continue;
+        const fn = unwrap(condition.value);
+        if (!isFunction(fn)) continue;
+        const accepted = statuses.find((status) => conditionAccepts(fn, status));
+        if (accepted === undefined) continue;
+        report({ node: fn, messageId: 'retriesStatus', data: { status: accepted } }, fn);
+      }
+    }
+
+    return {
+      CallExpression(node: TSESTree.CallExpression) {
+        checkWrapper(node);
+        checkClientRetryConfig(node);
+        if (model.calls.detect(node)) checkHandRetry(node);
+      },
+      'Program:exit'() {
+        checkAxiosRetry();
+      },
+    };
+  },
+});
+
+/** p-retry's own filters: `shouldRetry`, or an `onFailedAttempt` that throws for some errors. */
+function pRetryFilters(model: FileModel, call: TSESTree.CallExpression): boolean {
+  const options = call.arguments[1];
+  if (!options) return false;
+  for (const branch of model.options.branches(options)) {
+    if (branch.kind === 'unknown') return true;
+    for (const key of ['shouldRetry', 'shouldConsumeRetry']) {
+      if (model.options.lookup(branch, key, call).state !== 'absent') return true;
+    }
+    const onFailed = model.options.lookup(branch, 'onFailedAttempt', call);
+    if (onFailed.state === 'unknown') return true;
+    if (onFailed.state === 'present' && containsThrow(onFailed.value)) return true;
+  }
+  return false;
+}
+
+function containsThrow(node: TSESTree.Node): boolean {
+  let found = false;
+  walk(node, (child) => {
+    if (child.type === AST_NODE_TYPES.ThrowStatement) found = true;
+  });
+  return found;
+}
+
+/**
+ * The library's stop signal, used in the retried callback: p-retry `AbortError`, async-retry `bail`,
+ * promise-retry's `retry` called only under a condition, node-retry's `operation.retry(err)` likewise,
+ * or a catch in the callback that inspects the error.
+ */
+function filtersInCallback(model: FileModel, wrapper: Wrapper, fn: TSESTree.Node): boolean {
+  if (!isFunction(fn)) return true;
+  let filters = false;
+  walk(fn, (node) => {
+    if (filters) return 'skip';
+    if (node.type === AST_NODE_TYPES.Identifier && node.name === 'AbortError') filters = true;
+    if (node.type === AST_NODE_TYPES.CatchClause && node.param?.type === AST_NODE_TYPES.Identifier) {
+      const variable = model.sourceCode.getDeclaredVariables(node)[0];
+      if (inspectsError(variable)) filters = true;
+    }
+    return undefined;
+  });
+  if (filters) return true;
+  if (wrapper.library === 'async-retry') {
+    const bail = fn.params[0];
+    if (!bail) return false;
+    if (bail.type !== AST_NODE_TYPES.Identifier) return true;
+    return (model.sourceCode.getDeclaredVariables(fn).find((v) => v.name === bail.name)?.references.length ?? 0) > 0;
+  }
+  if (wrapper.library === 'promise-retry' || wrapper.library === 'retry') {
+    return retryCallsAreConditional(model, wrapper, fn);
+  }
+  return false;
+}
+
+/** promise-retry's `retry(err)` / node-retry's `operation.retry(err)` reached only under a condition. */
+function retryCallsAreConditional(model: FileModel, wrapper: Wrapper, fn: TSESTree.Node): boolean {
+  if (!isFunction(fn)) return true;
+  let sawRetry = false;
+  let unconditional = false;
+  const retryParam = wrapper.library === 'promise-retry' ? fn.params[0] : undefined;
+  walk(fn, (node) => {
+    const isRetryReference =
+      wrapper.library === 'promise-retry'
+        ? node.type === AST_NODE_TYPES.Identifier && retryParam?.type === AST_NODE_TYPES.Identifier && node.name === retryParam.name && node !== retryParam
+        : node.type === AST_NODE_TYPES.MemberExpression && staticPropertyName(node) === 'retry';
+    if (!isRetryReference) return undefined;
+    sawRetry = true;
+    if (!underCondition(node, fn)) unconditional = true;
+    return undefined;
+  });
+  return sawRetry && !unconditional;
+}
+
+/** True when `node` runs only if some test (not the retry call's own result) holds. */
+function underCondition(node: TSESTree.Node, fn: TSESTree.Node): boolean {
+  for (let current: TSESTree.Node | undefined = node; current && current !== fn; current = current.parent) {
+    const parent: TSESTree.Node | undefined = current.parent;
+    if (!parent) break;
+    if ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) && parent.test !== current) {
+      return true;
+    }
+    if (parent.type === AST_NODE_TYPES.LogicalExpression && parent.right === current) return true;
+  }
+  return false;
+}
+
+/** Whether a `retryCondition(error)` can return true for an error with `status`. */
+function conditionAccepts(fn: TSESTree.Node, status: number): boolean {
+  if (!isFunction(fn)) return false;
+  const body = fn.body;
+  const returned: TSESTree.Node[] = [];
+  if (body.type !== AST_NODE_TYPES.BlockStatement) returned.push(body);
+  else {
+    walk(body, (node) => {
+      if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) returned.push(node.argument);
+    }, { skipFunctions: true });
+  }
+  return returned.some((expression) => {
+    const value = unwrap(expression);
+    if (value.type === AST_NODE_TYPES.Literal && value.value === true) return true;
+    return readsStatus(value) && evaluateWithStatus(value, status) === true;
+  });
+}
+
+function removeElement(sourceCode: Readonly<TSESLint.SourceCode>, fixer: TSESLint.RuleFixer, element: TSESTree.Node): TSESLint.RuleFix {
+  const after = sourceCode.getTokenAfter(element)!;
+  if (after.value === ',') {
+    const next = sourceCode.getTokenAfter(after, { includeComments: true })!;
+    return fixer.removeRange([element.range[0], next.range[0]]);
+  }
+  const before = sourceCode.getTokenBefore(element)!;
+  if (before.value === ',') return fixer.removeRange([before.range[0], element.range[1]]);
+  return fixer.remove(element);
+}
