@@ -62,7 +62,8 @@ function variesPerIteration(model: FileModel, request: TSESTree.Node, loop: Retr
       if (varies || node.type !== AST_NODE_TYPES.Identifier) return undefined;
       const variable = model.resolver.variableOf(node);
       if (!variable) return undefined;
-      const declaredInside = variable.defs.some((def) => contains(loop.body, def.name));
+      // Parameters of callbacks inside the loop (`new Promise((ok, fail) => …)`) are not per-pass data.
+      const declaredInside = variable.defs.some((def) => def.type !== 'Parameter' && contains(loop.body, def.name));
       const assignedInside = variable.references.some(
         (reference) =>
           reference.isWrite() &&

@@ -27,6 +27,8 @@ export interface NetworkCall {
 /** Identifier names that, by near-universal convention, hold a URL rather than an options object. */
 const URL_NAME = /(?:^|_)(?:url|uri|href|endpoint|link)s?$|(?:Url|Uri|Href|Endpoint|URL|URI)$|^(?:path|target)$/i;
 
+const CALLBACK_NAME = /^(?:on[A-Z]\w*|cb|callback|done|handler|handle[A-Z]\w*)$/;
+
 export class NetworkCallDetector {
   private readonly byModule = new Map<string, ClientEntry[]>();
   private readonly cache = new Map<TSESTree.CallExpression, NetworkCall | null>();
@@ -51,9 +53,13 @@ export class NetworkCallDetector {
 
   /** The client entry whose root is `origin`'s path or its parent (a method of the client). */
   entryAt(origin: Origin): ClientEntry | undefined {
-    for (const entry of this.byModule.get(origin.module) ?? []) {
-      if (origin.path.length < entry.root.length || origin.path.length > entry.root.length + 1) continue;
-      if (entry.root.every((segment, i) => origin.path[i] === segment)) return entry;
+    const entries = this.byModule.get(origin.module) ?? [];
+    // The client itself first (`got` in `import { got } from 'got'`), then a client one level up.
+    for (const depth of [0, 1]) {
+      for (const entry of entries) {
+        if (origin.path.length !== entry.root.length + depth) continue;
+        if (entry.root.every((segment, i) => origin.path[i] === segment)) return entry;
+      }
     }
     return undefined;
   }
@@ -109,10 +115,23 @@ export class NetworkCallDetector {
         if (kind === 'object') return { kind: 'given', node: first, index: 0 };
         if (kind !== 'url') return { kind: 'ambiguous' };
         const second = args[1];
-        if (second && !isFunction(unwrap(second))) return { kind: 'given', node: second, index: 1 };
-        return { kind: 'missing', index: 1 };
+        if (!second) return { kind: 'missing', index: 1 };
+        const secondKind = this.argumentKind(second);
+        if (secondKind === 'object') return { kind: 'given', node: second, index: 1 };
+        return this.isCallback(second) ? { kind: 'missing', index: 1 } : { kind: 'ambiguous' };
       }
     }
+  }
+
+  /** A function, a function of this file by name, or a name that by convention holds a callback. */
+  private isCallback(arg: TSESTree.Node): boolean {
+    const target = unwrap(arg);
+    if (isFunction(target)) return true;
+    if (target.type !== AST_NODE_TYPES.Identifier) return false;
+    const def = this.resolver.variableOf(target)?.defs[0];
+    if (def?.type === 'FunctionName') return true;
+    if (def?.type === 'Variable' && def.node.init) return isFunction(unwrap(def.node.init));
+    return CALLBACK_NAME.test(target.name);
   }
 
   /** Whether an argument is an options object, a URL, or cannot be told. */

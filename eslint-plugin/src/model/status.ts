@@ -102,20 +102,23 @@ export function readsStatus(node: TSESTree.Node): boolean {
 
 const TRANSIENT = [429, 500, 502, 503, 504];
 
-/** A condition that holds for a transient failure (5xx, 429) and not for success: a retry trigger. */
+/**
+ * A condition that never holds for success and may hold for a transient failure (5xx, 429): a retry
+ * trigger. Parts not about the status (`attemptsLeft > 0`) may go either way.
+ */
 export function isTransientFailureTest(test: TSESTree.Node): boolean {
   return (
     readsStatus(test) &&
     evaluateWithStatus(test, 200) === false &&
-    TRANSIENT.some((status) => evaluateWithStatus(test, status) === true)
+    TRANSIENT.some((status) => evaluateWithStatus(test, status) !== false)
   );
 }
 
-/** A condition that holds for success and not for a transient failure (`res.ok`, `status < 400`). */
+/** A condition that may hold for success and never holds for a transient failure (`res.ok`, `status < 400`). */
 export function isSuccessTest(test: TSESTree.Node): boolean {
   return (
     readsStatus(test) &&
-    evaluateWithStatus(test, 200) === true &&
+    evaluateWithStatus(test, 200) !== false &&
     TRANSIENT.some((status) => evaluateWithStatus(test, status) === false)
   );
 }

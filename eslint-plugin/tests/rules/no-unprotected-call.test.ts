@@ -1,0 +1,150 @@
+import type { Rule } from 'eslint';
+import rule from '../../src/rules/no-unprotected-call';
+import { cjsTester, jsTester, tsTester } from '../rule-tester';
+
+const ruleModule = rule as unknown as Rule.RuleModule;
+const T = '{ signal: AbortSignal.timeout(1) }';
+const COCKATIEL = 'import { retry, circuitBreaker, bulkhead, timeout, wrap, handleAll, ConsecutiveBreaker, TimeoutStrategy } from "cockatiel";\n';
+
+const unprotected = (code: string, client = 'fetch', extra: Record<string, unknown> = {}) => ({
+  code,
+  ...extra,
+  errors: [{ messageId: 'unprotected', data: { client } }],
+});
+
+const valid = [
+  // cockatiel
+  `${COCKATIEL}const policy = retry(handleAll, { maxAttempts: 3 }); export const get = (u) => policy.execute(() => fetch(u, ${T}));`,
+  `${COCKATIEL}const breaker = circuitBreaker(handleAll, { halfOpenAfter: 1000, breaker: new ConsecutiveBreaker(5) }); export const get = (u) => breaker.execute(({ signal }) => fetch(u, { signal }));`,
+  `${COCKATIEL}const policy = wrap(bulkhead(5), retry(handleAll, { maxAttempts: 2 })); export const get = (u) => policy.execute(() => fetch(u, ${T}));`,
+  `${COCKATIEL}export const get = (u) => retry(handleAll, { maxAttempts: 2 }).execute(() => fetch(u, ${T}));`,
+  `import { paymentsPolicy } from "./policies"; export const pay = (u) => paymentsPolicy.execute(() => fetch(u, ${T}));`,
+  `export class Client { constructor(policy) { this.policy = policy; } get(u) { return this.policy.execute(() => fetch(u, ${T})); } }`,
+  `export const get = (policy, u) => policy.execute(() => fetch(u, ${T}));`,
+  `${COCKATIEL}const policy = retry(handleAll, { maxAttempts: 3 }); async function load(u) { return fetch(u, ${T}); } export const get = (u) => policy.execute(() => load(u));`,
+  `${COCKATIEL}const policy = retry(handleAll, { maxAttempts: 3 }); async function load() { return fetch("/x", ${T}); } export const get = () => policy.execute(load);`,
+  `${COCKATIEL}const policy = retry(handleAll, { maxAttempts: 3 }); export const get = (urls) => policy.execute(() => Promise.all(urls.map((u) => fetch(u, ${T}))));`,
+  // opossum, p-retry, async-retry, promise-retry, node-retry, exponential-backoff
+  `import CircuitBreaker from "opossum"; const breaker = new CircuitBreaker(async (u) => fetch(u, ${T})); export const get = (u) => breaker.fire(u);`,
+  `import CircuitBreaker from "opossum"; async function call(u) { return fetch(u, ${T}); } export const breaker = new CircuitBreaker(call, { timeout: 3000 });`,
+  `import pRetry from "p-retry"; export const get = (u) => pRetry(() => fetch(u, ${T}), { retries: 3 });`,
+  `import retry from "async-retry"; export const get = (u) => retry(async (bail) => fetch(u, ${T}), { retries: 3 });`,
+  `import promiseRetry from "promise-retry"; export const get = (u) => promiseRetry((again) => fetch(u, ${T}).catch(again));`,
+  `import promiseRetry from "promise-retry"; export const get = (u) => promiseRetry({ retries: 2 }, (again) => fetch(u, ${T}).catch(again));`,
+  `import retry from "retry"; export function get(u, cb) { const operation = retry.operation(); operation.attempt(() => { fetch(u, ${T}).then(cb, (e) => operation.retry(e)); }); }`,
+  `import { backOff } from "exponential-backoff"; export const get = (u) => backOff(() => fetch(u, ${T}));`,
+  // Self-retrying clients
+  'import got from "got"; export const get = (u) => got(u, { timeout: { request: 1 } });',
+  'import got from "got"; export const get = (u) => got.get(u);',
+  'import got from "got"; export const del = (u) => got.delete(u);',
+  'import got from "got"; const client = got.extend({ prefixUrl }); export const get = () => client.get("x");',
+  'import ky from "ky"; export const get = (u) => ky.get(u);',
+  'import ky from "ky"; export const put = (u, json) => ky.put(u, { json });',
+  'import axios from "axios"; import axiosRetry from "axios-retry"; const api = axios.create({ timeout: 1 }); axiosRetry(api, { retries: 3 }); export const get = () => api.get("/x");',
+  'import axios from "axios"; import axiosRetry from "axios-retry"; axiosRetry(axios); export const get = (u) => axios.get(u);',
+  'import request from "superagent"; export const get = (u) => request.get(u).retry(2).timeout(1);',
+  // Hand-written retries
+  `export async function get(u) { for (let attempt = 0; attempt < 3; attempt++) { try { return await fetch(u, ${T}); } catch (e) { if (attempt === 2) throw e; } } }`,
+  `export async function get(u) { let tries = 0; while (true) { try { return await fetch(u, ${T}); } catch (e) { if (++tries > 3) throw e; await sleep(100 * tries); } } }`,
+  `export async function get(u) { for (let i = 0; i < 3; i++) { const res = await fetch(u, ${T}); if (res.ok) return res; await sleep(100); } throw new Error("down"); }`,
+  `export async function get(u) { for (let i = 0; i < 3; i++) { const res = await fetch(u, ${T}); if (res.status >= 500 || res.status === 429) { await sleep(100); continue; } return res; } }`,
+  `export async function get(u, n = 3) { try { return await fetch(u, ${T}); } catch (e) { if (n === 0) throw e; return get(u, n - 1); } }`,
+  `export async function get(u) { const res = await fetch(u, ${T}); if (res.status === 503) return get(u); return res; }`,
+  `export const get = async (u, left = 2) => { const res = await fetch(u, ${T}); return res.status >= 500 && left > 0 ? get(u, left - 1) : res; };`,
+  `export function get(u) { let attempt = 0; do { try { return fetch(u, ${T}); } catch { attempt++; } } while (attempt < 3); }`,
+  `import http from "http"; export async function get(u) { for (let i = 0; i < 3; i++) { try { return await new Promise((ok, fail) => http.get(u, ${T}, ok).on("error", fail)); } catch (e) { if (i === 2) throw e; } } }`,
+  // Project wrappers named in options or settings
+  { code: `export const get = (u) => withRetry(() => fetch(u, ${T}));`, options: [{ protectors: ['withRetry'] }] },
+  { code: `export const get = (u) => resilience.run(() => fetch(u, ${T}));`, options: [{ protectors: ['resilience.run'] }] },
+  { code: `export const get = (u) => lib.withRetry(() => fetch(u, ${T}));`, settings: { breakwater: { protectors: ['withRetry'] } } },
+  // Not network calls
+  'export const get = (u) => store.fetch(u);',
+  'export function get(fetch, u) { return fetch(u); }',
+];
+
+describe('no-unprotected-call', () => {
+  jsTester.run('no-unprotected-call (espree)', ruleModule, {
+    valid,
+    invalid: [
+      unprotected(`export const get = (u) => fetch(u, ${T});`),
+      unprotected(`export async function get(u) { const res = await fetch(u, ${T}); return res.json(); }`),
+      unprotected(`${COCKATIEL}const limit = bulkhead(10); export const get = (u) => limit.execute(() => fetch(u, ${T}));`),
+      unprotected(`${COCKATIEL}const t = timeout(1000, TimeoutStrategy.Cooperative); export const get = (u) => t.execute(({ signal }) => fetch(u, { signal }));`),
+      unprotected(`${COCKATIEL}const p = wrap(bulkhead(10), timeout(1000, TimeoutStrategy.Aggressive)); export const get = (u) => p.execute(() => fetch(u, ${T}));`),
+      unprotected(`${COCKATIEL}const policy = retry(handleAll, { maxAttempts: 3 }); export async function load(u) { return fetch(u, ${T}); } export const get = (u) => policy.execute(() => u);`),
+      unprotected(`${COCKATIEL}const policy = retry(handleAll, {}); async function load(u) { return fetch(u, ${T}); } export const a = (u) => policy.execute(() => load(u)); export const b = (u) => load(u);`),
+      unprotected('import got from "got"; export const create = (u, json) => got.post(u, { json, timeout: { request: 1 } });', 'got'),
+      unprotected('import got from "got"; export const create = (u) => got(u, { method: "POST", timeout: { request: 1 } });', 'got'),
+      unprotected('import got from "got"; export const get = (u) => got(u, { retry: { limit: 0 } });', 'got'),
+      unprotected('import got from "got"; export const get = (u) => got(u, { retry: 0 });', 'got'),
+      unprotected('import got from "got"; const client = got.extend({ retry: { limit: 0 } }); export const get = () => client.get("x");', 'got'),
+      unprotected('import ky from "ky"; export const create = (u, json) => ky.post(u, { json });', 'ky'),
+      unprotected('import ky from "ky"; export const patch = (u, json) => ky.patch(u, { json });', 'ky'),
+      unprotected('import axios from "axios"; export const get = (u) => axios.get(u, { timeout: 1 });', 'axios'),
+      unprotected('import axios from "axios"; import axiosRetry from "axios-retry"; const a = axios.create(); const b = axios.create(); axiosRetry(a); export const get = () => b.get("/x");', 'axios'),
+      unprotected('import request from "superagent"; export const get = (u) => request.get(u).timeout(1);', 'superagent'),
+      unprotected('import https from "node:https"; export const get = (u, cb) => https.get(u, { timeout: 1 }, cb);', 'https'),
+      // Pagination, polling and work queues are loops but not retries.
+      unprotected(`export async function all(u) { const items = []; let next = u; while (next) { const res = await fetch(next, ${T}); const page = await res.json(); items.push(...page.items); next = page.next; } return items; }`),
+      unprotected(`export async function poll(u) { while (true) { const res = await fetch(u, ${T}); const job = await res.json(); if (job.state === "done") return job; await sleep(1000); } }`),
+      unprotected(`export async function drain(queue) { while (queue.length) { const job = queue.shift(); try { await fetch(job.url, ${T}); } catch (e) { console.error(e); } } }`),
+      unprotected(`export async function each(urls) { for (const u of urls) { try { await fetch(u, ${T}); } catch (e) { log(e); } } }`),
+      unprotected(`export async function each(urls) { for (let i = 0; i < urls.length; i++) { try { await fetch(urls[i], ${T}); } catch (e) { log(e); } } }`),
+      // A 401 refresh re-issues once; it is not a retry.
+      unprotected(`export async function get(u) { const res = await fetch(u, ${T}); if (res.status === 401) { await refresh(); return get(u); } return res; }`),
+      unprotected(`export async function get(u) { for (let i = 0; i < 2; i++) { const res = await fetch(u, ${T}); if (res.status === 401) { await refresh(); continue; } return res; } }`),
+      // A catch that always gives up is not a retry.
+      unprotected(`export async function get(u) { for (let i = 0; i < 3; i++) { try { return await fetch(u, ${T}); } catch (e) { throw e; } } }`),
+      unprotected(`export async function get(u) { try { return await fetch(u, ${T}); } catch (e) { return null; } }`),
+      unprotected(`export async function get(u) { try { return await fetch(u, ${T}); } catch (e) { return fallback(u); } }`),
+      // Aliases, globals and namespaces
+      unprotected(`const f = globalThis.fetch; export const get = (u) => f(u, ${T});`),
+      unprotected('import * as http from "http"; export const get = (u, cb) => http.get(u, { timeout: 1 }, cb);', 'http'),
+      unprotected('import { request as send } from "https"; export const post = (o) => send({ ...o, timeout: 1 });', 'https'),
+      unprotected('import fetch from "node-fetch"; export const get = (u) => fetch(u, { timeout: 1 });', 'node-fetch'),
+      unprotected('import { fetch } from "undici"; export const get = (u) => fetch(u);', 'undici fetch'),
+      // A protector name that does not match
+      unprotected(`export const get = (u) => withRetry(() => fetch(u, ${T}));`, 'fetch', { options: [{ protectors: ['withRetries'] }] }),
+      // Strict mode: unresolved policies and methods report
+      unprotected(`export const get = (policy, u) => policy.execute(() => fetch(u, ${T}));`, 'fetch', { options: [{ unresolved: 'report' }] }),
+      unprotected('import got from "got"; export const get = (u, o) => got(u, o);', 'got', { options: [{ unresolved: 'report' }] }),
+      // User clients
+      unprotected('import http from "@acme/http"; export const get = (u) => http.get(u);', 'acme', {
+        settings: { breakwater: { clients: [{ module: '@acme/http', family: 'axios', name: 'acme' }] } },
+      }),
+      unprotected('import { client } from "./http"; export const get = (u) => client.get(u);', 'api', {
+        options: [{ clients: [{ module: './http', export: 'client', family: 'axios', name: 'api' }] }],
+      }),
+      // Nested functions inside an unprotected function
+      unprotected(`export const all = (urls) => Promise.all(urls.map((u) => fetch(u, ${T})));`),
+      unprotected(`export function onClick() { button.addEventListener("click", () => fetch("/ping", ${T})); }`),
+    ],
+  });
+
+  tsTester.run('no-unprotected-call (typescript-eslint parser)', ruleModule, {
+    valid: [
+      ...valid,
+      `${COCKATIEL}const policy = retry(handleAll, { maxAttempts: 3 }); export const get = (u: string): Promise<Response> => policy.execute(() => fetch(u, ${T}) as Promise<Response>);`,
+      `${COCKATIEL}const policy = retry(handleAll, { maxAttempts: 3 }) as const; export const get = (u: string) => policy!.execute(async () => (await fetch(u, ${T}))!);`,
+      { code: `${COCKATIEL}const policy = retry(handleAll, {}); export const Ping = () => <button onClick={() => policy.execute(() => fetch("/p", ${T}))} />;`, filename: 'ping.tsx' },
+    ],
+    invalid: [
+      unprotected(`export const get = async <T,>(u: string): Promise<T> => (await fetch(u, ${T})).json() as Promise<T>;`),
+      unprotected('import axios from "axios"; export const get = (u: string) => axios.get<User>(u, { timeout: 1 });', 'axios'),
+      unprotected(`export const get = (u?: string) => fetch(u!, ${T})?.then((r) => r.json());`),
+      { ...unprotected(`export const Ping = () => <button onClick={() => fetch("/p", ${T})} />;`), filename: 'ping.tsx' },
+    ],
+  });
+
+  cjsTester.run('no-unprotected-call (CommonJS)', ruleModule, {
+    valid: [
+      'const pRetry = require("p-retry"); const axios = require("axios"); module.exports = (u) => pRetry(() => axios.get(u));',
+      'const { retry, handleAll } = require("cockatiel"); const p = retry(handleAll, {}); module.exports = (u) => p.execute(() => fetch(u));',
+      'const got = require("got"); module.exports = (u) => got(u);',
+    ],
+    invalid: [
+      unprotected('const axios = require("axios"); module.exports = (u) => axios.get(u);', 'axios'),
+      unprotected('const { bulkhead } = require("cockatiel"); const b = bulkhead(2); module.exports = (u) => b.execute(() => fetch(u));'),
+    ],
+  });
+});

@@ -1,0 +1,311 @@
+import type { Rule } from 'eslint';
+import rule from '../../src/rules/require-timeout';
+import { cjsTester, jsTester, tsTester } from '../rule-tester';
+
+const ruleModule = rule as unknown as Rule.RuleModule;
+const SIGNAL = 'signal: AbortSignal.timeout(10000)';
+
+type Invalid = { code: string; message: string; output: string; desc: string; filename?: string; options?: unknown[] };
+
+/** One missing-timeout report whose single suggestion turns `code` into `output`. */
+function missing(code: string, client: string, option: string, output: string, desc: string, extra: Partial<Invalid> = {}) {
+  return {
+    code,
+    ...extra,
+    errors: [
+      {
+        messageId: 'missingTimeout',
+        data: { client, option },
+        suggestions: [{ messageId: 'addTimeout', data: { text: desc }, output }],
+      },
+    ],
+  };
+}
+
+const fetchMissing = (code: string, output: string, desc = SIGNAL, client = 'fetch') =>
+  missing(code, client, '`signal: AbortSignal.timeout()`', output, desc);
+const axiosMissing = (code: string, output: string, desc = 'timeout: 10000') => missing(code, 'axios', '`timeout`', output, desc);
+const gotMissing = (code: string, output: string) =>
+  missing(code, 'got', '`timeout: { request }`', output, 'timeout: { request: 10000 }');
+const httpMissing = (code: string, output: string, client = 'http') =>
+  missing(code, client, '`signal: AbortSignal.timeout()`', output, SIGNAL);
+
+const shared = {
+  valid: [
+    // fetch with any signal
+    'await fetch(url, { signal: AbortSignal.timeout(5000) });',
+    'await fetch(url, { signal: AbortSignal.any([a, b]) });',
+    'const controller = new AbortController(); await fetch(url, { signal: controller.signal });',
+    'await fetch(url, { method: "POST", signal });',
+    'const init = { signal: AbortSignal.timeout(1000) }; await fetch(url, init);',
+    'const init = { headers: {} }; init.signal = AbortSignal.timeout(1); await fetch(url, init);',
+    'const base = { signal: AbortSignal.timeout(1) }; await fetch(url, { ...base, method: "PUT" });',
+    'await fetch(new Request(url, { signal: AbortSignal.timeout(1) }));',
+    'await globalThis.fetch(url, { signal: AbortSignal.timeout(1) });',
+    // Options the file does not show: silent by default.
+    'export async function get(url, init) { return fetch(url, init); }',
+    'import { defaults } from "./http"; await fetch(url, { ...defaults });',
+    'export const send = (url, opts) => fetch(url, cond ? { signal } : opts);',
+    // Not network calls: local functions, parameters and methods named fetch.
+    'function fetch(u) { return u; } fetch(url);',
+    'export function load(fetch) { return fetch(url); }',
+    'class Store { load() { return this.fetch(url); } }',
+    'store.fetch(url);',
+    'const fetch = makeFetch(); fetch(url);',
+    // node-fetch v2 takes `timeout`.
+    'import fetch from "node-fetch"; await fetch(url, { timeout: 5000 });',
+    // axios: call config, instance, defaults
+    'import axios from "axios"; await axios.get(url, { timeout: 5000 });',
+    'import axios from "axios"; await axios.post(url, body, { timeout: 5000 });',
+    'import axios from "axios"; await axios({ url, timeout: 1000 });',
+    'import axios from "axios"; await axios.request({ url, signal });',
+    'import axios from "axios"; const api = axios.create({ timeout: 2000 }); await api.get("/x");',
+    'import axios from "axios"; axios.defaults.timeout = 3000; await axios.get(url);',
+    'import axios from "axios"; const api = axios.create({ baseURL }); api.defaults.timeout = 1; await api.get("/x");',
+    'import axios from "axios"; const api = axios.create(config); await api.get("/x");',
+    'import axios from "axios"; await axios(urlOrConfig);',
+    // got
+    'import got from "got"; await got(url, { timeout: { request: 1000 } });',
+    'import got from "got"; const client = got.extend({ timeout: { request: 1000 } }); await client.get(url);',
+    'import got from "got"; const a = got.extend({ timeout: { request: 1 } }); const b = a.extend({ headers }); await b(url);',
+    // ky: 10 s by default
+    'import ky from "ky"; await ky.get(url);',
+    'import ky from "ky"; await ky(url, { timeout: 5000 });',
+    'import ky from "ky"; const api = ky.create({ prefixUrl }); await api.get("x");',
+    // node http
+    'import https from "node:https"; https.get(url, { timeout: 1000 }, onResponse);',
+    'import http from "http"; const req = http.request(options0 = { signal }); req.end();',
+    'import http from "http"; const req = http.request(url, onResponse); req.setTimeout(1000, () => req.destroy()); req.end();',
+    'import { request } from "https"; request(url, onResponse).setTimeout(1000);',
+    'import http from "http"; export function open(url) { return http.request(url); }',
+    // superagent
+    'import superagent from "superagent"; await superagent.get(url).timeout(5000);',
+    'import request from "superagent"; await request.post(url).send(body).timeout({ deadline: 5000 });',
+    'import request from "superagent"; const req = request.get(url); req.timeout(1); await req;',
+    'import request from "superagent"; export const get = (url) => request.get(url);',
+    // Type-only imports are not values.
+    'import type { Got } from "got"; declare const got: Got; await got(url);',
+  ],
+};
+
+describe('require-timeout', () => {
+  tsTester.run('require-timeout (typescript-eslint parser)', ruleModule, {
+    valid: [
+      ...shared.valid,
+      'await fetch(url, { signal: AbortSignal.timeout(1) } as RequestInit);',
+      'const init = { signal } satisfies RequestInit; await fetch(url!, init);',
+      'const init: RequestInit = { signal: AbortSignal.timeout(5) }; await fetch(url, init);',
+      'import axios from "axios"; await axios.get<User>(url, { timeout: 1 });',
+      'import got = require("got"); await got(url, { timeout: { request: 1 } });',
+      { code: 'const el = <Button onClick={() => fetch(url, { signal })} />;', filename: 'view.tsx' },
+    ],
+    invalid: [
+      fetchMissing('await fetch(url as string);', 'await fetch(url as string, { signal: AbortSignal.timeout(10000) });'),
+      fetchMissing(
+        'const res = await fetch<Data>(url!, { method: "GET" } as RequestInit);',
+        'const res = await fetch<Data>(url!, { method: "GET", signal: AbortSignal.timeout(10000) } as RequestInit);',
+      ),
+      axiosMissing(
+        'import axios from "axios"; const { data } = await axios.get<User[]>(url);',
+        'import axios from "axios"; const { data } = await axios.get<User[]>(url, { timeout: 10000 });',
+      ),
+      axiosMissing(
+        'import axios from "axios"; const res = await axios?.get(url);',
+        'import axios from "axios"; const res = await axios?.get(url, { timeout: 10000 });',
+      ),
+      {
+        ...fetchMissing(
+          'export const View = () => <button onClick={() => fetch("/api/ping")}>Ping</button>;',
+          'export const View = () => <button onClick={() => fetch("/api/ping", { signal: AbortSignal.timeout(10000) })}>Ping</button>;',
+        ),
+        filename: 'view.tsx',
+      },
+      axiosMissing(
+        'import axios = require("axios"); await axios.get(url);',
+        'import axios = require("axios"); await axios.get(url, { timeout: 10000 });',
+      ),
+    ],
+  });
+
+  jsTester.run('require-timeout (espree)', ruleModule, {
+    valid: shared.valid.filter((code) => !code.includes('import type')),
+    invalid: [
+      // fetch
+      fetchMissing('await fetch(url);', `await fetch(url, { ${SIGNAL} });`),
+      fetchMissing('await fetch("https://api.example.com/orders");', `await fetch("https://api.example.com/orders", { ${SIGNAL} });`),
+      fetchMissing('await fetch(url, { method: "POST" });', `await fetch(url, { method: "POST", ${SIGNAL} });`),
+      fetchMissing('await fetch(url, {});', `await fetch(url, { ${SIGNAL} });`),
+      fetchMissing('await fetch(url, { signal: undefined });', `await fetch(url, { ${SIGNAL} });`),
+      fetchMissing('await fetch(url, { signal: null });', `await fetch(url, { ${SIGNAL} });`),
+      fetchMissing(
+        'await fetch(url, {\n  method: "POST",\n  body,\n});',
+        `await fetch(url, {\n  method: "POST",\n  body,\n  ${SIGNAL},\n});`,
+      ),
+      fetchMissing(
+        'await fetch(url, {\n  method: "POST",\n  body // the order\n});',
+        `await fetch(url, {\n  method: "POST",\n  body, // the order\n  ${SIGNAL}\n});`,
+      ),
+      fetchMissing('const init = { method: "PUT" }; await fetch(url, init);', `const init = { method: "PUT" }; await fetch(url, { ...init, ${SIGNAL} });`),
+      fetchMissing(
+        'const init = cond ? { signal } : undefined; await fetch(url, init);',
+        `const init = cond ? { signal } : undefined; await fetch(url, { ...init, ${SIGNAL} });`,
+      ),
+      fetchMissing(
+        'await fetch(url, cond ? { signal } : {});',
+        `await fetch(url, { ...(cond ? { signal } : {}), ${SIGNAL} });`,
+      ),
+      fetchMissing('await globalThis.fetch(url);', `await globalThis.fetch(url, { ${SIGNAL} });`),
+      fetchMissing('await window.fetch(url);', `await window.fetch(url, { ${SIGNAL} });`),
+      fetchMissing('const f = fetch; await f(url);', `const f = fetch; await f(url, { ${SIGNAL} });`),
+      fetchMissing(
+        'import fetch from "node-fetch"; await fetch(url, { timeout: 0 });',
+        `import fetch from "node-fetch"; await fetch(url, { timeout: 0, ${SIGNAL} });`,
+        SIGNAL,
+        'node-fetch',
+      ),
+      fetchMissing(
+        'import { fetch as undiciFetch } from "undici"; await undiciFetch(url);',
+        `import { fetch as undiciFetch } from "undici"; await undiciFetch(url, { ${SIGNAL} });`,
+        SIGNAL,
+        'undici fetch',
+      ),
+      fetchMissing(
+        'import crossFetch from "cross-fetch"; await crossFetch(url);',
+        `import crossFetch from "cross-fetch"; await crossFetch(url, { ${SIGNAL} });`,
+        SIGNAL,
+        'cross-fetch',
+      ),
+      fetchMissing(
+        'const init = {}; init.signal = undefined; await fetch(url, init);',
+        `const init = {}; init.signal = undefined; await fetch(url, { ...init, ${SIGNAL} });`,
+      ),
+      fetchMissing('await fetch(`${base}/orders`);', `await fetch(\`\${base}/orders\`, { ${SIGNAL} });`),
+      // axios
+      axiosMissing('import axios from "axios"; await axios.get(url);', 'import axios from "axios"; await axios.get(url, { timeout: 10000 });'),
+      axiosMissing('import axios from "axios"; await axios.post(url);', 'import axios from "axios"; await axios.post(url, undefined, { timeout: 10000 });'),
+      axiosMissing('import axios from "axios"; await axios.post(url, body);', 'import axios from "axios"; await axios.post(url, body, { timeout: 10000 });'),
+      axiosMissing('import axios from "axios"; await axios.get(url, { timeout: 0 });', 'import axios from "axios"; await axios.get(url, { timeout: 10000 });'),
+      axiosMissing('import axios from "axios"; await axios.get(url, { timeout: Infinity });', 'import axios from "axios"; await axios.get(url, { timeout: 10000 });'),
+      axiosMissing('import axios from "axios"; await axios({ url, method: "get" });', 'import axios from "axios"; await axios({ url, method: "get", timeout: 10000 });'),
+      axiosMissing('import axios from "axios"; await axios("/orders");', 'import axios from "axios"; await axios("/orders", { timeout: 10000 });'),
+      axiosMissing(
+        'import axios from "axios"; const api = axios.create({ baseURL }); await api.get("/x");',
+        'import axios from "axios"; const api = axios.create({ baseURL }); await api.get("/x", { timeout: 10000 });',
+      ),
+      axiosMissing(
+        'import axios from "axios"; const api = axios.create({ timeout: 0 }); await api.delete("/x");',
+        'import axios from "axios"; const api = axios.create({ timeout: 0 }); await api.delete("/x", { timeout: 10000 });',
+      ),
+      axiosMissing(
+        'import axios from "axios"; axios.defaults.timeout = 0; await axios.get(url);',
+        'import axios from "axios"; axios.defaults.timeout = 0; await axios.get(url, { timeout: 10000 });',
+      ),
+      axiosMissing(
+        'import * as ax from "axios"; await ax.default.put(url, data);',
+        'import * as ax from "axios"; await ax.default.put(url, data, { timeout: 10000 });',
+      ),
+      axiosMissing(
+        'import { default as client } from "axios"; await client.head(url);',
+        'import { default as client } from "axios"; await client.head(url, { timeout: 10000 });',
+      ),
+      // got
+      gotMissing('import got from "got"; await got(url);', 'import got from "got"; await got(url, { timeout: { request: 10000 } });'),
+      gotMissing('import got from "got"; await got.post(url, { json });', 'import got from "got"; await got.post(url, { json, timeout: { request: 10000 } });'),
+      gotMissing(
+        'import got from "got"; const client = got.extend({ prefixUrl }); await client.get("x");',
+        'import got from "got"; const client = got.extend({ prefixUrl }); await client.get("x", { timeout: { request: 10000 } });',
+      ),
+      gotMissing('import { got } from "got"; await got(url, { timeout: {} });', 'import { got } from "got"; await got(url, { timeout: { request: 10000 } });'),
+      // ky
+      {
+        code: 'import ky from "ky"; await ky.get(url, { timeout: false });',
+        errors: [
+          {
+            messageId: 'timeoutDisabled',
+            suggestions: [{ messageId: 'addTimeout', output: 'import ky from "ky"; await ky.get(url, { timeout: 10000 });' }],
+          },
+        ],
+      },
+      {
+        code: 'import ky from "ky"; const api = ky.create({ timeout: false }); await api.get("x");',
+        errors: [
+          {
+            messageId: 'timeoutDisabled',
+            suggestions: [{ messageId: 'addTimeout', output: 'import ky from "ky"; const api = ky.create({ timeout: false }); await api.get("x", { timeout: 10000 });' }],
+          },
+        ],
+      },
+      // node http
+      httpMissing('import http from "http"; http.get(url, onResponse);', `import http from "http"; http.get(url, { ${SIGNAL} }, onResponse);`),
+      httpMissing(
+        'import * as https from "node:https"; const req = https.request({ host, path }); req.end();',
+        `import * as https from "node:https"; const req = https.request({ host, path, ${SIGNAL} }); req.end();`,
+        'https',
+      ),
+      httpMissing('import { get } from "https"; get(url);', `import { get } from "https"; get(url, { ${SIGNAL} });`, 'https'),
+      httpMissing(
+        'import http from "http"; const req = http.request(url, { method: "POST" }); req.write(body); req.end();',
+        `import http from "http"; const req = http.request(url, { method: "POST", ${SIGNAL} }); req.write(body); req.end();`,
+      ),
+      // superagent
+      missing(
+        'import superagent from "superagent"; await superagent.get(url).set("Accept", "json");',
+        'superagent',
+        '`.timeout()`',
+        'import superagent from "superagent"; await superagent.get(url).timeout(10000).set("Accept", "json");',
+        '.timeout(10000)',
+      ),
+      missing(
+        'import request from "superagent"; request.post(url).send(body).end(cb);',
+        'superagent',
+        '`.timeout()`',
+        'import request from "superagent"; request.post(url).timeout(10000).send(body).end(cb);',
+        '.timeout(10000)',
+      ),
+      // Option: defaultTimeoutMs
+      {
+        ...missing('await fetch(url);', 'fetch', '`signal: AbortSignal.timeout()`', 'await fetch(url, { signal: AbortSignal.timeout(2500) });', 'signal: AbortSignal.timeout(2500)'),
+        options: [{ defaultTimeoutMs: 2500 }],
+      },
+      // Option: unresolved "report"
+      {
+        code: 'export async function get(url, init) { return fetch(url, init); }',
+        options: [{ unresolved: 'report' }],
+        errors: [
+          {
+            messageId: 'missingTimeout',
+            suggestions: [{ messageId: 'addTimeout', output: `export async function get(url, init) { return fetch(url, { ...init, ${SIGNAL} }); }` }],
+          },
+        ],
+      },
+      // Option: clients
+      {
+        ...axiosMissing('import http from "@acme/http"; await http.get(url);', 'import http from "@acme/http"; await http.get(url, { timeout: 10000 });'),
+        options: [{ clients: [{ module: '@acme/http', family: 'axios', name: 'axios' }] }],
+      },
+      {
+        ...fetchMissing('await fetch(url);', `await fetch(url, { ${SIGNAL} });`),
+        settings: { breakwater: { clients: [] } },
+      },
+    ],
+  });
+
+  cjsTester.run('require-timeout (CommonJS)', ruleModule, {
+    valid: [
+      'const axios = require("axios"); axios.get(url, { timeout: 1 });',
+      'const { fetch } = require("./my-fetch"); fetch(url);',
+      'const got = require("got").extend({ timeout: { request: 1 } }); got(url);',
+    ],
+    invalid: [
+      axiosMissing('const axios = require("axios"); axios.get(url);', 'const axios = require("axios"); axios.get(url, { timeout: 10000 });'),
+      axiosMissing('const axios = require("axios").default; axios.get(url);', 'const axios = require("axios").default; axios.get(url, { timeout: 10000 });'),
+      httpMissing('const { request } = require("node:http"); request(url).end();', `const { request } = require("node:http"); request(url, { ${SIGNAL} }).end();`),
+      fetchMissing(
+        'const nodeFetch = require("node-fetch"); nodeFetch(url);',
+        `const nodeFetch = require("node-fetch"); nodeFetch(url, { ${SIGNAL} });`,
+        SIGNAL,
+        'node-fetch',
+      ),
+    ],
+  });
+});
