@@ -85,8 +85,8 @@ function insideLogging(node: TSESTree.Node): boolean {
   return false;
 }
 
-/** `reject(e)`, `callback(e)`, `done(e)`: passing an error on, not inspecting it. */
+/** `reject(e)`, `callback(e)`, `operation.retry(e)`: passing an error on, not inspecting it. */
 function isRethrowHelper(call: TSESTree.CallExpression): boolean {
   const path = calleePath(call.callee);
-  return path !== undefined && /^(reject|cb|callback|done|next)$/.test(path);
+  return path !== undefined && /^(reject|cb|callback|done|next|again)$|(^|\.)retry$/.test(path);
 }

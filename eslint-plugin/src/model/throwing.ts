@@ -53,7 +53,7 @@ function rejectsOnHttpError(model: FileModel, call: NetworkCall): boolean {
   const key = call.entry.family === 'axios' ? 'validateStatus' : 'throwHttpErrors';
   const sources: { node: TSESTree.Node; before: TSESTree.Node }[] = [];
   if (call.options.kind === 'given') sources.push({ node: call.options.node, before: call.node });
-  if (call.options.kind === 'ambiguous') return false;
+  // Options the file does not show may turn rejection off, but by default these clients reject on 4xx.
   for (let current = call.instance; current; current = current.parent) {
     for (const config of current.configs) sources.push({ node: config, before: current.factory });
   }
