@@ -21,14 +21,13 @@ export class FileModel {
     /** Names of the project's own wrappers that retry or break (`withRetry`, `resilience.run`). */
     readonly protectors: readonly string[],
   ) {
-    let detector: NetworkCallDetector | undefined;
+    // The resolver asks the detector which calls make client instances; the detector is made just after.
     this.resolver = new OriginResolver(
       (node) => sourceCode.getScope(node),
-      (origin, method) => detector!.isFactory(origin, method),
+      (origin, method) => this.calls.isFactory(origin, method),
     );
     this.options = new OptionsReader(this.resolver);
-    detector = new NetworkCallDetector([...BUILTIN_CLIENTS, ...clients.map(userClientEntry)], this.resolver, this.options);
-    this.calls = detector;
+    this.calls = new NetworkCallDetector([...BUILTIN_CLIENTS, ...clients.map(userClientEntry)], this.resolver, this.options);
   }
 }
 

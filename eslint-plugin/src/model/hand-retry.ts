@@ -27,7 +27,7 @@ export function handRetryAround(model: FileModel, request: TSESTree.Node): HandR
     if (variesPerIteration(model, request, loop)) continue;
     const catchClause = catchThatContinues(request, loop);
     if (catchClause) return { kind: 'loop', node: loop, catchClause };
-    if (hasStatusRetry(loop.body, 'loop')) return { kind: 'loop', node: loop };
+    if (hasStatusRetry(loop.body)) return { kind: 'loop', node: loop };
   }
   return fn ? recursionAround(model, request, fn) : undefined;
 }
@@ -120,11 +120,8 @@ function exits(node: TSESTree.Node): boolean {
   );
 }
 
-/**
- * In a loop: a transient-failure check that goes round again, or a success check that leaves.
- * In a recursive function: handled by the caller (a transient check whose branch calls again).
- */
-function hasStatusRetry(body: TSESTree.Node, _kind: 'loop'): boolean {
+/** In a loop body: a transient-failure check that goes round again, or a success check that leaves. */
+function hasStatusRetry(body: TSESTree.Node): boolean {
   let found = false;
   walk(body, (node) => {
     if (found) return 'skip';

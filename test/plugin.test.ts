@@ -1,0 +1,144 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ESLint, Linter } from 'eslint';
+import * as tsParser from '@typescript-eslint/parser';
+import { ROOT } from './helpers';
+
+// The built package, exactly as users load it (`npm test` builds first).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const plugin = require(path.join(ROOT, 'eslint-plugin'));
+const RULES = ['require-timeout', 'no-unprotected-call', 'no-retry-non-retryable'];
+
+type Finding = { file: string; line: number; column: number; rule: string | null };
+
+function findings(results: ESLint.LintResult[]): Finding[] {
+  return results
+    .flatMap((result) =>
+      result.messages.map((m) => ({ file: path.relative(ROOT, result.filePath), line: m.line, column: m.column, rule: m.ruleId })),
+    )
+    .sort((a, b) => `${a.file}:${a.line}:${a.column}:${a.rule}`.localeCompare(`${b.file}:${b.line}:${b.column}:${b.rule}`));
+}
+
+async function lintExamples(): Promise<ESLint.LintResult[]> {
+  const eslint = new ESLint({ cwd: ROOT, overrideConfigFile: path.join(ROOT, 'examples', 'eslint.config.mjs') });
+  return eslint.lintFiles(['examples']);
+}
+
+describe('eslint-plugin-breakwater package', () => {
+  it('exposes meta, every rule with a doc page, and flat configs that register it as "breakwater"', () => {
+    assert.equal(plugin.meta.name, 'eslint-plugin-breakwater');
+    assert.match(plugin.meta.version, /^\d+\.\d+\.\d+/);
+    assert.deepEqual(Object.keys(plugin.rules).sort(), [...RULES].sort());
+    for (const rule of RULES) {
+      const docs = plugin.rules[rule].meta.docs;
+      assert.ok(docs.url.endsWith(`eslint-plugin/docs/rules/${rule}.md`), docs.url);
+      assert.ok(fs.existsSync(path.join(ROOT, 'eslint-plugin', 'docs', 'rules', `${rule}.md`)), `doc page for ${rule}`);
+    }
+    for (const name of ['recommended', 'strict'] as const) {
+      const config = plugin.configs[name];
+      assert.equal(config.plugins.breakwater, plugin);
+      assert.deepEqual(Object.keys(config.rules).sort(), RULES.map((rule) => `breakwater/${rule}`).sort());
+    }
+    assert.deepEqual(plugin.configs.strict.rules['breakwater/require-timeout'], ['error', { unresolved: 'report' }]);
+  });
+
+  it('the README lists every rule with its configs', () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    for (const rule of RULES) assert.match(readme, new RegExp(`\\[\`${rule}\`\\]\\(eslint-plugin/docs/rules/${rule}\\.md\\)`));
+  });
+
+  it('the demo finds the hazards planted in examples/ and none in the code done right', async () => {
+    const found = findings(await lintExamples());
+    assert.deepEqual(
+      found.map((f) => `${f.file}:${f.line} ${f.rule}`),
+      [
+        'examples/order-service/src/inventory.js:15 breakwater/no-retry-non-retryable',
+        'examples/order-service/src/inventory.js:24 breakwater/no-unprotected-call',
+        'examples/order-service/src/inventory.js:24 breakwater/require-timeout',
+        'examples/order-service/src/inventory.js:33 breakwater/no-unprotected-call',
+        'examples/order-service/src/inventory.js:8 breakwater/require-timeout',
+        'examples/order-service/src/payments.ts:15 breakwater/no-retry-non-retryable',
+        'examples/order-service/src/payments.ts:15 breakwater/require-timeout',
+        'examples/order-service/src/shipping.ts:22 breakwater/no-unprotected-call',
+        'examples/order-service/src/shipping.ts:22 breakwater/require-timeout',
+        'examples/order-service/src/shipping.ts:7 breakwater/no-retry-non-retryable',
+      ],
+    );
+  });
+
+  it('the ESLint CLI with --concurrency 2 reports the same findings (rules keep no state across files)', async () => {
+    const expected = findings(await lintExamples());
+    const cli = path.join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js');
+    let output = '';
+    try {
+      output = execFileSync(process.execPath, [cli, '--concurrency', '2', '-c', 'examples/eslint.config.mjs', '-f', 'json', 'examples'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
+    } catch (error) {
+      output = (error as { stdout: string }).stdout; // exit code 1 only when errors are found; warnings exit 0
+    }
+    assert.deepEqual(findings(JSON.parse(output)), expected);
+  });
+
+  it('works on ESLint 9 with the same findings', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { Linter: Linter9 } = require('eslint-v9') as { Linter: typeof Linter };
+    const v9 = new Linter9({ configType: 'flat' });
+    const v10 = new Linter({ configType: 'flat' });
+    const config = [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }, plugin.configs.recommended] as Linter.Config[];
+    for (const file of ['payments.ts', 'shipping.ts', 'inventory.js']) {
+      const filename = path.join(ROOT, 'examples', 'order-service', 'src', file);
+      const code = fs.readFileSync(filename, 'utf8');
+      const summary = (messages: Linter.LintMessage[]) => messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`);
+      const fromV9 = summary(v9.verify(code, config, filename));
+      assert.ok(fromV9.length > 0, file);
+      assert.deepEqual(fromV9, summary(v10.verify(code, config, filename)));
+    }
+  });
+});
+
+describe('bad input', () => {
+  const linter = new Linter({ configType: 'flat' });
+
+  it('invalid rule options are rejected by the schema with ESLint\'s usual message', () => {
+    const cases: [string, unknown][] = [
+      ['require-timeout', { unresolved: 'sometimes' }],
+      ['require-timeout', { defaultTimeoutMs: -5 }],
+      ['require-timeout', { timeout: 5 }],
+      ['no-unprotected-call', { protectors: 'withRetry' }],
+      ['no-retry-non-retryable', { nonRetryableStatusCodes: [503] }],
+      ['require-timeout', { clients: [{ module: 'x', family: 'curl' }] }],
+    ];
+    for (const [rule, options] of cases) {
+      assert.throws(
+        () => linter.verify('fetch(u);', [{ plugins: { breakwater: plugin }, rules: { [`breakwater/${rule}`]: ['warn', options] } }]),
+        /Key "rules": Key "breakwater\/[a-z-]+":/,
+        `${rule} ${JSON.stringify(options)}`,
+      );
+    }
+  });
+
+  it('broken shared settings name the bad field', () => {
+    const run = (settings: unknown) => () =>
+      linter.verify('fetch(u);', [{ settings: { breakwater: settings } as Record<string, unknown>, ...plugin.configs.recommended }]);
+    assert.throws(run({ clients: [{ module: 'x', family: 'curl' }] }), /settings\.breakwater: "clients\[0\]"\.family must be one of fetch, axios/);
+    assert.throws(run({ protectors: [1] }), /"protectors" must be an array of non-empty strings/);
+    assert.throws(run({ clinets: [] }), /unknown key "clinets"/);
+    assert.throws(run('yes'), /expected an object/);
+  });
+
+  it('a file that does not parse yields ESLint\'s parse error and no rule crash', () => {
+    for (const [code, config] of [
+      ['await fetch(url, {', plugin.configs.strict],
+      ['const x: = axios.get(u)', { ...plugin.configs.strict, languageOptions: { parser: tsParser } }],
+    ] as const) {
+      const messages = linter.verify(code, [config as Linter.Config]);
+      assert.equal(messages.length, 1);
+      assert.equal(messages[0]!.fatal, true);
+      assert.match(messages[0]!.message, /Parsing error/);
+    }
+  });
+});
