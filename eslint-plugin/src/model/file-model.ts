@@ -1,13 +1,14 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { BUILTIN_CLIENTS, userClientEntry, type UserClient } from './catalog';
-import { NetworkCallDetector } from './network-call';
+import { Catalog, NetworkCallDetector } from './network-call';
 import { OptionsReader } from './options';
+import { mayUseNetwork, mentionPattern } from './relevance';
 import { OriginResolver } from './resolve';
 import { readSharedSettings } from './settings';
 
 /**
  * Everything the rules know about one file: how values resolve, which calls are network calls.
- * Built lazily once per file and per client catalog, shared by every Breakwater rule, and dropped
+ * Built lazily once per file and per configuration, shared by every Breakwater rule, and dropped
  * with the file's SourceCode (no state survives across files).
  */
 export class FileModel {
@@ -17,7 +18,7 @@ export class FileModel {
 
   constructor(
     readonly sourceCode: Readonly<TSESLint.SourceCode>,
-    clients: readonly UserClient[],
+    catalog: Catalog,
     /** Names of the project's own wrappers that retry or break (`withRetry`, `resilience.run`). */
     readonly protectors: readonly string[],
   ) {
@@ -27,31 +28,60 @@ export class FileModel {
       (origin, method) => this.calls.isFactory(origin, method),
     );
     this.options = new OptionsReader(this.resolver);
-    this.calls = new NetworkCallDetector([...BUILTIN_CLIENTS, ...clients.map(userClientEntry)], this.resolver, this.options);
+    this.calls = new NetworkCallDetector(catalog, this.resolver, this.options);
   }
 }
 
-const models = new WeakMap<object, Map<string, FileModel>>();
+interface Configuration {
+  readonly catalog: Catalog;
+  readonly modules: ReadonlySet<string>;
+  readonly mentionsClient: RegExp;
+  readonly protectors: readonly string[];
+}
 
-/** The model of the file a rule is linting, with the rule's own `clients` and `protectors` options added. */
+/** Configurations by their clients and protectors: pure data, so shared across files. */
+const configurations = new Map<string, Configuration>();
+const DEFAULT_KEY = '';
+
+function configuration(clients: readonly UserClient[], protectors: readonly string[]): { key: string; config: Configuration } {
+  const key = clients.length === 0 && protectors.length === 0 ? DEFAULT_KEY : JSON.stringify([clients, protectors]);
+  let config = configurations.get(key);
+  if (!config) {
+    const catalog = new Catalog([...BUILTIN_CLIENTS, ...clients.map(userClientEntry)]);
+    const modules = new Set(catalog.modules);
+    config = { catalog, modules, mentionsClient: mentionPattern(modules), protectors };
+    configurations.set(key, config);
+  }
+  return { key, config };
+}
+
+const models = new WeakMap<object, Map<string, FileModel | null>>();
+
+/**
+ * The model of the file a rule is linting, with the rule's own `clients` and `protectors` options
+ * added; undefined when the file imports no client and reads no global `fetch`, so there is nothing
+ * to check (rules then register no listeners: most files of a large repo cost next to nothing).
+ */
 export function fileModel(
   context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
   ruleOptions: { readonly clients?: readonly UserClient[]; readonly protectors?: readonly string[] } = {},
-): FileModel {
+): FileModel | undefined {
   const sourceCode = context.sourceCode;
   const settings = readSharedSettings(context.settings);
-  const clients = [...settings.clients, ...(ruleOptions.clients ?? [])];
-  const protectors = [...settings.protectors, ...(ruleOptions.protectors ?? [])];
-  const key = JSON.stringify([clients, protectors]);
+  const ruleClients = ruleOptions.clients ?? [];
+  const ruleProtectors = ruleOptions.protectors ?? [];
+  const clients = ruleClients.length === 0 ? settings.clients : [...settings.clients, ...ruleClients];
+  const protectors = ruleProtectors.length === 0 ? settings.protectors : [...settings.protectors, ...ruleProtectors];
+  const { key, config } = configuration(clients, protectors);
   let perFile = models.get(sourceCode);
   if (!perFile) {
     perFile = new Map();
     models.set(sourceCode, perFile);
   }
   let model = perFile.get(key);
-  if (!model) {
-    model = new FileModel(sourceCode, clients, protectors);
+  if (model === undefined) {
+    model = mayUseNetwork(sourceCode, config.modules, config.mentionsClient) ? new FileModel(sourceCode, config.catalog, config.protectors) : null;
     perFile.set(key, model);
   }
-  return model;
+  return model ?? undefined;
 }

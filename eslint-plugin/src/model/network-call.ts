@@ -27,23 +27,33 @@ export interface NetworkCall {
 /** Identifier names that, by near-universal convention, hold a URL rather than an options object. */
 const URL_NAME = /(?:^|_)(?:url|uri|href|endpoint|link)s?$|(?:Url|Uri|Href|Endpoint|URL|URI)$|^(?:path|target)$/i;
 
-const CALLBACK_NAME = /^(?:on[A-Z]\w*|cb|callback|done|handler|handle[A-Z]\w*)$/;
+/** The client entries of one configuration, indexed by module; shared by every file linted with it. */
+export class Catalog {
+  readonly byModule = new Map<string, ClientEntry[]>();
 
-export class NetworkCallDetector {
-  private readonly byModule = new Map<string, ClientEntry[]>();
-  private readonly cache = new Map<TSESTree.CallExpression, NetworkCall | null>();
-
-  constructor(
-    entries: readonly ClientEntry[],
-    private readonly resolver: OriginResolver,
-    private readonly options: OptionsReader,
-  ) {
+  constructor(readonly entries: readonly ClientEntry[]) {
     for (const entry of entries) {
       const list = this.byModule.get(entry.module) ?? [];
       list.push(entry);
       this.byModule.set(entry.module, list);
     }
   }
+
+  get modules(): IterableIterator<string> {
+    return this.byModule.keys();
+  }
+}
+
+const CALLBACK_NAME = /^(?:on[A-Z]\w*|cb|callback|done|handler|handle[A-Z]\w*)$/;
+
+export class NetworkCallDetector {
+  private readonly cache = new Map<TSESTree.CallExpression, NetworkCall | null>();
+
+  constructor(
+    private readonly catalog: Catalog,
+    private readonly resolver: OriginResolver,
+    private readonly options: OptionsReader,
+  ) {}
 
   /** True when `origin.method(...)` makes a configured client instance (the resolver asks this). */
   isFactory(origin: Origin, method: string): boolean {
@@ -53,7 +63,7 @@ export class NetworkCallDetector {
 
   /** The client entry whose root is `origin`'s path or its parent (a method of the client). */
   entryAt(origin: Origin): ClientEntry | undefined {
-    const entries = this.byModule.get(origin.module) ?? [];
+    const entries = this.catalog.byModule.get(origin.module) ?? [];
     // The client itself first (`got` in `import { got } from 'got'`), then a client one level up.
     for (const depth of [0, 1]) {
       for (const entry of entries) {

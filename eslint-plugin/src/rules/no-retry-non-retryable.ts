@@ -65,7 +65,9 @@ export default createRule<[NoRetryNonRetryableOptions], NoRetryNonRetryableMessa
   },
   defaultOptions: [{ unresolved: 'ignore', clients: [], nonRetryableStatusCodes: DEFAULT_NON_RETRYABLE }],
   create(context, [options]) {
-    const model = fileModel(context, options);
+    const fileOrNothing = fileModel(context, options);
+    if (!fileOrNothing) return {}; // nothing network-related in this file
+    const model = fileOrNothing;
     const statuses = options.nonRetryableStatusCodes ?? DEFAULT_NON_RETRYABLE;
     const sourceCode = context.sourceCode;
     const typescript = isTypeScriptFile(context.filename);

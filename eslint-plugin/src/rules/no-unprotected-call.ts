@@ -40,7 +40,9 @@ export default createRule<[NoUnprotectedCallOptions], NoUnprotectedCallMessageId
   },
   defaultOptions: [{ unresolved: 'ignore', clients: [], protectors: [] }],
   create(context, [options]) {
-    const model = fileModel(context, options);
+    const fileOrNothing = fileModel(context, options);
+    if (!fileOrNothing) return {}; // nothing network-related in this file
+    const model = fileOrNothing;
     const reportUnresolved = options.unresolved === 'report';
     return {
       CallExpression(node: TSESTree.CallExpression) {

@@ -44,7 +44,9 @@ export default createRule<[RequireTimeoutOptions], RequireTimeoutMessageIds>({
   },
   defaultOptions: [{ unresolved: 'ignore', defaultTimeoutMs: 10000, clients: [] }],
   create(context, [options]) {
-    const model = fileModel(context, options);
+    const fileOrNothing = fileModel(context, options);
+    if (!fileOrNothing) return {}; // nothing network-related in this file
+    const model = fileOrNothing;
     const reportUnresolved = options.unresolved === 'report';
     const ms = options.defaultTimeoutMs ?? 10000;
 

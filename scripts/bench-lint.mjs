@@ -1,0 +1,77 @@
+// `npm run bench:lint`: how much time Breakwater adds to linting, on real files (not a timed test).
+// Lints the same fixed corpus three ways in one run: parser only, ESLint core `recommended`, and
+// Breakwater `recommended`; prints the ratio Breakwater/parser-only and per-rule times (ESLint's TIMING).
+import { Linter } from 'eslint';
+import js from '@eslint/js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const plugin = createRequire(import.meta.url)(path.join(root, 'eslint-plugin'));
+const CORPUS_SIZE = 2000;
+
+function corpus() {
+  const files = [];
+  const stack = [path.join(root, 'node_modules')];
+  while (stack.length) {
+    const dir = stack.pop();
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) stack.push(full);
+      else if (/\.(c|m)?js$/.test(entry.name) && !entry.name.endsWith('.min.js') && fs.statSync(full).size < 150_000) files.push(full);
+    }
+  }
+  return files.sort().filter((_, i) => i % 3 === 0).slice(0, CORPUS_SIZE).map((file) => ({ file, code: fs.readFileSync(file, 'utf8') }));
+}
+
+const files = corpus();
+const languageOptions = { ecmaVersion: 'latest', sourceType: 'module' };
+const parseable = files.filter(({ code }) => !new Linter().verify(code, [{ languageOptions }], 'x.js').some((m) => m.fatal));
+
+const variants = {
+  'parser only': [{ languageOptions }],
+  'core recommended': [{ languageOptions }, js.configs.recommended],
+  'breakwater recommended': [{ languageOptions }, plugin.configs.recommended],
+};
+
+function run(config) {
+  const linter = new Linter();
+  const start = process.hrtime.bigint();
+  for (const { code } of parseable) linter.verify(code, config, 'corpus.js');
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+if (process.argv.includes('--timing')) {
+  // Child run: ESLint's TIMING prints its per-rule table when this process exits.
+  run([{ languageOptions }, js.configs.recommended, plugin.configs.recommended]);
+} else {
+  for (const config of Object.values(variants)) run(config); // warm up
+  const times = {};
+  for (let round = 0; round < 3; round++) {
+    for (const [name, config] of Object.entries(variants)) times[name] = Math.min(times[name] ?? Infinity, run(config));
+  }
+  console.log(`Corpus: ${parseable.length} real files from node_modules (best of 3 runs each)`);
+  for (const [name, ms] of Object.entries(times)) console.log(`  ${name.padEnd(24)} ${ms.toFixed(0).padStart(6)} ms`);
+  const added = (times['breakwater recommended'] / times['parser only'] - 1) * 100;
+  console.log(`Breakwater recommended / parser only: ${(times['breakwater recommended'] / times['parser only']).toFixed(3)} (adds ${added.toFixed(1)}%, target <= 10%)`);
+
+  const table = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--timing'], {
+    env: { ...process.env, TIMING: 'all' },
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
+  const ruleTimes = [];
+  for (const line of table.split('\n')) {
+    const match = /^(\S+)\s*\|\s*([\d.]+)\s*\|/.exec(line.trim());
+    if (match && match[1] !== 'Rule') ruleTimes.push([match[1], Number(match[2])]);
+  }
+  const core = ruleTimes.filter(([rule]) => !rule.startsWith('breakwater/')).map(([, t]) => t).sort((a, b) => a - b);
+  const median = core[Math.floor(core.length / 2)] ?? 0;
+  console.log(`Per-rule time (ESLint TIMING, one run): median of ${core.length} core recommended rules ${median.toFixed(1)} ms`);
+  for (const [rule, t] of ruleTimes.filter(([rule]) => rule.startsWith('breakwater/'))) {
+    console.log(`  ${rule.padEnd(36)} ${t.toFixed(1).padStart(8)} ms  ${(t / (median || 1)).toFixed(2)}x the median core rule`);
+  }
+}
