@@ -71,7 +71,7 @@ describe('eslint-plugin-breakwater package', () => {
   it('the ESLint CLI with --concurrency 2 reports the same findings (rules keep no state across files)', async () => {
     const expected = findings(await lintExamples());
     const cli = path.join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js');
-    let output = '';
+    let output: string;
     try {
       output = execFileSync(process.execPath, [cli, '--concurrency', '2', '-c', 'examples/eslint.config.mjs', '-f', 'json', 'examples'], {
         cwd: ROOT,
