@@ -1,0 +1,142 @@
+/**
+ * Runs Breakwater's rules over one document's text with ESLint's `Linter` and returns findings with
+ * offsets. Pure (no `vscode` import): the host passes in the Linter class, the plugin and a way to get
+ * the TypeScript parser, so the same code runs in unit tests and in the extension bundle.
+ */
+import type { Linter } from 'eslint';
+import { RULE_IDS, type ExtensionSettings, type RuleId, type RuleSeverity } from './settings';
+
+export interface Suggestion {
+  readonly desc: string;
+  readonly range: readonly [number, number];
+  readonly text: string;
+}
+
+export interface Finding {
+  readonly ruleId: RuleId;
+  readonly message: string;
+  readonly start: number;
+  readonly end: number;
+  readonly severity: Exclude<RuleSeverity, 'off'>;
+  readonly docsUrl: string;
+  readonly suggestions: readonly Suggestion[];
+}
+
+export interface LintDependencies {
+  readonly Linter: typeof Linter;
+  readonly plugin: { rules: Record<string, { meta?: { docs?: { url?: string } } }> };
+  /** The TypeScript ESLint parser, loaded on first use (it pulls in TypeScript). */
+  readonly typescriptParser: () => Linter.Parser;
+}
+
+const TS_FILE = /\.(?:[cm]?ts|tsx)$/i;
+const JS_FILE = /\.(?:[cm]?js|jsx)$/i;
+
+export function isLintable(fileName: string): boolean {
+  return TS_FILE.test(fileName) || JS_FILE.test(fileName);
+}
+
+export class BreakwaterLinter {
+  private readonly linter: Linter;
+  private configs = new Map<string, Linter.Config[]>();
+  /** Rule options that failed the plugin's schema, with ESLint's message. */
+  readonly invalidOptions = new Map<RuleId, string>();
+
+  constructor(
+    private readonly deps: LintDependencies,
+    private settings: ExtensionSettings,
+  ) {
+    this.linter = new deps.Linter({ configType: 'flat' });
+    this.validateOptions();
+  }
+
+  update(settings: ExtensionSettings): void {
+    this.settings = settings;
+    this.configs.clear();
+    this.invalidOptions.clear();
+    this.validateOptions();
+  }
+
+  /** Findings for a document, or [] when it does not parse (the editor already shows syntax errors). */
+  lint(text: string, fileName: string): Finding[] {
+    const baseName = fileName.replace(/^.*[\\/]/, '') || 'file.js';
+    const kind = TS_FILE.test(baseName) ? 'ts' : /\.cjs$/i.test(baseName) ? 'cjs' : 'js';
+    let messages = this.linter.verify(text, this.config(kind), baseName);
+    if (kind === 'js' && messages.some((m) => m.fatal)) messages = this.linter.verify(text, this.config('script'), baseName);
+    if (messages.some((m) => m.fatal)) return [];
+    const lines = lineStarts(text);
+    const findings: Finding[] = [];
+    for (const message of messages) {
+      const ruleId = message.ruleId?.replace(/^breakwater\//, '') as RuleId | undefined;
+      if (!ruleId || !(RULE_IDS as readonly string[]).includes(ruleId)) continue;
+      const severity = this.settings.rules[ruleId];
+      if (severity === 'off') continue;
+      const start = offsetOf(lines, message.line, message.column);
+      const end = message.endLine && message.endColumn ? offsetOf(lines, message.endLine, message.endColumn) : start;
+      findings.push({
+        ruleId,
+        message: message.message,
+        start,
+        end,
+        severity,
+        docsUrl: this.deps.plugin.rules[ruleId]?.meta?.docs?.url ?? '',
+        suggestions: (message.suggestions ?? []).map((s) => ({ desc: s.desc, range: s.fix.range, text: s.fix.text })),
+      });
+    }
+    return findings;
+  }
+
+  private config(kind: 'ts' | 'js' | 'cjs' | 'script'): Linter.Config[] {
+    let config = this.configs.get(kind);
+    if (config) return config;
+    const languageOptions: Linter.LanguageOptions =
+      kind === 'ts'
+        ? { parser: this.deps.typescriptParser(), parserOptions: { ecmaFeatures: { jsx: true } } }
+        : {
+            ecmaVersion: 'latest',
+            sourceType: kind === 'cjs' ? 'commonjs' : kind === 'script' ? 'script' : 'module',
+            parserOptions: { ecmaFeatures: { jsx: true } },
+          };
+    // ESLint lints only files that a config's `files` names explicitly (a bare `**/*` is not enough).
+    const files = kind === 'ts' ? ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'] : ['**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs'];
+    config = [{ files, languageOptions, plugins: { breakwater: this.deps.plugin as never }, rules: this.ruleEntries() }];
+    this.configs.set(kind, config);
+    return config;
+  }
+
+  private ruleEntries(): Linter.RulesRecord {
+    const entries: Linter.RulesRecord = {};
+    for (const rule of RULE_IDS) {
+      if (this.settings.rules[rule] === 'off') continue;
+      const options = this.invalidOptions.has(rule) ? undefined : this.settings.ruleOptions[rule];
+      entries[`breakwater/${rule}`] = options ? ['warn', options] : 'warn';
+    }
+    return entries;
+  }
+
+  /** Checks each rule's options against its schema once, so a bad option costs one warning, not every lint. */
+  private validateOptions(): void {
+    for (const rule of RULE_IDS) {
+      const options = this.settings.ruleOptions[rule];
+      if (!options) continue;
+      try {
+        this.linter.verify('', [{ plugins: { breakwater: this.deps.plugin as never }, rules: { [`breakwater/${rule}`]: ['warn', options] } }]);
+      } catch (error) {
+        this.invalidOptions.set(rule, String((error as Error).message).trim().replace(/\s*\n\s*/g, ' '));
+      }
+    }
+  }
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  }
+  return starts;
+}
+
+/** ESLint's 1-based line and column to a text offset. */
+function offsetOf(lines: readonly number[], line: number, column: number): number {
+  return (lines[line - 1] ?? 0) + column - 1;
+}

@@ -1,0 +1,95 @@
+import * as vscode from 'vscode';
+import { disableNextLineComment } from '../core/line-disable';
+import type { Finding } from '../core/lint';
+import { ruleOfDiagnostic } from './diagnostics';
+import type { LintService } from './lint-service';
+
+export const ADD_TIMEOUTS_KIND = vscode.CodeActionKind.Source.append('breakwater.addTimeouts');
+
+/**
+ * Quick-fixes for Breakwater findings — ours, or ESLint's when the plugin runs through the ESLint
+ * extension. Suggestions come from the plugin's own edit builders (re-linting the document), so the
+ * extension never builds an edit of its own. Wrapping changes behaviour, so nothing here is ever
+ * offered as a fix-all or on save.
+ */
+export class BreakwaterCodeActions implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, ADD_TIMEOUTS_KIND],
+  };
+
+  constructor(private readonly service: LintService) {}
+
+  provideCodeActions(
+    document: vscode.TextDocument,
+    range: vscode.Range | vscode.Selection,
+    context: vscode.CodeActionContext,
+  ): vscode.CodeAction[] {
+    const actions: vscode.CodeAction[] = [];
+    const wantsQuickFix = !context.only || context.only.contains(vscode.CodeActionKind.QuickFix);
+    if (wantsQuickFix) {
+      for (const diagnostic of context.diagnostics) {
+        const rule = ruleOfDiagnostic(diagnostic);
+        if (rule) actions.push(...this.forDiagnostic(document, diagnostic, rule));
+      }
+    }
+    if (!context.only || context.only.contains(ADD_TIMEOUTS_KIND)) {
+      const all = this.addAllTimeouts(document);
+      if (all) actions.push(all);
+    }
+    void range;
+    return actions;
+  }
+
+  private forDiagnostic(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, rule: string): vscode.CodeAction[] {
+    const actions: vscode.CodeAction[] = [];
+    const finding = this.findingFor(document, diagnostic, rule);
+    finding?.suggestions.forEach((suggestion, index) => {
+      const action = new vscode.CodeAction(suggestion.desc.replace(/\.$/, ''), vscode.CodeActionKind.QuickFix);
+      action.diagnostics = [diagnostic];
+      action.isPreferred = index === 0;
+      action.edit = new vscode.WorkspaceEdit();
+      action.edit.replace(document.uri, rangeOf(document, suggestion.range), suggestion.text);
+      actions.push(action);
+    });
+    const line = document.lineAt(diagnostic.range.start.line);
+    const disable = new vscode.CodeAction(`Disable breakwater/${rule} for this line`, vscode.CodeActionKind.QuickFix);
+    disable.diagnostics = [diagnostic];
+    disable.edit = new vscode.WorkspaceEdit();
+    disable.edit.insert(document.uri, line.range.start, disableNextLineComment(line.text, rule));
+    actions.push(disable);
+    const docsUrl = finding?.docsUrl || (typeof diagnostic.code === 'object' ? diagnostic.code.target.toString() : '');
+    if (docsUrl) {
+      const docs = new vscode.CodeAction(`Show documentation for breakwater/${rule}`, vscode.CodeActionKind.QuickFix);
+      docs.diagnostics = [diagnostic];
+      docs.command = { title: docs.title, command: 'vscode.open', arguments: [vscode.Uri.parse(docsUrl)] };
+      actions.push(docs);
+    }
+    return actions;
+  }
+
+  private findingFor(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, rule: string): Finding | undefined {
+    const start = document.offsetAt(diagnostic.range.start);
+    const end = document.offsetAt(diagnostic.range.end);
+    return this.service.findings(document).find((f) => f.ruleId === rule && f.start === start && f.end === end);
+  }
+
+  /** "Fix all Breakwater timeouts in file": every require-timeout suggestion, applied one after another. */
+  private addAllTimeouts(document: vscode.TextDocument): vscode.CodeAction | undefined {
+    const edits = this.service
+      .findings(document)
+      .filter((finding) => finding.ruleId === 'require-timeout' && finding.suggestions.length > 0)
+      .map((finding) => finding.suggestions[0]!)
+      .sort((a, b) => a.range[0] - b.range[0]);
+    // Edits from one lint never overlap for distinct calls; drop any that would.
+    const chosen = edits.filter((edit, i) => i === 0 || edit.range[0] >= edits[i - 1]!.range[1]);
+    if (chosen.length === 0) return undefined;
+    const action = new vscode.CodeAction('Fix all Breakwater timeouts in file', ADD_TIMEOUTS_KIND);
+    action.edit = new vscode.WorkspaceEdit();
+    for (const edit of chosen) action.edit.replace(document.uri, rangeOf(document, edit.range), edit.text);
+    return action;
+  }
+}
+
+function rangeOf(document: vscode.TextDocument, range: readonly [number, number]): vscode.Range {
+  return new vscode.Range(document.positionAt(range[0]), document.positionAt(range[1]));
+}

@@ -1,0 +1,136 @@
+import * as vscode from 'vscode';
+import { configEnablesBreakwater, ESLINT_CONFIG_GLOB } from '../core/eslint-config';
+import { readSettings, type ExtensionSettings } from '../core/settings';
+import { toDiagnostic } from './diagnostics';
+import { LintService } from './lint-service';
+
+export const LANGUAGES = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact'];
+
+/** Keeps Breakwater's diagnostics in step with open documents and settings. */
+export class DiagnosticsController implements vscode.Disposable {
+  readonly diagnostics = vscode.languages.createDiagnosticCollection('breakwater');
+  private readonly disposables: vscode.Disposable[] = [this.diagnostics];
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly statusItem = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 0);
+  private readonly skipped = new Set<string>();
+  private settings: ExtensionSettings;
+  readonly service: LintService;
+  /** True when `auto` found an ESLint config that already runs Breakwater's rules. */
+  private eslintRunsBreakwater = false;
+  private warnedSettings = '';
+
+  constructor(private readonly output: vscode.OutputChannel) {
+    this.settings = this.loadSettings();
+    this.service = new LintService(this.settings, (line) => this.output.appendLine(line));
+    this.reportInvalidOptions();
+    this.disposables.push(
+      this.statusItem,
+      vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)),
+      vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document, this.settings.debounceMs)),
+      vscode.workspace.onDidCloseTextDocument((document) => this.clear(document)),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('breakwater')) void this.reload();
+      }),
+    );
+    const watcher = vscode.workspace.createFileSystemWatcher(ESLINT_CONFIG_GLOB);
+    this.disposables.push(watcher, watcher.onDidChange(() => void this.reload()), watcher.onDidCreate(() => void this.reload()), watcher.onDidDelete(() => void this.reload()));
+    void this.reload();
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+
+  private loadSettings(): ExtensionSettings {
+    const configuration = vscode.workspace.getConfiguration('breakwater');
+    const { settings, warnings } = readSettings((key) => {
+      const inspected = configuration.inspect(key);
+      return inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
+    });
+    const text = warnings.join('\n');
+    if (text && text !== this.warnedSettings) {
+      this.output.appendLine(text);
+      void vscode.window.showWarningMessage(`Breakwater: ${warnings[0]}${warnings.length > 1 ? ` (+${warnings.length - 1} more in the Breakwater output)` : ''}`);
+    }
+    this.warnedSettings = text;
+    return settings;
+  }
+
+  private reportInvalidOptions(): void {
+    for (const [rule, message] of this.service.invalidOptions) {
+      this.output.appendLine(`breakwater.ruleOptions["${rule}"] is invalid, using the rule's defaults: ${message}`);
+    }
+  }
+
+  private async reload(): Promise<void> {
+    this.settings = this.loadSettings();
+    this.service.update(this.settings);
+    this.reportInvalidOptions();
+    this.eslintRunsBreakwater = this.settings.diagnostics === 'auto' && (await this.workspaceEslintRunsBreakwater());
+    this.diagnostics.clear();
+    for (const document of vscode.workspace.textDocuments) this.schedule(document, 0);
+  }
+
+  private async workspaceEslintRunsBreakwater(): Promise<boolean> {
+    if (!vscode.extensions.getExtension('dbaeumer.vscode-eslint')) return false;
+    const files = await vscode.workspace.findFiles(ESLINT_CONFIG_GLOB, '**/node_modules/**', 20);
+    for (const file of files) {
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+      if (configEnablesBreakwater(text)) return true;
+    }
+    return false;
+  }
+
+  private active(document: vscode.TextDocument): boolean {
+    if (!this.settings.enable || this.settings.diagnostics === 'off' || this.eslintRunsBreakwater) return false;
+    if (!LANGUAGES.includes(document.languageId)) return false;
+    if (document.uri.scheme !== 'file' && document.uri.scheme !== 'untitled' && document.uri.scheme !== 'vscode-remote') return false;
+    return !this.settings.exclude.some((glob) => vscode.languages.match({ pattern: glob }, document) > 0);
+  }
+
+  private schedule(document: vscode.TextDocument, delay: number): void {
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      this.refresh(document);
+    }, delay));
+  }
+
+  refresh(document: vscode.TextDocument): void {
+    if (document.isClosed) return;
+    if (!this.active(document)) {
+      this.diagnostics.delete(document.uri);
+      return;
+    }
+    const key = document.uri.toString();
+    if (document.getText().length > this.settings.maxFileSize) {
+      this.diagnostics.delete(document.uri);
+      this.skipped.add(key);
+      this.updateStatus();
+      return;
+    }
+    this.skipped.delete(key);
+    this.updateStatus();
+    const findings = this.service.findings(document);
+    this.diagnostics.set(document.uri, findings.map((finding) => toDiagnostic(document, finding)));
+  }
+
+  private clear(document: vscode.TextDocument): void {
+    this.diagnostics.delete(document.uri);
+    this.service.forget(document);
+    this.skipped.delete(document.uri.toString());
+    this.updateStatus();
+  }
+
+  private updateStatus(): void {
+    if (this.skipped.size === 0) {
+      this.statusItem.hide();
+      return;
+    }
+    this.statusItem.text = `$(warning) Breakwater skipped ${this.skipped.size} large file${this.skipped.size > 1 ? 's' : ''}`;
+    this.statusItem.tooltip = `Files over breakwater.maxFileSize (${this.settings.maxFileSize} characters) are not linted.`;
+    this.statusItem.show();
+  }
+}

@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { Linter } from 'eslint';
+import * as tsParser from '@typescript-eslint/parser';
+import { BreakwaterLinter } from '../../src/core/lint';
+import { DEFAULT_SETTINGS, type ExtensionSettings } from '../../src/core/settings';
+import { ROOT } from '../helpers';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const plugin = require(path.join(ROOT, 'eslint-plugin'));
+const deps = { Linter, plugin, typescriptParser: () => tsParser as unknown as Linter.Parser };
+const make = (settings: Partial<ExtensionSettings> = {}) => new BreakwaterLinter(deps, { ...DEFAULT_SETTINGS, ...settings });
+
+describe('extension lint engine', () => {
+  it('returns findings with offsets, severities, doc links and suggestion edits', () => {
+    const text = 'export async function load(url: string) {\n  return fetch(url);\n}\n';
+    const findings = make().lint(text, '/work/app/src/load.ts');
+    assert.deepEqual(
+      findings.map((f) => [f.ruleId, text.slice(f.start, f.end), f.severity]),
+      [
+        ['require-timeout', 'fetch(url)', 'warning'],
+        ['no-unprotected-call', 'fetch(url)', 'warning'],
+      ],
+    );
+    const [timeout] = findings;
+    assert.match(timeout!.docsUrl, /docs\/rules\/require-timeout\.md$/);
+    const afterUrl = text.indexOf('fetch(url') + 'fetch(url'.length;
+    assert.deepEqual(timeout!.suggestions, [
+      { desc: 'Add `signal: AbortSignal.timeout(10000)`.', range: [afterUrl, afterUrl], text: ', { signal: AbortSignal.timeout(10000) }' },
+    ]);
+  });
+
+  it('follows per-rule severities and options from settings', () => {
+    const linter = make({
+      rules: { 'require-timeout': 'error', 'no-unprotected-call': 'off', 'no-retry-non-retryable': 'warning' },
+      ruleOptions: { 'require-timeout': { defaultTimeoutMs: 2500 } },
+    });
+    const findings = linter.lint('fetch(u);', 'a.js');
+    assert.deepEqual(findings.map((f) => [f.ruleId, f.severity]), [['require-timeout', 'error']]);
+    assert.equal(findings[0]!.suggestions[0]!.text, ', { signal: AbortSignal.timeout(2500) }');
+  });
+
+  it('invalid rule options are set aside with ESLint\'s message, and the rule runs with its defaults', () => {
+    const linter = make({ ruleOptions: { 'require-timeout': { defaultTimeoutMs: 'soon' } } });
+    assert.match(linter.invalidOptions.get('require-timeout')!, /breakwater\/require-timeout.*Value "soon" should be integer/);
+    assert.equal(linter.lint('fetch(u);', 'a.js')[0]!.suggestions[0]!.text, ', { signal: AbortSignal.timeout(10000) }');
+  });
+
+  it('a file that does not parse gives no findings and no exception', () => {
+    assert.deepEqual(make().lint('await fetch(url, {', 'broken.ts'), []);
+    assert.deepEqual(make().lint('const = ;', 'broken.js'), []);
+  });
+
+  it('lints JSX, CommonJS and scripts', () => {
+    const linter = make();
+    assert.equal(linter.lint('export const A = () => <b onClick={() => fetch("/x")} />;', 'a.jsx').length, 2);
+    assert.equal(linter.lint('const axios = require("axios"); axios.get(u);', 'a.cjs').length, 2);
+    assert.equal(linter.lint('with (o) { fetch(u); }', 'legacy.js').length, 2);
+  });
+});
