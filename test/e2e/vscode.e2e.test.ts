@@ -1,0 +1,206 @@
+/**
+ * The extension in a real VS Code (code-server, a real Node extension host), driven as a user would
+ * with Playwright and Debian's Chromium: findings in the Problems panel, quick-fixes through Ctrl+.,
+ * settings followed live. Screenshots of each step go to test-results/e2e/.
+ */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { ROOT } from '../helpers';
+import { CHROMIUM, ensureCodeServer, startCodeServer, type RunningCodeServer } from './code-server';
+
+const RESULTS = path.join(ROOT, 'test-results', 'e2e');
+const WORKSPACE = path.join(RESULTS, 'workspace');
+const VSIX = path.join(RESULTS, 'breakwater.vsix');
+
+async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value) return value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+describe('extension end-to-end in code-server', function () {
+  this.timeout(15 * 60_000);
+  let server: RunningCodeServer;
+  let browser: Browser;
+  let page: Page;
+
+  const shot = (name: string) => page.screenshot({ path: path.join(RESULTS, `${name}.png`) });
+
+  async function problems(): Promise<string[]> {
+    return (await page.locator('.markers-panel .monaco-list-row').allInnerTexts()).map((row) => row.replace(/\s+/g, ' ').trim());
+  }
+
+  async function runCommand(name: string): Promise<void> {
+    await page.keyboard.press('Control+Shift+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>${name}`);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+    await page.keyboard.press('Enter');
+  }
+
+  async function openFile(relative: string): Promise<void> {
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(relative);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: path.basename(relative) }).first();
+    await row.waitFor();
+    await row.click();
+    try {
+      await page.locator('.tab.active', { hasText: path.basename(relative) }).waitFor({ timeout: 15_000 });
+    } catch (error) {
+      await shot(`failed-open-${path.basename(relative)}`);
+      throw error;
+    }
+    await page.locator('.monaco-editor .view-lines').first().click();
+  }
+
+  /** Quick Open's `:line:column` (Ctrl+G is taken by the browser in code-server). */
+  async function goTo(line: number, column: number): Promise<void> {
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`:${line}:${column}`);
+    await page.keyboard.press('Enter');
+    await page.locator('.statusbar', { hasText: `Ln ${line}, Col ${column}` }).waitFor();
+  }
+
+  /** Ctrl+. and pick `title`; the menu is asked for again if the first request raced the editor. */
+  async function applyQuickFix(title: RegExp, screenshot?: string): Promise<void> {
+    const item = page.locator('.action-widget .monaco-list-row', { hasText: title }).first();
+    for (let attempt = 1; ; attempt++) {
+      await page.keyboard.press('Control+.');
+      try {
+        await item.waitFor({ state: 'visible', timeout: 5_000 });
+        break;
+      } catch (error) {
+        if (attempt === 3) {
+          await shot('failed-quick-fix');
+          throw error;
+        }
+        await page.keyboard.press('Escape');
+      }
+    }
+    if (screenshot) await shot(screenshot);
+    await item.click();
+  }
+
+  before(async function () {
+    const install = ensureCodeServer();
+    fs.rmSync(RESULTS, { recursive: true, force: true });
+    fs.mkdirSync(RESULTS, { recursive: true });
+    fs.cpSync(path.join(ROOT, 'test', 'e2e', 'workspace'), WORKSPACE, { recursive: true });
+    execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build-extension.mjs'), '--production'], { cwd: ROOT, stdio: 'ignore' });
+    execFileSync(process.execPath, [path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', VSIX], {
+      cwd: ROOT,
+      stdio: 'ignore',
+    });
+    server = await startCodeServer(install, {
+      vsix: VSIX,
+      folder: WORKSPACE,
+      stateDir: path.join(RESULTS, 'code-server'),
+      userSettings: {
+        'security.workspace.trust.enabled': false,
+        'workbench.startupEditor': 'none',
+        'chat.disableAIFeatures': true,
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
+        'files.autoSave': 'off',
+        'git.openRepositoryInParentFolders': 'never',
+      },
+    });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    });
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(WORKSPACE)}`);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
+    await page.locator('.explorer-viewlet').waitFor({ timeout: 60_000 });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows findings for a TypeScript file in the Problems panel, with the rule as code', async () => {
+    await openFile('src/orders.ts');
+    await runCommand('View: Focus Problems');
+    const rows = await until('two Breakwater findings', async () => {
+      const current = await problems();
+      return current.filter((row) => row.includes('breakwater')).length === 2 && current;
+    }, 90_000);
+    assert.ok(rows.some((row) => /fetch call has no timeout; add `signal: AbortSignal\.timeout\(\)`\. breakwater ?\(?require-timeout\)? \[Ln 2, Col 21\]/.test(row)), rows.join('\n'));
+    assert.ok(rows.some((row) => /fetch call has no retry or circuit breaker around it\. breakwater ?\(?no-unprotected-call\)? \[Ln 2, Col 21\]/.test(row)), rows.join('\n'));
+    await shot('01-findings');
+  });
+
+  it('adds a timeout through Ctrl+. and the file gets exactly the plugin\'s edit', async () => {
+    await openFile('src/orders.ts');
+    await goTo(2, 21);
+    await applyQuickFix(/Add `signal: AbortSignal\.timeout\(10000\)`/, '02-quick-fix-menu');
+    await page.keyboard.press('Control+S');
+    const file = path.join(WORKSPACE, 'src', 'orders.ts');
+    const text = await until('the fixed file on disk', async () => {
+      const current = fs.readFileSync(file, 'utf8');
+      return current.includes('AbortSignal') && current;
+    });
+    assert.equal(
+      text,
+      'export async function loadOrder(id: string): Promise<unknown> {\n' +
+        '  const res = await fetch(`https://api.example.com/orders/${id}`, { signal: AbortSignal.timeout(10000) });\n' +
+        '  return res.json();\n' +
+        '}\n',
+    );
+    await until('the timeout finding to go', async () => !(await problems()).some((row) => row.includes('require-timeout')));
+    await shot('03-after-fix');
+  });
+
+  it('restricts a retry to retryable errors with the plugin\'s suggestion', async () => {
+    await openFile('src/invoices.js');
+    await goTo(7, 7);
+    await applyQuickFix(/Rethrow errors that isRetryableError\(\) rejects/);
+    await page.keyboard.press('Control+S');
+    const file = path.join(WORKSPACE, 'src', 'invoices.js');
+    const text = await until('the fixed file on disk', async () => {
+      const current = fs.readFileSync(file, 'utf8');
+      return current.includes('function isRetryableError') && current;
+    });
+    assert.match(text, /} catch \(error\) \{\n {6}if \(!isRetryableError\(error\)\) throw error;\n {6}if \(attempt === 3\) throw error;/);
+    assert.equal(text.match(/function isRetryableError/g)?.length, 1);
+  });
+
+  it('follows a settings change: turning a rule off removes its findings', async () => {
+    await openFile('src/orders.ts');
+    await until('the no-unprotected-call finding', async () => (await problems()).some((row) => row.includes('no-unprotected-call')));
+    fs.mkdirSync(path.join(WORKSPACE, '.vscode'), { recursive: true });
+    fs.writeFileSync(path.join(WORKSPACE, '.vscode', 'settings.json'), JSON.stringify({ 'breakwater.rules': { 'no-unprotected-call': 'off' } }));
+    await until('no-unprotected-call to disappear', async () => {
+      const rows = await problems();
+      return !rows.some((row) => row.includes('no-unprotected-call')) && rows;
+    }, 60_000);
+    await shot('04-rule-off');
+  });
+
+  it('activates quickly (reported from the extension\'s own output)', () => {
+    const logs = path.join(server.userDataDir, 'logs');
+    const files = fs.readdirSync(logs, { recursive: true }).map(String).filter((name) => name.endsWith('Breakwater.log'));
+    const text = files.map((name) => fs.readFileSync(path.join(logs, name), 'utf8')).join('\n');
+    const match = /Breakwater activated in ([\d.]+) ms/.exec(text);
+    assert.ok(match, `no activation line in ${files.join(', ')}`);
+    process.stdout.write(`      activation: ${match[1]} ms\n`);
+  });
+});
