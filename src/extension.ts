@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { BreakwaterCodeActions } from './host/code-actions';
+import { ensureCockatiel } from './host/cockatiel-install';
+import { BreakwaterCodeActions, ENSURE_COCKATIEL_COMMAND } from './host/code-actions';
 import { DiagnosticsController, LANGUAGES } from './host/controller';
 
 /** Activated by a JavaScript/TypeScript document (package.json `activationEvents`); everything it makes is disposed with it. */
@@ -15,6 +16,7 @@ export function activate(context: vscode.ExtensionContext): void {
       new BreakwaterCodeActions(controller.service),
       BreakwaterCodeActions.metadata,
     ),
+    vscode.commands.registerCommand(ENSURE_COCKATIEL_COMMAND, (uri: vscode.Uri) => ensureCockatiel(uri)),
   );
   output.appendLine(`Breakwater activated in ${(performance.now() - started).toFixed(1)} ms`);
 }

@@ -12,6 +12,13 @@ export interface Suggestion {
   readonly text: string;
 }
 
+/** A cockatiel wrap the plugin's edit builder offers for the call a finding is about. */
+export interface WrapOffer {
+  readonly kind: 'full' | 'retry' | 'breaker' | 'bulkhead';
+  readonly title: string;
+  readonly fixes: readonly { readonly range: readonly [number, number]; readonly text: string }[];
+}
+
 export interface Finding {
   readonly ruleId: RuleId;
   readonly message: string;
@@ -20,13 +27,20 @@ export interface Finding {
   readonly severity: Exclude<RuleSeverity, 'off'>;
   readonly docsUrl: string;
   readonly suggestions: readonly Suggestion[];
+  /** Policy wraps for the call (network-call findings only). */
+  readonly wraps: readonly WrapOffer[];
 }
+
+/** The rules whose findings are about one network call, which a policy can wrap. */
+const WRAPPABLE: ReadonlySet<RuleId> = new Set(['require-timeout', 'no-unprotected-call']);
 
 export interface LintDependencies {
   readonly Linter: typeof Linter;
   readonly plugin: { rules: Record<string, { meta?: { docs?: { url?: string } } }> };
   /** The TypeScript ESLint parser, loaded on first use (it pulls in TypeScript). */
   readonly typescriptParser: () => Linter.Parser;
+  /** The plugin's wrap edit builder (`eslint-plugin-breakwater/dist/edits`). */
+  readonly wrapEditsForCall?: (sourceCode: never, range: readonly [number, number], options: { typescript: boolean; protectors?: string[] }) => WrapOffer[];
 }
 
 const TS_FILE = /\.(?:[cm]?ts|tsx)$/i;
@@ -66,6 +80,20 @@ export class BreakwaterLinter {
     if (messages.some((m) => m.fatal)) return [];
     const lines = lineStarts(text);
     const findings: Finding[] = [];
+    const sourceCode = this.linter.getSourceCode();
+    const wrapsCache = new Map<string, WrapOffer[]>();
+    const wrapsFor = (range: readonly [number, number]): WrapOffer[] => {
+      const build = this.deps.wrapEditsForCall;
+      if (!build || !sourceCode) return [];
+      const key = range.join();
+      let wraps = wrapsCache.get(key);
+      if (!wraps) {
+        const protectors = this.settings.ruleOptions['no-unprotected-call']?.protectors;
+        wraps = build(sourceCode as never, range, { typescript: kind === 'ts', protectors: Array.isArray(protectors) ? (protectors as string[]) : undefined });
+        wrapsCache.set(key, wraps);
+      }
+      return wraps;
+    };
     for (const message of messages) {
       const ruleId = message.ruleId?.replace(/^breakwater\//, '') as RuleId | undefined;
       if (!ruleId || !(RULE_IDS as readonly string[]).includes(ruleId)) continue;
@@ -81,6 +109,7 @@ export class BreakwaterLinter {
         severity,
         docsUrl: this.deps.plugin.rules[ruleId]?.meta?.docs?.url ?? '',
         suggestions: (message.suggestions ?? []).map((s) => ({ desc: s.desc, range: s.fix.range, text: s.fix.text })),
+        wraps: WRAPPABLE.has(ruleId) ? wrapsFor([start, end]) : [],
       });
     }
     return findings;

@@ -5,6 +5,7 @@ import { ruleOfDiagnostic } from './diagnostics';
 import type { LintService } from './lint-service';
 
 export const ADD_TIMEOUTS_KIND = vscode.CodeActionKind.Source.append('breakwater.addTimeouts');
+export const ENSURE_COCKATIEL_COMMAND = 'breakwater.ensureCockatiel';
 
 /**
  * Quick-fixes for Breakwater findings — ours, or ESLint's when the plugin runs through the ESLint
@@ -49,6 +50,16 @@ export class BreakwaterCodeActions implements vscode.CodeActionProvider {
       action.isPreferred = index === 0;
       action.edit = new vscode.WorkspaceEdit();
       action.edit.replace(document.uri, rangeOf(document, suggestion.range), suggestion.text);
+      actions.push(action);
+    });
+    // The best fix: the plugin's suggestion where there is one (a timeout), else the full policy.
+    finding?.wraps.forEach((wrap) => {
+      const action = new vscode.CodeAction(wrap.title, vscode.CodeActionKind.QuickFix);
+      action.diagnostics = [diagnostic];
+      action.isPreferred = finding.suggestions.length === 0 && wrap.kind === 'full';
+      action.edit = new vscode.WorkspaceEdit();
+      for (const fix of wrap.fixes) action.edit.replace(document.uri, rangeOf(document, fix.range), fix.text);
+      action.command = { title: 'Check that cockatiel is installed', command: ENSURE_COCKATIEL_COMMAND, arguments: [document.uri] };
       actions.push(action);
     });
     const line = document.lineAt(diagnostic.range.start.line);

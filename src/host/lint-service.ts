@@ -22,6 +22,8 @@ export class LintService {
         plugin,
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         typescriptParser: () => require('@typescript-eslint/parser'),
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        wrapEditsForCall: require('eslint-plugin-breakwater/dist/edits').wrapEditsForCall,
       },
       settings,
     );

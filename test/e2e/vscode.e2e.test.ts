@@ -173,6 +173,7 @@ describe('extension end-to-end in code-server', function () {
     await openFile('src/invoices.js');
     await goTo(7, 7);
     await applyQuickFix(/Rethrow errors that isRetryableError\(\) rejects/);
+    await page.locator('.tab.active.dirty', { hasText: 'invoices.js' }).waitFor();
     await page.keyboard.press('Control+S');
     const file = path.join(WORKSPACE, 'src', 'invoices.js');
     const text = await until('the fixed file on disk', async () => {
@@ -181,6 +182,27 @@ describe('extension end-to-end in code-server', function () {
     });
     assert.match(text, /} catch \(error\) \{\n {6}if \(!isRetryableError\(error\)\) throw error;\n {6}if \(attempt === 3\) throw error;/);
     assert.equal(text.match(/function isRetryableError/g)?.length, 1);
+  });
+
+  it('wraps a call in the full cockatiel policy and offers to add cockatiel to package.json', async () => {
+    await openFile('src/payments.ts');
+    await goTo(2, 10);
+    await applyQuickFix(/Wrap in timeout \+ retry \+ circuit breaker \+ bulkhead/, '05-wrap-menu');
+    const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'does not list' });
+    await toast.waitFor({ timeout: 15_000 });
+    const message = await toast.innerText();
+    assert.match(message, /The wrapped call uses cockatiel, which package\.json does not list\./);
+    assert.match(message, /Run "npm install cockatiel@\^3\.2\.1"/);
+    await shot('06-cockatiel-offer');
+    await page.keyboard.press('Control+S');
+    const file = path.join(WORKSPACE, 'src', 'payments.ts');
+    const text = await until('the wrapped file on disk', async () => {
+      const current = fs.readFileSync(file, 'utf8');
+      return current.includes('resiliencePolicy') && current;
+    });
+    assert.match(text, /^import \{ wrap, bulkhead, retry, circuitBreaker, timeout, handleWhen, isBrokenCircuitError, ExponentialBackoff, ConsecutiveBreaker, TimeoutStrategy \} from 'cockatiel';\n/);
+    assert.match(text, /return resiliencePolicy\.execute\(\(\{ signal \}\) => fetch\(`https:\/\/payments\.example\.com\/charges\/\$\{chargeId\}\/capture`, \{ method: 'POST', signal: AbortSignal\.any\(\[signal, AbortSignal\.timeout\(5000\)\]\) \}\)\);/);
+    await until('the unprotected finding to go', async () => !(await problems()).some((row) => row.includes('no-unprotected-call') && row.includes('payments')));
   });
 
   it('follows a settings change: turning a rule off removes its findings', async () => {

@@ -8,7 +8,9 @@ import { ROOT } from '../helpers';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const plugin = require(path.join(ROOT, 'eslint-plugin'));
-const deps = { Linter, plugin, typescriptParser: () => tsParser as unknown as Linter.Parser };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { wrapEditsForCall } = require(path.join(ROOT, 'eslint-plugin', 'dist', 'edits'));
+const deps = { Linter, plugin, typescriptParser: () => tsParser as unknown as Linter.Parser, wrapEditsForCall };
 const make = (settings: Partial<ExtensionSettings> = {}) => new BreakwaterLinter(deps, { ...DEFAULT_SETTINGS, ...settings });
 
 describe('extension lint engine', () => {
@@ -28,6 +30,20 @@ describe('extension lint engine', () => {
     assert.deepEqual(timeout!.suggestions, [
       { desc: 'Add `signal: AbortSignal.timeout(10000)`.', range: [afterUrl, afterUrl], text: ', { signal: AbortSignal.timeout(10000) }' },
     ]);
+  });
+
+  it('offers the plugin\'s cockatiel wraps for network-call findings, and none once wrapped', () => {
+    const text = 'export const load = (url: string) => fetch(url, { signal: AbortSignal.timeout(1000) });\n';
+    const [finding] = make().lint(text, 'load.ts');
+    assert.equal(finding!.ruleId, 'no-unprotected-call');
+    assert.deepEqual(finding!.wraps.map((w) => w.kind), ['full', 'retry', 'breaker', 'bulkhead']);
+    const retry = finding!.wraps.find((w) => w.kind === 'retry')!;
+    let wrapped = text;
+    for (const fix of [...retry.fixes].sort((a, b) => b.range[0] - a.range[0])) {
+      wrapped = wrapped.slice(0, fix.range[0]) + fix.text + wrapped.slice(fix.range[1]);
+    }
+    assert.match(wrapped, /retryPolicy\.execute\(\(\{ signal \}\) => fetch\(url, \{ signal: AbortSignal\.any\(\[signal, AbortSignal\.timeout\(1000\)\]\) \}\)\)/);
+    assert.deepEqual(make().lint(wrapped, 'load.ts'), []);
   });
 
   it('follows per-rule severities and options from settings', () => {

@@ -29,7 +29,8 @@ export function setProperty(
     if (existing.shorthand) return [fixer.replaceText(existing, `${key}: ${valueText}`)];
     return [fixer.replaceText(existing.value, valueText)];
   }
-  const text = `${key}: ${valueText}`;
+  // `{ signal }` rather than `{ signal: signal }`
+  const text = valueText === key ? key : `${key}: ${valueText}`;
   const last = object.properties[object.properties.length - 1];
   const openBrace = sourceCode.getFirstToken(object)!;
   if (!last) {

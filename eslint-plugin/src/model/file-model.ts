@@ -66,8 +66,16 @@ export function fileModel(
   context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
   ruleOptions: { readonly clients?: readonly UserClient[]; readonly protectors?: readonly string[] } = {},
 ): FileModel | undefined {
-  const sourceCode = context.sourceCode;
-  const settings = readSharedSettings(context.settings);
+  return modelOfSourceCode(context.sourceCode, context.settings, ruleOptions);
+}
+
+/** The same model for code outside a rule (the edit builders the extension calls). */
+export function modelOfSourceCode(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  eslintSettings: Readonly<Record<string, unknown>> | undefined,
+  ruleOptions: { readonly clients?: readonly UserClient[]; readonly protectors?: readonly string[] } = {},
+): FileModel | undefined {
+  const settings = readSharedSettings(eslintSettings);
   const ruleClients = ruleOptions.clients ?? [];
   const ruleProtectors = ruleOptions.protectors ?? [];
   const clients = ruleClients.length === 0 ? settings.clients : [...settings.clients, ...ruleClients];

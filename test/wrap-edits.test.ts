@@ -1,0 +1,155 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Linter } from 'eslint';
+import * as tsParser from '@typescript-eslint/parser';
+import ts from 'typescript';
+import { ROOT } from './helpers';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const plugin = require(path.join(ROOT, 'eslint-plugin'));
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { wrapEditsForCall } = require(path.join(ROOT, 'eslint-plugin', 'dist', 'edits')) as typeof import('../eslint-plugin/src/edits');
+
+const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'unprotected');
+const OUT = path.join(ROOT, 'test-results', 'wrapped');
+const KINDS = ['full', 'retry', 'breaker', 'bulkhead'] as const;
+
+const config = (file: string) =>
+  [
+    ...(file.endsWith('.ts') ? [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }] : [{ files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' as const } }]),
+    { plugins: { breakwater: plugin }, rules: { 'breakwater/no-unprotected-call': 'warn' } },
+  ] as Linter.Config[];
+
+/** Wraps every unprotected call of a file in `kind`, one at a time, as a user applying the quick-fix would. */
+function wrapAll(file: string, kind: (typeof KINDS)[number]): { text: string; wrapped: number } {
+  const linter = new Linter({ configType: 'flat' });
+  let text = fs.readFileSync(path.join(FIXTURES, file), 'utf8');
+  let wrapped = 0;
+  const skipped = new Set<string>();
+  for (let round = 0; round < 20; round++) {
+    const messages = linter.verify(text, config(file), file);
+    assert.deepEqual(messages.filter((m) => m.fatal), [], `${kind} made ${file} unparsable:\n${text}`);
+    const sourceCode = linter.getSourceCode();
+    const lines = sourceCode.lines;
+    const offset = (line: number, column: number) => lines.slice(0, line - 1).reduce((sum, l) => sum + l.length + 1, 0) + column - 1;
+    const target = messages
+      .map((m) => [offset(m.line, m.column), offset(m.endLine!, m.endColumn!)] as const)
+      .find((range) => !skipped.has(range.join()));
+    if (!target) return { text, wrapped };
+    const edit = wrapEditsForCall(sourceCode as never, target, { typescript: file.endsWith('.ts') }).find((e) => e.kind === kind);
+    if (!edit) {
+      skipped.add(target.join());
+      continue;
+    }
+    for (const fix of [...edit.fixes].sort((a, b) => b.range[0] - a.range[0])) {
+      text = text.slice(0, fix.range[0]) + fix.text + text.slice(fix.range[1]);
+    }
+    wrapped++;
+  }
+  assert.fail('wrapping did not converge');
+}
+
+function typeErrors(files: string[]): string[] {
+  const program = ts.createProgram(files, {
+    strict: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.Preserve,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+    types: ['node'],
+    skipLibCheck: true,
+    typeRoots: [path.join(ROOT, 'node_modules', '@types')],
+  });
+  return ts.getPreEmitDiagnostics(program).map((d) => `${d.file ? path.basename(d.file.fileName) : ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
+}
+
+describe('wrapping calls in cockatiel policies (the extension\'s quick-fixes, built in the plugin)', function () {
+  this.timeout(120_000);
+  const results = new Map<string, { text: string; wrapped: number }>();
+
+  before(() => {
+    fs.rmSync(OUT, { recursive: true, force: true });
+    fs.mkdirSync(OUT, { recursive: true });
+    for (const kind of KINDS) {
+      for (const file of ['clients.ts', 'legacy.cjs']) {
+        const result = wrapAll(file, kind);
+        results.set(`${kind}/${file}`, result);
+        fs.mkdirSync(path.join(OUT, kind), { recursive: true });
+        fs.writeFileSync(path.join(OUT, kind, file), result.text);
+      }
+    }
+  });
+
+  it('wraps each unprotected call once, with the policy declared once and one cockatiel import', () => {
+    for (const kind of KINDS) {
+      const { text, wrapped } = results.get(`${kind}/clients.ts`)!;
+      assert.equal(wrapped, 3, kind);
+      assert.equal(text.match(/\.execute\(\(\{ signal \}\) =>/g)?.length, 3, kind);
+      assert.equal(text.match(/from 'cockatiel'/g)?.length, 1, kind);
+      assert.equal(text.match(/^const \w+Policy = /gm)?.length, 1, kind);
+      assert.ok(text.includes('// keep this comment'), kind);
+    }
+  });
+
+  it('passes the policy\'s signal on, combined with a signal the call already had', () => {
+    const { text } = results.get('retry/clients.ts')!;
+    assert.equal(
+      text,
+      [
+        "import axios from 'axios';",
+        "import { retry, handleWhen, ExponentialBackoff } from 'cockatiel';",
+        '',
+        '/** Network errors and 408, 429 and 5xx answers may succeed if retried; other HTTP errors will not. */',
+        'function isRetryableError(error: unknown): boolean {',
+        '  const { status, statusCode, response } = (error ?? {}) as {',
+        '    status?: number;',
+        '    statusCode?: number;',
+        '    response?: { status?: number; statusCode?: number };',
+        '  };',
+        '  const code = response?.status ?? response?.statusCode ?? status ?? statusCode;',
+        "  return typeof code !== 'number' || code === 408 || code === 429 || code >= 500;",
+        '}',
+        '',
+        'const retryPolicy = retry(handleWhen(isRetryableError), { maxAttempts: 3, backoff: new ExponentialBackoff() });',
+        '',
+        '// Each call below has a timeout but nothing retries it.',
+        'export async function loadUser(id: string): Promise<unknown> {',
+        '  const res = await retryPolicy.execute(({ signal }) => fetch(`https://api.example.com/users/${id}`, {',
+        "    headers: { accept: 'application/json' }, // keep this comment",
+        '    signal: AbortSignal.any([signal, AbortSignal.timeout(5000)]),',
+        '  }));',
+        '  return res.json();',
+        '}',
+        '',
+        'export async function loadInvoice(id: string) {',
+        '  const { data } = await retryPolicy.execute(({ signal }) => axios.get<{ id: string }>(`/invoices/${id}`, { timeout: 5000, signal }));',
+        '  return data;',
+        '}',
+        '',
+        "export const ping = (init: RequestInit) => retryPolicy.execute(({ signal }) => fetch('https://api.example.com/ping', { ...init, signal }));",
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('the wrapped TypeScript type-checks against the real cockatiel, axios and DOM types', () => {
+    assert.deepEqual(typeErrors(KINDS.map((kind) => path.join(OUT, kind, 'clients.ts'))), []);
+  });
+
+  it('CommonJS files get a require, after the existing ones', () => {
+    const { text, wrapped } = results.get('breaker/legacy.cjs')!;
+    assert.equal(wrapped, 1);
+    assert.match(text, /^'use strict';\nconst axios = require\('axios'\);\nconst \{ circuitBreaker, handleWhen, ConsecutiveBreaker \} = require\('cockatiel'\);\n/);
+    assert.match(text, /await circuitBreakerPolicy\.execute\(\(\{ signal \}\) => axios\.get\(`\/orders\/\$\{id\}`, \{ timeout: 5000, signal \}\)\);/);
+  });
+
+  it('is idempotent: a wrapped call is never offered a second wrap', () => {
+    for (const kind of ['full', 'retry', 'breaker'] as const) {
+      const linter = new Linter({ configType: 'flat' });
+      const { text } = results.get(`${kind}/clients.ts`)!;
+      assert.deepEqual(linter.verify(text, config('clients.ts'), 'clients.ts'), [], `${kind} leaves unprotected calls`);
+    }
+  });
+});
