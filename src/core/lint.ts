@@ -27,8 +27,8 @@ export interface Finding {
   readonly severity: Exclude<RuleSeverity, 'off'>;
   readonly docsUrl: string;
   readonly suggestions: readonly Suggestion[];
-  /** Policy wraps for the call (network-call findings only). */
-  readonly wraps: readonly WrapOffer[];
+  /** Policy wraps for the call (network-call findings only), built on first request: only code actions need them. */
+  readonly wraps: () => readonly WrapOffer[];
 }
 
 /** The rules whose findings are about one network call, which a policy can wrap. */
@@ -109,7 +109,7 @@ export class BreakwaterLinter {
         severity,
         docsUrl: this.deps.plugin.rules[ruleId]?.meta?.docs?.url ?? '',
         suggestions: (message.suggestions ?? []).map((s) => ({ desc: s.desc, range: s.fix.range, text: s.fix.text })),
-        wraps: WRAPPABLE.has(ruleId) ? wrapsFor([start, end]) : [],
+        wraps: WRAPPABLE.has(ruleId) ? () => wrapsFor([start, end]) : () => [],
       });
     }
     return findings;

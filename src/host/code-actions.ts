@@ -53,7 +53,7 @@ export class BreakwaterCodeActions implements vscode.CodeActionProvider {
       actions.push(action);
     });
     // The best fix: the plugin's suggestion where there is one (a timeout), else the full policy.
-    finding?.wraps.forEach((wrap) => {
+    finding?.wraps().forEach((wrap) => {
       const action = new vscode.CodeAction(wrap.title, vscode.CodeActionKind.QuickFix);
       action.diagnostics = [diagnostic];
       action.isPreferred = finding.suggestions.length === 0 && wrap.kind === 'full';

@@ -36,8 +36,8 @@ describe('extension lint engine', () => {
     const text = 'export const load = (url: string) => fetch(url, { signal: AbortSignal.timeout(1000) });\n';
     const [finding] = make().lint(text, 'load.ts');
     assert.equal(finding!.ruleId, 'no-unprotected-call');
-    assert.deepEqual(finding!.wraps.map((w) => w.kind), ['full', 'retry', 'breaker', 'bulkhead']);
-    const retry = finding!.wraps.find((w) => w.kind === 'retry')!;
+    assert.deepEqual(finding!.wraps().map((w) => w.kind), ['full', 'retry', 'breaker', 'bulkhead']);
+    const retry = finding!.wraps().find((w) => w.kind === 'retry')!;
     let wrapped = text;
     for (const fix of [...retry.fixes].sort((a, b) => b.range[0] - a.range[0])) {
       wrapped = wrapped.slice(0, fix.range[0]) + fix.text + wrapped.slice(fix.range[1]);

@@ -1,0 +1,79 @@
+// `npm run bench:extension`: lint work per edit in the extension's engine (not a timed test).
+// Times BreakwaterLinter.lint — what runs after each debounced keystroke — on a generated 3,000-line
+// service file and on real files, and prints the median and p95 per file against the 50 ms target.
+import fs from 'node:fs';
+import path from 'node:path';
+import { Linter } from 'eslint';
+import * as tsParser from '@typescript-eslint/parser';
+import { BreakwaterLinter } from '../src/core/lint';
+import { DEFAULT_SETTINGS } from '../src/core/settings';
+
+const root = path.resolve(__dirname, '..');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const plugin = require(path.join(root, 'eslint-plugin'));
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { wrapEditsForCall } = require(path.join(root, 'eslint-plugin', 'dist', 'edits'));
+const deps = { Linter, plugin, typescriptParser: () => tsParser as unknown as Linter.Parser, wrapEditsForCall };
+const linter = new BreakwaterLinter(deps, DEFAULT_SETTINGS);
+// The same engine with every rule off: what parsing and ESLint's own passes cost.
+const parseOnly = new BreakwaterLinter(deps, {
+  ...DEFAULT_SETTINGS,
+  rules: { 'require-timeout': 'off', 'no-unprotected-call': 'off', 'no-retry-non-retryable': 'off' },
+});
+
+/** A service file of about `lines` lines mixing clients, policies, loops and plain code. */
+function generated(lines: number): string {
+  const parts = ["import axios from 'axios';", "import { retry, handleAll, ExponentialBackoff } from 'cockatiel';", 'const policy = retry(handleAll, { maxAttempts: 3, backoff: new ExponentialBackoff() });'];
+  for (let i = 0; parts.join('\n').split('\n').length < lines; i++) {
+    parts.push(
+      `export async function handler${i}(id: string, items: string[]): Promise<number> {`,
+      `  const res = await fetch(\`https://svc.example.com/items/\${id}/${i}\`);`,
+      `  const { data } = await axios.get<{ n: number }>(\`/api/${i}/\${id}\`, { timeout: 1000 });`,
+      `  const other = await policy.execute(() => axios.post('/api/${i}', { id }));`,
+      '  let total = 0;',
+      '  for (const item of items) {',
+      '    total += item.length * data.n;',
+      '  }',
+      '  if (!res.ok) throw new Error(String(res.status));',
+      '  return total + Number(other.status);',
+      '}',
+    );
+  }
+  return parts.join('\n');
+}
+
+function time(text: string, fileName: string, runs: number, engine = linter): { median: number; p95: number; findings: number } {
+  let findings = 0;
+  for (let i = 0; i < 3; i++) findings = engine.lint(text, fileName).length; // warm up
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    // A one-character edit each run, as typing makes.
+    const edited = `${text}\n// ${i}`;
+    const start = process.hrtime.bigint();
+    engine.lint(edited, fileName);
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  samples.sort((a, b) => a - b);
+  return { median: samples[Math.floor(runs / 2)]!, p95: samples[Math.floor(runs * 0.95)]!, findings };
+}
+
+const big = generated(3000);
+const result = time(big, 'service.ts', 30);
+console.log(`Generated TypeScript file, ${big.split('\n').length} lines, ${result.findings} findings:`);
+const baseline = time(big, 'service.ts', 30, parseOnly);
+console.log(`  lint per edit: median ${result.median.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms (target: fresh diagnostics within 50 ms)`);
+console.log(`  of which parsing and ESLint itself (rules off): median ${baseline.median.toFixed(1)} ms; Breakwater's rules: ${(result.median - baseline.median).toFixed(1)} ms`);
+
+const real = [
+  ...['examples/order-service/src/payments.ts', 'examples/order-service/src/inventory.js', 'examples/order-service/src/shipping.ts'],
+  'node_modules/axios/lib/adapters/http.js',
+  'node_modules/got/dist/source/core/index.js',
+  'node_modules/superagent/lib/node/index.js',
+].filter((file) => fs.existsSync(path.join(root, file)));
+console.log('Real files:');
+for (const file of real) {
+  const text = fs.readFileSync(path.join(root, file), 'utf8');
+  const { median, p95 } = time(text, path.basename(file), 20);
+  const base = time(text, path.basename(file), 20, parseOnly).median;
+  console.log(`  ${file.padEnd(48)} ${String(text.split('\n').length).padStart(5)} lines  median ${median.toFixed(1)} ms  p95 ${p95.toFixed(1)} ms  (rules off: ${base.toFixed(1)} ms)`);
+}
