@@ -205,6 +205,60 @@ describe('extension end-to-end in code-server', function () {
     await until('the unprotected finding to go', async () => !(await problems()).some((row) => row.includes('no-unprotected-call') && row.includes('payments')));
   });
 
+  it('"Fix all Breakwater timeouts in file" adds every timeout at once', async () => {
+    await openFile('src/reports.js');
+    await until('the file\'s findings', async () => (await problems()).some((row) => row.startsWith('reports.js')));
+    await runCommand('Source Action...');
+    const item = page.locator('.action-widget .monaco-list-row', { hasText: 'Fix all Breakwater timeouts in file' }).first();
+    await item.waitFor({ state: 'visible', timeout: 15_000 });
+    await item.click();
+    await page.locator('.tab.active.dirty', { hasText: 'reports.js' }).waitFor();
+    await page.keyboard.press('Control+S');
+    const file = path.join(WORKSPACE, 'src', 'reports.js');
+    const text = await until('the fixed file on disk', async () => {
+      const current = fs.readFileSync(file, 'utf8');
+      return current.includes('AbortSignal') && current;
+    });
+    assert.equal(
+      text,
+      'export async function loadReports() {\n' +
+        "  const daily = await fetch('https://reports.example.com/daily', { signal: AbortSignal.timeout(10000) });\n" +
+        "  const weekly = await fetch('https://reports.example.com/weekly', { method: 'GET', signal: AbortSignal.timeout(10000) });\n" +
+        '  return [await daily.json(), await weekly.json()];\n' +
+        '}\n',
+    );
+  });
+
+  it('inserts a snippet', async () => {
+    await openFile('src/policies.ts');
+    await page.keyboard.type('bw-retry-jit');
+    const suggestion = page.locator('.suggest-widget .monaco-list-row', { hasText: 'bw-retry-jitter' }).first();
+    await until('the snippet suggestion', async () => {
+      if (await suggestion.isVisible()) return true;
+      await page.keyboard.press('Control+Space');
+      return suggestion.isVisible({ timeout: 2_000 });
+    });
+    await shot('07-snippet');
+    await suggestion.click();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+S');
+    const file = path.join(WORKSPACE, 'src', 'policies.ts');
+    const text = await until('the snippet on disk', async () => {
+      const current = fs.readFileSync(file, 'utf8');
+      return current.includes('ExponentialBackoff') && current;
+    });
+    assert.equal(
+      text,
+      [
+        'const retryPolicy = retry(handleAll, {',
+        '  maxAttempts: 4,',
+        '  backoff: new ExponentialBackoff({ initialDelay: 200, maxDelay: 10_000 }),',
+        '});',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('follows a settings change: turning a rule off removes its findings', async () => {
     await openFile('src/orders.ts');
     await until('the no-unprotected-call finding', async () => (await problems()).some((row) => row.includes('no-unprotected-call')));
