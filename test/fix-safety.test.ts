@@ -3,8 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Linter } from 'eslint';
 import * as tsParser from '@typescript-eslint/parser';
-import ts from 'typescript';
-import { ROOT } from './helpers';
+import { ROOT, typeErrors } from './helpers';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const plugin = require(path.join(ROOT, 'eslint-plugin'));
@@ -29,24 +28,6 @@ function applyAllSuggestions(code: string, filename: string): { text: string; ap
     text = text.slice(0, start) + suggestion.fix.text + text.slice(end);
   }
   assert.fail('suggestions did not converge: applying one keeps offering another');
-}
-
-function typeErrors(files: string[]): string[] {
-  const program = ts.createProgram(files, {
-    strict: true,
-    noEmit: true,
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.Preserve,
-    moduleResolution: ts.ModuleResolutionKind.Bundler,
-    lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
-    types: ['node'],
-    skipLibCheck: true,
-    typeRoots: [path.join(ROOT, 'node_modules', '@types')],
-  });
-  return ts.getPreEmitDiagnostics(program).map((d) => {
-    const where = d.file ? `${path.basename(d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}` : '';
-    return `${where} ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
-  });
 }
 
 const comments = (code: string) => (tsParser.parse(code, { comment: true }).comments ?? []).map((c) => c.value);

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import ts from 'typescript';
 
 export const ROOT = path.resolve(__dirname, '..');
 
@@ -30,4 +31,26 @@ export function realSourceFiles(limit: number, maxBytes = 150_000): string[] {
     }
   }
   return files.sort().slice(0, limit);
+}
+
+/**
+ * Strict TypeScript errors in `files`, resolved against this repo's node_modules (the real client,
+ * cockatiel and DOM types): what the fix and snippet tests require to be empty.
+ */
+export function typeErrors(files: readonly string[]): string[] {
+  const program = ts.createProgram([...files], {
+    strict: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.Preserve,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+    types: ['node'],
+    skipLibCheck: true,
+    typeRoots: [path.join(ROOT, 'node_modules', '@types')],
+  });
+  return ts.getPreEmitDiagnostics(program).map((d) => {
+    const where = d.file ? `${path.basename(d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}` : '';
+    return `${where} ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
+  });
 }

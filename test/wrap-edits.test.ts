@@ -3,8 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Linter } from 'eslint';
 import * as tsParser from '@typescript-eslint/parser';
-import ts from 'typescript';
-import { ROOT } from './helpers';
+import { ROOT, typeErrors } from './helpers';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const plugin = require(path.join(ROOT, 'eslint-plugin'));
@@ -48,21 +47,6 @@ function wrapAll(file: string, kind: (typeof KINDS)[number]): { text: string; wr
     wrapped++;
   }
   assert.fail('wrapping did not converge');
-}
-
-function typeErrors(files: string[]): string[] {
-  const program = ts.createProgram(files, {
-    strict: true,
-    noEmit: true,
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.Preserve,
-    moduleResolution: ts.ModuleResolutionKind.Bundler,
-    lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
-    types: ['node'],
-    skipLibCheck: true,
-    typeRoots: [path.join(ROOT, 'node_modules', '@types')],
-  });
-  return ts.getPreEmitDiagnostics(program).map((d) => `${d.file ? path.basename(d.file.fileName) : ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
 }
 
 describe('wrapping calls in cockatiel policies (the extension\'s quick-fixes, built in the plugin)', function () {

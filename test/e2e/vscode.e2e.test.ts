@@ -15,7 +15,7 @@ const RESULTS = path.join(ROOT, 'test-results', 'e2e');
 const WORKSPACE = path.join(RESULTS, 'workspace');
 const VSIX = path.join(RESULTS, 'breakwater.vsix');
 
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
+async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -37,6 +37,15 @@ describe('extension end-to-end in code-server', function () {
   let page: Page;
 
   const shot = (name: string) => page.screenshot({ path: path.join(RESULTS, `${name}.png`) });
+
+  /** The file's text on disk once it contains `marker` (the save has landed). */
+  function savedText(name: string, marker: string): Promise<string> {
+    const file = path.join(WORKSPACE, 'src', name);
+    return until(`${name} saved with ${marker}`, async () => {
+      const current = fs.readFileSync(file, 'utf8');
+      return current.includes(marker) && current;
+    });
+  }
 
   async function problems(): Promise<string[]> {
     return (await page.locator('.markers-panel .monaco-list-row').allInnerTexts()).map((row) => row.replace(/\s+/g, ' ').trim());
@@ -84,10 +93,10 @@ describe('extension end-to-end in code-server', function () {
     for (let attempt = 1; ; attempt++) {
       await page.keyboard.press('Control+.');
       try {
-        await item.waitFor({ state: 'visible', timeout: 5_000 });
+        await item.waitFor({ state: 'visible', timeout: 10_000 });
         break;
       } catch (error) {
-        if (attempt === 3) {
+        if (attempt === 4) {
           await shot('failed-quick-fix');
           throw error;
         }
@@ -126,6 +135,8 @@ describe('extension end-to-end in code-server', function () {
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     });
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    // Generous: on two busy cores the workbench can take a while to answer.
+    page.setDefaultTimeout(45_000);
     await page.goto(`${server.url}/?folder=${encodeURIComponent(WORKSPACE)}`);
     await page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
     await page.locator('.explorer-viewlet').waitFor({ timeout: 60_000 });
@@ -153,11 +164,7 @@ describe('extension end-to-end in code-server', function () {
     await goTo(2, 21);
     await applyQuickFix(/Add `signal: AbortSignal\.timeout\(10000\)`/, '02-quick-fix-menu');
     await page.keyboard.press('Control+S');
-    const file = path.join(WORKSPACE, 'src', 'orders.ts');
-    const text = await until('the fixed file on disk', async () => {
-      const current = fs.readFileSync(file, 'utf8');
-      return current.includes('AbortSignal') && current;
-    });
+    const text = await savedText('orders.ts', 'AbortSignal');
     assert.equal(
       text,
       'export async function loadOrder(id: string): Promise<unknown> {\n' +
@@ -175,11 +182,7 @@ describe('extension end-to-end in code-server', function () {
     await applyQuickFix(/Rethrow errors that isRetryableError\(\) rejects/);
     await page.locator('.tab.active.dirty', { hasText: 'invoices.js' }).waitFor();
     await page.keyboard.press('Control+S');
-    const file = path.join(WORKSPACE, 'src', 'invoices.js');
-    const text = await until('the fixed file on disk', async () => {
-      const current = fs.readFileSync(file, 'utf8');
-      return current.includes('function isRetryableError') && current;
-    });
+    const text = await savedText('invoices.js', 'function isRetryableError');
     assert.match(text, /} catch \(error\) \{\n {6}if \(!isRetryableError\(error\)\) throw error;\n {6}if \(attempt === 3\) throw error;/);
     assert.equal(text.match(/function isRetryableError/g)?.length, 1);
   });
@@ -189,17 +192,13 @@ describe('extension end-to-end in code-server', function () {
     await goTo(2, 10);
     await applyQuickFix(/Wrap in timeout \+ retry \+ circuit breaker \+ bulkhead/, '05-wrap-menu');
     const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'does not list' });
-    await toast.waitFor({ timeout: 15_000 });
+    await toast.waitFor({ timeout: 45_000 });
     const message = await toast.innerText();
     assert.match(message, /The wrapped call uses cockatiel, which package\.json does not list\./);
     assert.match(message, /Run "npm install cockatiel@\^3\.2\.1"/);
     await shot('06-cockatiel-offer');
     await page.keyboard.press('Control+S');
-    const file = path.join(WORKSPACE, 'src', 'payments.ts');
-    const text = await until('the wrapped file on disk', async () => {
-      const current = fs.readFileSync(file, 'utf8');
-      return current.includes('resiliencePolicy') && current;
-    });
+    const text = await savedText('payments.ts', 'resiliencePolicy');
     assert.match(text, /^import \{ wrap, bulkhead, retry, circuitBreaker, timeout, handleWhen, isBrokenCircuitError, ExponentialBackoff, ConsecutiveBreaker, TimeoutStrategy \} from 'cockatiel';\n/);
     assert.match(text, /return resiliencePolicy\.execute\(\(\{ signal \}\) => fetch\(`https:\/\/payments\.example\.com\/charges\/\$\{chargeId\}\/capture`, \{ method: 'POST', signal: AbortSignal\.any\(\[signal, AbortSignal\.timeout\(5000\)\]\) \}\)\);/);
     await until('the unprotected finding to go', async () => !(await problems()).some((row) => row.includes('no-unprotected-call') && row.includes('payments')));
@@ -210,15 +209,11 @@ describe('extension end-to-end in code-server', function () {
     await until('the file\'s findings', async () => (await problems()).some((row) => row.startsWith('reports.js')));
     await runCommand('Source Action...');
     const item = page.locator('.action-widget .monaco-list-row', { hasText: 'Fix all Breakwater timeouts in file' }).first();
-    await item.waitFor({ state: 'visible', timeout: 15_000 });
+    await item.waitFor({ state: 'visible', timeout: 30_000 });
     await item.click();
     await page.locator('.tab.active.dirty', { hasText: 'reports.js' }).waitFor();
     await page.keyboard.press('Control+S');
-    const file = path.join(WORKSPACE, 'src', 'reports.js');
-    const text = await until('the fixed file on disk', async () => {
-      const current = fs.readFileSync(file, 'utf8');
-      return current.includes('AbortSignal') && current;
-    });
+    const text = await savedText('reports.js', 'AbortSignal');
     assert.equal(
       text,
       'export async function loadReports() {\n' +
@@ -242,11 +237,7 @@ describe('extension end-to-end in code-server', function () {
     await suggestion.click();
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+S');
-    const file = path.join(WORKSPACE, 'src', 'policies.ts');
-    const text = await until('the snippet on disk', async () => {
-      const current = fs.readFileSync(file, 'utf8');
-      return current.includes('ExponentialBackoff') && current;
-    });
+    const text = await savedText('policies.ts', 'ExponentialBackoff');
     assert.equal(
       text,
       [

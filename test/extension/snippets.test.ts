@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Linter } from 'eslint';
-import ts from 'typescript';
-import { ROOT } from '../helpers';
+import { ROOT, typeErrors } from '../helpers';
 
 interface Snippet {
   scope: string;
@@ -48,19 +47,7 @@ describe('snippets', () => {
       fs.writeFileSync(file, `${TS_PRELUDE}${expand(snippet.body)}\nexport {};\n`);
       return file;
     });
-    const program = ts.createProgram(files, {
-      strict: true,
-      noEmit: true,
-      noUnusedLocals: false,
-      target: ts.ScriptTarget.ES2022,
-      module: ts.ModuleKind.Preserve,
-      moduleResolution: ts.ModuleResolutionKind.Bundler,
-      lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
-      types: ['node'],
-      skipLibCheck: true,
-      typeRoots: [path.join(ROOT, 'node_modules', '@types')],
-    });
-    const errors = ts.getPreEmitDiagnostics(program).map((d) => `${d.file ? path.basename(d.file.fileName) : ''}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
+    const errors = typeErrors(files);
     assert.deepEqual(errors, []);
   });
 

@@ -168,3 +168,19 @@ export class NetworkCallDetector {
     return 'unknown';
   }
 }
+
+/** A config that applies to a call, with the node before which later assignments to it count. */
+export interface ConfigSource {
+  readonly node: TSESTree.Node;
+  readonly before: TSESTree.Node;
+}
+
+/** The call's own options (when given) and the configs of the instance chain it came from, nearest first. */
+export function configSources(call: NetworkCall): ConfigSource[] {
+  const sources: ConfigSource[] = [];
+  if (call.options.kind === 'given') sources.push({ node: call.options.node, before: call.node });
+  for (let current = call.instance; current; current = current.parent) {
+    for (const config of current.configs) sources.push({ node: config, before: current.factory });
+  }
+  return sources;
+}

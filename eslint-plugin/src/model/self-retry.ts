@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { staticPropertyName, stringLiteral, unwrap } from '../util/ast';
 import { SELF_RETRYING_METHODS } from './catalog';
 import type { FileModel } from './file-model';
-import type { NetworkCall } from './network-call';
+import { configSources, type NetworkCall } from './network-call';
 import { numericLiteral } from '../util/ast';
 import type { Verdict } from './timeout';
 
@@ -42,12 +42,7 @@ export function selfRetryVerdict(model: FileModel, call: NetworkCall): Verdict {
 
 /** `retry: 0` or `retry: { limit: 0 }` in the call or the instance it came from. */
 function retryDisabled(model: FileModel, call: NetworkCall): boolean {
-  const sources: { node: TSESTree.Node; before: TSESTree.Node }[] = [];
-  if (call.options.kind === 'given') sources.push({ node: call.options.node, before: call.node });
-  for (let current = call.instance; current; current = current.parent) {
-    for (const config of current.configs) sources.push({ node: config, before: current.factory });
-  }
-  for (const { node, before } of sources) {
+  for (const { node, before } of configSources(call)) {
     for (const branch of model.options.branches(node)) {
       const lookup = model.options.lookup(branch, 'retry', before);
       if (lookup.state !== 'present') continue;

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { isFunction, unwrap, walk } from '../util/ast';
 import { THROWS_ON_HTTP_ERROR } from './catalog';
 import type { FileModel } from './file-model';
-import type { NetworkCall } from './network-call';
+import { configSources, type NetworkCall } from './network-call';
 import { holdsForClientError } from './status';
 import { functionOfArgument } from './wrappers';
 
@@ -51,13 +51,8 @@ function isOwnAncestor(candidate: TSESTree.Node, node: TSESTree.Node): boolean {
 /** axios `validateStatus`, got/ky `throwHttpErrors: false` turn off rejection on 4xx. */
 function rejectsOnHttpError(model: FileModel, call: NetworkCall): boolean {
   const key = call.entry.family === 'axios' ? 'validateStatus' : 'throwHttpErrors';
-  const sources: { node: TSESTree.Node; before: TSESTree.Node }[] = [];
-  if (call.options.kind === 'given') sources.push({ node: call.options.node, before: call.node });
   // Options the file does not show may turn rejection off, but by default these clients reject on 4xx.
-  for (let current = call.instance; current; current = current.parent) {
-    for (const config of current.configs) sources.push({ node: config, before: current.factory });
-  }
-  for (const { node, before } of sources) {
+  for (const { node, before } of configSources(call)) {
     for (const branch of model.options.branches(node)) {
       const lookup = model.options.lookup(branch, key, before);
       if (lookup.state === 'unknown') return false;
