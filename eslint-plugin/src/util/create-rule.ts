@@ -28,7 +28,7 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   return {
     ...rule,
     create(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>) {
-      const key = JSON.stringify(context.options);
+      const key = context.options.length === 0 ? '' : JSON.stringify(context.options);
       let options = merged.get(key);
       if (!options) {
         options = ESLintUtils.applyDefault(args.defaultOptions as Options, context.options) as unknown as Options;
