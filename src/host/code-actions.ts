@@ -22,7 +22,7 @@ export class BreakwaterCodeActions implements vscode.CodeActionProvider {
 
   provideCodeActions(
     document: vscode.TextDocument,
-    range: vscode.Range | vscode.Selection,
+    _range: vscode.Range | vscode.Selection,
     context: vscode.CodeActionContext,
   ): vscode.CodeAction[] {
     const actions: vscode.CodeAction[] = [];
@@ -37,7 +37,6 @@ export class BreakwaterCodeActions implements vscode.CodeActionProvider {
       const all = this.addAllTimeouts(document);
       if (all) actions.push(all);
     }
-    void range;
     return actions;
   }
 

@@ -86,7 +86,7 @@ export interface WrapEdit {
 export function buildWrapEdit(model: FileModel, call: NetworkCall, kind: WrapKind, typescript: boolean): WrapEdit | undefined {
   const sourceCode = model.sourceCode;
   if (protectionVerdict(model, call) === 'yes' && kind !== 'bulkhead') return undefined;
-  if (insideExecute(model, call.node)) return undefined;
+  if (insideExecute(call.node)) return undefined;
   const recipe = RECIPES[kind];
   const fixer = recordingFixer();
   const module = moduleStyle(sourceCode);
@@ -143,7 +143,7 @@ function withSignal(model: FileModel, call: NetworkCall): string | undefined {
 }
 
 /** True when the call already runs inside some `.execute(...)` callback (never wrap twice). */
-function insideExecute(model: FileModel, node: TSESTree.Node): boolean {
+function insideExecute(node: TSESTree.Node): boolean {
   for (let current = node.parent; current; current = current.parent) {
     if (current.type !== AST_NODE_TYPES.CallExpression) continue;
     const callee = unwrap(current.callee);
@@ -151,7 +151,6 @@ function insideExecute(model: FileModel, node: TSESTree.Node): boolean {
       if (current.arguments.some((arg) => arg.range[0] <= node.range[0] && node.range[1] <= arg.range[1])) return true;
     }
   }
-  void model;
   return false;
 }
 
