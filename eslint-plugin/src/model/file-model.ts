@@ -37,25 +37,25 @@ interface Configuration {
   readonly modules: ReadonlySet<string>;
   readonly mentionsClient: RegExp;
   readonly protectors: readonly string[];
+  /** This configuration's model of each file being linted (null: nothing network-related in it). */
+  readonly models: WeakMap<object, FileModel | null>;
 }
 
 /** Configurations by their clients and protectors: pure data, so shared across files. */
 const configurations = new Map<string, Configuration>();
 const DEFAULT_KEY = '';
 
-function configuration(clients: readonly UserClient[], protectors: readonly string[]): { key: string; config: Configuration } {
+function configuration(clients: readonly UserClient[], protectors: readonly string[]): Configuration {
   const key = clients.length === 0 && protectors.length === 0 ? DEFAULT_KEY : JSON.stringify([clients, protectors]);
   let config = configurations.get(key);
   if (!config) {
     const catalog = new Catalog([...BUILTIN_CLIENTS, ...clients.map(userClientEntry)]);
     const modules = new Set(catalog.modules);
-    config = { catalog, modules, mentionsClient: mentionPattern(modules), protectors };
+    config = { catalog, modules, mentionsClient: mentionPattern(modules), protectors, models: new WeakMap() };
     configurations.set(key, config);
   }
-  return { key, config };
+  return config;
 }
-
-const models = new WeakMap<object, Map<string, FileModel | null>>();
 
 /**
  * The model of the file a rule is linting, with the rule's own `clients` and `protectors` options
@@ -80,16 +80,11 @@ export function modelOfSourceCode(
   const ruleProtectors = ruleOptions.protectors ?? [];
   const clients = ruleClients.length === 0 ? settings.clients : [...settings.clients, ...ruleClients];
   const protectors = ruleProtectors.length === 0 ? settings.protectors : [...settings.protectors, ...ruleProtectors];
-  const { key, config } = configuration(clients, protectors);
-  let perFile = models.get(sourceCode);
-  if (!perFile) {
-    perFile = new Map();
-    models.set(sourceCode, perFile);
-  }
-  let model = perFile.get(key);
+  const config = configuration(clients, protectors);
+  let model = config.models.get(sourceCode);
   if (model === undefined) {
     model = mayUseNetwork(sourceCode, config.modules, config.mentionsClient) ? new FileModel(sourceCode, config.catalog, config.protectors) : null;
-    perFile.set(key, model);
+    config.models.set(sourceCode, model);
   }
   return model ?? undefined;
 }
