@@ -4,8 +4,12 @@
  * Pure (no `vscode` import) so it is unit-tested without VS Code.
  */
 
-export const RULE_IDS = ['require-timeout', 'no-unprotected-call', 'no-retry-non-retryable'] as const;
-export type RuleId = (typeof RULE_IDS)[number];
+import type BreakwaterPlugin from 'eslint-plugin-breakwater';
+import { rules as pluginRules } from 'eslint-plugin-breakwater';
+
+/** The plugin's rules: the extension knows no rule the plugin does not define. */
+export type RuleId = keyof typeof BreakwaterPlugin.rules;
+export const RULE_IDS = Object.keys(pluginRules) as RuleId[];
 
 export type RuleSeverity = 'error' | 'warning' | 'info' | 'hint' | 'off';
 export type DiagnosticsMode = 'auto' | 'on' | 'off';
@@ -26,7 +30,10 @@ export interface ExtensionSettings {
 export const DEFAULT_SETTINGS: ExtensionSettings = {
   enable: true,
   diagnostics: 'auto',
-  rules: { 'require-timeout': 'warning', 'no-unprotected-call': 'warning', 'no-retry-non-retryable': 'warning' },
+  // Rules in the plugin's recommended config are warnings; the others start off.
+  rules: Object.fromEntries(
+    RULE_IDS.map((rule) => [rule, pluginRules[rule].meta.docs?.recommended ? 'warning' : 'off']),
+  ) as Record<RuleId, RuleSeverity>,
   ruleOptions: {},
   exclude: ['**/node_modules/**', '**/dist/**', '**/*.min.js'],
   maxFileSize: 500_000,

@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
-import { DEFAULT_SETTINGS, readSettings } from '../../src/core/settings';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DEFAULT_SETTINGS, RULE_IDS, readSettings } from '../../src/core/settings';
+import { ROOT } from '../helpers';
 
 const from = (values: Record<string, unknown>) => readSettings((key) => values[key]);
 
@@ -50,6 +53,13 @@ describe('extension settings', () => {
       'breakwater.ruleOptions["require-timeout"] must be an object; using the rule\'s defaults.',
       'breakwater.ruleOptions: unknown rule "bogus" is ignored.',
     ]);
+  });
+
+  it('knows exactly the plugin\'s rules, and package.json documents each of them', () => {
+    assert.deepEqual([...RULE_IDS].sort(), ['no-retry-non-retryable', 'no-unprotected-call', 'require-timeout']);
+    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    const documented = Object.keys(manifest.contributes.configuration.properties['breakwater.rules'].properties);
+    assert.deepEqual(documented.sort(), [...RULE_IDS].sort());
   });
 
   it('a non-object rules or ruleOptions value is reported once', () => {
