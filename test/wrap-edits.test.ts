@@ -57,7 +57,7 @@ describe('wrapping calls in cockatiel policies (the extension\'s quick-fixes, bu
     fs.rmSync(OUT, { recursive: true, force: true });
     fs.mkdirSync(OUT, { recursive: true });
     for (const kind of KINDS) {
-      for (const file of ['clients.ts', 'legacy.cjs']) {
+      for (const file of ['clients.ts', 'legacy.cjs', 'strict.cjs']) {
         const result = wrapAll(file, kind);
         results.set(`${kind}/${file}`, result);
         fs.mkdirSync(path.join(OUT, kind), { recursive: true });
@@ -127,6 +127,15 @@ describe('wrapping calls in cockatiel policies (the extension\'s quick-fixes, bu
     assert.equal(wrapped, 1);
     assert.match(text, /^'use strict';\nconst axios = require\('axios'\);\nconst \{ circuitBreaker, handleWhen, ConsecutiveBreaker \} = require\('cockatiel'\);\n/);
     assert.match(text, /await circuitBreakerPolicy\.execute\(\(\{ signal \}\) => axios\.get\(`\/orders\/\$\{id\}`, \{ timeout: 5000, signal \}\)\);/);
+  });
+
+  it('a script with only \'use strict\' gets its require after the directive and the policy after the require', () => {
+    const { text, wrapped } = results.get('retry/strict.cjs')!;
+    assert.equal(wrapped, 1);
+    assert.match(
+      text,
+      /^'use strict';\nconst \{ retry, handleWhen, ExponentialBackoff \} = require\('cockatiel'\);\n\n\/\*\* Network errors[\s\S]*\n\nconst retryPolicy = retry\(/,
+    );
   });
 
   it('is idempotent: a wrapped call is never offered a second wrap', () => {

@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { indentOf } from './object-edit';
+import { insertAfterImports } from './placement';
 import { stringLiteral, unwrap } from '../util/ast';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -41,33 +42,10 @@ export function isTypeScriptFile(filename: string): boolean {
 
 /** Inserts the helper once per file (after the imports), unless the file already declares it. */
 export function ensureRetryableHelper(sourceCode: SourceCode, fixer: Fixer, typescript: boolean): TSESLint.RuleFix | undefined {
-  const program = sourceCode.ast;
   const declared = sourceCode.scopeManager?.globalScope?.set.get(RETRYABLE_HELPER)
     ?? sourceCode.scopeManager?.globalScope?.childScopes[0]?.set.get(RETRYABLE_HELPER);
   if (declared) return undefined;
-  const text = retryableHelperText(typescript);
-  const imports = program.body.filter(isImportLike);
-  const last = imports[imports.length - 1];
-  if (last) return fixer.insertTextAfter(last, `\n\n${text}`);
-  const first = program.body[0];
-  if (!first) return fixer.insertTextAfterRange([0, 0], `${text}\n`);
-  const directive = first.type === AST_NODE_TYPES.ExpressionStatement && first.directive !== undefined;
-  return directive ? fixer.insertTextAfter(first, `\n\n${text}`) : fixer.insertTextBefore(first, `${text}\n\n`);
-}
-
-/** An import, or a top-level `const x = require('…')` (including a destructured one). */
-function isImportLike(statement: TSESTree.ProgramStatement): boolean {
-  if (statement.type === AST_NODE_TYPES.ImportDeclaration) return true;
-  if (statement.type !== AST_NODE_TYPES.VariableDeclaration) return false;
-  return statement.declarations.every((declarator) => {
-    let init = declarator.init && unwrap(declarator.init);
-    while (init?.type === AST_NODE_TYPES.MemberExpression) init = unwrap(init.object);
-    return (
-      init?.type === AST_NODE_TYPES.CallExpression &&
-      init.callee.type === AST_NODE_TYPES.Identifier &&
-      init.callee.name === 'require'
-    );
-  });
+  return insertAfterImports(sourceCode, fixer, retryableHelperText(typescript), '\n\n');
 }
 
 /**

@@ -6,6 +6,7 @@ import { resolvePolicy, type Policy } from '../model/wrappers';
 import { unwrap } from '../util/ast';
 import { addArgument, setProperty } from './object-edit';
 import { ensureRetryableHelper, RETRYABLE_HELPER } from './retryable-filter';
+import { insertAfterImports } from './placement';
 import { applyWithin, recordingFixer } from './text-edits';
 
 /** The policies a quick-fix can wrap a call in. */
@@ -103,7 +104,8 @@ export function buildWrapEdit(model: FileModel, call: NetworkCall, kind: WrapKin
       const helper = ensureRetryableHelper(sourceCode, fixer, typescript);
       if (helper) fixes.push(helper);
     }
-    fixes.push(declarePolicy(sourceCode, fixer, `const ${policyName} = ${recipe.init};`));
+    // After the imports and the helper, which are inserted at the same place just before it.
+    fixes.push(insertAfterImports(sourceCode, fixer, `const ${policyName} = ${recipe.init};`, '\n\n'));
   }
   const callText = withSignal(model, call);
   if (callText === undefined) return undefined;
@@ -171,6 +173,8 @@ function existingPolicy(model: FileModel, recipe: PolicyRecipe): string | undefi
 type ModuleStyle = 'esm' | 'cjs';
 
 function moduleStyle(sourceCode: Readonly<TSESLint.SourceCode>): ModuleStyle {
+  // A script or CommonJS file cannot take an import statement.
+  if (sourceCode.ast.sourceType !== 'module') return 'cjs';
   const body = sourceCode.ast.body;
   if (body.some((s) => s.type === AST_NODE_TYPES.ImportDeclaration || s.type.startsWith('Export'))) return 'esm';
   return /\brequire\s*\(/.test(sourceCode.text) ? 'cjs' : 'esm';
@@ -218,15 +222,7 @@ function ensureImports(
   }
   if (wanted.some((name) => declaredElsewhere(sourceCode, name))) return undefined;
   const text = style === 'esm' ? `import { ${wanted.join(', ')} } from 'cockatiel';` : `const { ${wanted.join(', ')} } = require('cockatiel');`;
-  const imports = body.filter(
-    (s) => s.type === AST_NODE_TYPES.ImportDeclaration || (s.type === AST_NODE_TYPES.VariableDeclaration && /\brequire\s*\(/.test(sourceCode.getText(s))),
-  );
-  const last = imports[imports.length - 1];
-  if (last) return [fixer.insertTextAfter(last, `\n${text}`)];
-  const first = body[0];
-  const directive = first?.type === AST_NODE_TYPES.ExpressionStatement && first.directive !== undefined;
-  if (first && directive) return [fixer.insertTextAfter(first, `\n${text}`)];
-  return [fixer.insertTextAfterRange([0, 0], `${text}\n`)];
+  return [insertAfterImports(sourceCode, fixer, text, '\n')];
 }
 
 /** A name the file already declares at module level for something else. */
@@ -238,16 +234,6 @@ function declaredElsewhere(sourceCode: Readonly<TSESLint.SourceCode>, name: stri
   return !variable.defs.every((def) => def.type === 'ImportBinding' && def.parent?.type === AST_NODE_TYPES.ImportDeclaration && def.parent.source.value === 'cockatiel');
 }
 
-/** The policy's declaration goes after the imports (and the helper, which is inserted at the same place). */
-function declarePolicy(sourceCode: Readonly<TSESLint.SourceCode>, fixer: TSESLint.RuleFixer, text: string): TSESLint.RuleFix {
-  const body = sourceCode.ast.body;
-  const imports = body.filter(
-    (s) => s.type === AST_NODE_TYPES.ImportDeclaration || (s.type === AST_NODE_TYPES.VariableDeclaration && /\brequire\s*\(/.test(sourceCode.getText(s))),
-  );
-  const last = imports[imports.length - 1];
-  if (last) return fixer.insertTextAfter(last, `\n\n${text}`);
-  return fixer.insertTextAfterRange([0, 0], `${text}\n\n`);
-}
 
 /** Several inserts at one offset (import, helper, policy) become one edit, in the order they were made. */
 function mergeAtSamePosition(fixes: TSESLint.RuleFix[]): TSESLint.RuleFix[] {
