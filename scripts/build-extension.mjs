@@ -40,3 +40,16 @@ const result = await esbuild.build({
 });
 const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
 console.log(`dist/extension.js: ${(bytes / 1024).toFixed(0)} KiB${production ? ' (minified)' : ''}`);
+
+// The simulator CLI: plain Node, no VS Code.
+await esbuild.build({
+  absWorkingDir: root,
+  entryPoints: ['src/sim-cli.ts'],
+  outfile: 'dist/breakwater-sim.js',
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minify: production,
+  logLevel: 'warning',
+});

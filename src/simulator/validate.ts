@@ -120,7 +120,7 @@ export function parseScenario(input: unknown): Scenario {
   const root = reader.object(input, 'scenario') ?? {};
   const scenario: Scenario = {
     seed: reader.number(root, 'seed', 'scenario', 1, { integer: true, min: 0, max: 2 ** 32 - 1 }),
-    durationMs: reader.number(root, 'durationMs', 'scenario', 60_000, { min: 1000, max: 3_600_000 }),
+    durationMs: reader.number(root, 'durationMs', 'scenario', 60_000, { min: 1, max: 3_600_000 }),
     drainMs: reader.number(root, 'drainMs', 'scenario', 5000, { min: 0, max: 600_000 }),
     load: readLoad(reader, root.load, 'scenario.load'),
     dependency: readDependency(reader, root.dependency, 'scenario.dependency'),
