@@ -41,6 +41,32 @@ const result = await esbuild.build({
 const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
 console.log(`dist/extension.js: ${(bytes / 1024).toFixed(0)} KiB${production ? ' (minified)' : ''}`);
 
+// The Policy Simulator panel: a browser bundle (script + stylesheet) with the engine's worker inlined
+// as text, so the panel can start it from a blob under its Content-Security-Policy.
+const worker = await esbuild.build({
+  absWorkingDir: root,
+  entryPoints: ['src/webview/simulator/worker.ts'],
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: 'es2022',
+  minify: true,
+  write: false,
+  logLevel: 'warning',
+});
+await esbuild.build({
+  absWorkingDir: root,
+  entryPoints: { simulator: 'src/webview/simulator/main.ts' },
+  outdir: 'dist/webview',
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: 'es2022',
+  minify: production,
+  define: { __WORKER_SOURCE__: JSON.stringify(worker.outputFiles[0].text) },
+  logLevel: 'warning',
+});
+
 // The simulator CLI: plain Node, no VS Code.
 await esbuild.build({
   absWorkingDir: root,

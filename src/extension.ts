@@ -2,12 +2,16 @@ import * as vscode from 'vscode';
 import { ensureCockatiel } from './host/cockatiel-install';
 import { BreakwaterCodeActions, ENSURE_COCKATIEL_COMMAND } from './host/code-actions';
 import { DiagnosticsController, LANGUAGES } from './host/controller';
+import { PolicyCodeLenses } from './panel/policy-lens';
+import { OPEN_SIMULATOR_COMMAND, SIMULATOR_VIEW_TYPE, SimulatorPanel } from './panel/simulator-panel';
+import { parseToPanel } from './webview/simulator/protocol';
 
 /** Activated by a JavaScript/TypeScript document (package.json `activationEvents`); everything it makes is disposed with it. */
 export function activate(context: vscode.ExtensionContext): void {
   const started = performance.now();
   const output = vscode.window.createOutputChannel('Breakwater');
   const controller = new DiagnosticsController(output);
+  const log = (line: string) => output.appendLine(line);
   context.subscriptions.push(
     output,
     controller,
@@ -17,6 +21,16 @@ export function activate(context: vscode.ExtensionContext): void {
       BreakwaterCodeActions.metadata,
     ),
     vscode.commands.registerCommand(ENSURE_COCKATIEL_COMMAND, (uri: vscode.Uri) => ensureCockatiel(uri)),
+    vscode.commands.registerCommand(OPEN_SIMULATOR_COMMAND, (policy?: unknown) => {
+      // The CodeLens passes the policy it read; a command-palette run passes nothing.
+      const fromCode = policy === undefined ? undefined : parseToPanel({ type: 'load', policyFromCode: policy })?.policyFromCode;
+      SimulatorPanel.show(context.extensionUri, log, fromCode);
+    }),
+    vscode.window.registerWebviewPanelSerializer(SIMULATOR_VIEW_TYPE, SimulatorPanel.serializer(context.extensionUri, log)),
+    vscode.languages.registerCodeLensProvider(
+      LANGUAGES.map((language) => ({ language })),
+      new PolicyCodeLenses(controller.service),
+    ),
   );
   output.appendLine(`Breakwater activated in ${(performance.now() - started).toFixed(1)} ms`);
 }

@@ -73,10 +73,7 @@ export class BreakwaterLinter {
 
   /** Findings for a document, or [] when it does not parse (the editor already shows syntax errors). */
   lint(text: string, fileName: string): Finding[] {
-    const baseName = fileName.replace(/^.*[\\/]/, '') || 'file.js';
-    const kind = TS_FILE.test(baseName) ? 'ts' : /\.cjs$/i.test(baseName) ? 'cjs' : 'js';
-    let messages = this.linter.verify(text, this.config(kind), baseName);
-    if (kind === 'js' && messages.some((m) => m.fatal)) messages = this.linter.verify(text, this.config('script'), baseName);
+    const { kind, messages } = this.verify(text, fileName, true);
     if (messages.some((m) => m.fatal)) return [];
     const lines = lineStarts(text);
     const findings: Finding[] = [];
@@ -115,8 +112,27 @@ export class BreakwaterLinter {
     return findings;
   }
 
-  private config(kind: 'ts' | 'js' | 'cjs' | 'script'): Linter.Config[] {
-    let config = this.configs.get(kind);
+  /**
+   * The file parsed and scope-analysed, with no rules run (for readers such as the simulator's
+   * CodeLens), or undefined when it does not parse.
+   */
+  sourceCode(text: string, fileName: string): ReturnType<Linter['getSourceCode']> | undefined {
+    const { messages } = this.verify(text, fileName, false);
+    return messages.some((m) => m.fatal) ? undefined : this.linter.getSourceCode();
+  }
+
+  /** Runs ESLint on the file as its name says (TS, CommonJS or ESM; plain script if ESM does not parse). */
+  private verify(text: string, fileName: string, withRules: boolean): { kind: 'ts' | 'js' | 'cjs'; messages: Linter.LintMessage[] } {
+    const baseName = fileName.replace(/^.*[\\/]/, '') || 'file.js';
+    const kind = TS_FILE.test(baseName) ? 'ts' : /\.cjs$/i.test(baseName) ? 'cjs' : 'js';
+    let messages = this.linter.verify(text, this.config(kind, withRules), baseName);
+    if (kind === 'js' && messages.some((m) => m.fatal)) messages = this.linter.verify(text, this.config('script', withRules), baseName);
+    return { kind, messages };
+  }
+
+  private config(kind: 'ts' | 'js' | 'cjs' | 'script', withRules = true): Linter.Config[] {
+    const cacheKey = withRules ? kind : `${kind}:parse`;
+    let config = this.configs.get(cacheKey);
     if (config) return config;
     const languageOptions: Linter.LanguageOptions =
       kind === 'ts'
@@ -128,8 +144,8 @@ export class BreakwaterLinter {
           };
     // ESLint lints only files that a config's `files` names explicitly (a bare `**/*` is not enough).
     const files = kind === 'ts' ? ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'] : ['**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs'];
-    config = [{ files, languageOptions, plugins: { breakwater: this.deps.plugin as never }, rules: this.ruleEntries() }];
-    this.configs.set(kind, config);
+    config = [withRules ? { files, languageOptions, plugins: { breakwater: this.deps.plugin as never }, rules: this.ruleEntries() } : { files, languageOptions }];
+    this.configs.set(cacheKey, config);
     return config;
   }
 

@@ -6,11 +6,15 @@ import type { ExtensionSettings } from '../core/settings';
 // The plugin is bundled in; the TypeScript parser is loaded on the first TypeScript file.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const plugin = require('eslint-plugin-breakwater');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { readCockatielPolicies } = require('eslint-plugin-breakwater/dist/policies') as typeof import('../../eslint-plugin/src/policies');
+type PolicyDefinition = import('../../eslint-plugin/src/policies').PolicyDefinition;
 
 /** Lints documents with the plugin in-process and caches findings per document version. */
 export class LintService {
   private readonly linter: BreakwaterLinter;
   private readonly cache = new Map<string, { version: number; findings: Finding[] }>();
+  private readonly policyCache = new Map<string, { version: number; policies: PolicyDefinition[] }>();
 
   constructor(
     settings: ExtensionSettings,
@@ -55,8 +59,28 @@ export class LintService {
     return findings;
   }
 
+  /** cockatiel policy definitions in the document (for the simulator's CodeLens), cached per version. */
+  policies(document: vscode.TextDocument): PolicyDefinition[] {
+    const key = document.uri.toString();
+    const cached = this.policyCache.get(key);
+    if (cached?.version === document.version) return cached.policies;
+    let policies: PolicyDefinition[] = [];
+    const text = document.getText();
+    if (text.includes('cockatiel') && (isLintable(document.fileName) || document.isUntitled)) {
+      try {
+        const sourceCode = this.linter.sourceCode(text, document.isUntitled ? `untitled.${extensionFor(document.languageId)}` : document.fileName);
+        if (sourceCode) policies = readCockatielPolicies(sourceCode as never);
+      } catch (error) {
+        this.log(`Reading cockatiel policies in ${document.fileName} failed: ${(error as Error).stack ?? String(error)}`);
+      }
+    }
+    this.policyCache.set(key, { version: document.version, policies });
+    return policies;
+  }
+
   forget(document: vscode.TextDocument): void {
     this.cache.delete(document.uri.toString());
+    this.policyCache.delete(document.uri.toString());
   }
 }
 

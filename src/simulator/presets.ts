@@ -27,7 +27,7 @@ export const PRESETS: Preset[] = [
   {
     id: 'outage',
     title: 'Payment API outage',
-    story: 'The payment API answers 503 for 15 seconds. Retries alone triple the load on it and still fail; a breaker fails fast and lets it recover.',
+    story: 'The payment API answers 503 for 15 seconds. Retries alone quadruple the load on it while it is down and still fail; a breaker fails fast and sheds that load, at the price of a second of recovery.',
     scenario: {
       seed: 1,
       durationMs: 60_000,

@@ -10,8 +10,8 @@ export interface SummaryRow {
   /** The raw number, for comparisons; null when it does not apply (no breaker, no phases). */
   value: number | null;
   text: string;
-  /** Which direction is better, for A/B call-outs. */
-  better: 'higher' | 'lower';
+  /** Which direction is better, for A/B call-outs; neutral rows are reported without a verdict. */
+  better: 'higher' | 'lower' | 'neutral';
 }
 
 const percent = (x: number): string => `${(x * 100).toFixed(1)}%`;
@@ -29,13 +29,13 @@ export function summaryRows(result: SimulationResult): SummaryRow[] {
     { key: 'success', label: 'Succeeded (incl. fallback)', value: result.successRate, text: percent(result.successRate), better: 'higher' },
     { key: 'fallback', label: 'Served by fallback', value: t.fallback / n, text: percent(t.fallback / n), better: 'lower' },
     { key: 'failed', label: 'Failed', value: t.failed / n, text: percent(t.failed / n), better: 'lower' },
-    { key: 'shortCircuited', label: 'Short-circuited calls', value: t.shortCircuited, text: t.shortCircuited.toLocaleString('en-US'), better: 'lower' },
+    { key: 'shortCircuited', label: 'Short-circuited calls', value: t.shortCircuited, text: t.shortCircuited.toLocaleString('en-US'), better: 'neutral' },
     { key: 'bulkheadRejected', label: 'Bulkhead rejections', value: t.bulkheadRejected, text: t.bulkheadRejected.toLocaleString('en-US'), better: 'lower' },
     { key: 'amplification', label: 'Downstream attempts per request', value: result.amplification, text: `${result.amplification.toFixed(2)}×`, better: 'lower' },
     { key: 'p50', label: 'Latency p50', value: latency?.p50 ?? null, text: ms(latency?.p50), better: 'lower' },
     { key: 'p95', label: 'Latency p95', value: latency?.p95 ?? null, text: ms(latency?.p95), better: 'lower' },
     { key: 'p99', label: 'Latency p99', value: latency?.p99 ?? null, text: ms(latency?.p99), better: 'lower' },
-    { key: 'breakerOpens', label: 'Breaker opened', value: t.breakerOpens, text: `${t.breakerOpens} times`, better: 'lower' },
+    { key: 'breakerOpens', label: 'Breaker opened', value: t.breakerOpens, text: `${t.breakerOpens} times`, better: 'neutral' },
     { key: 'orphanedWork', label: 'Orphaned dependency work', value: t.orphanedWork, text: t.orphanedWork.toLocaleString('en-US'), better: 'lower' },
     {
       key: 'recovery',
@@ -63,8 +63,8 @@ export function describeDifferences(a: SimulationResult, b: SimulationResult, la
     const ra = rowsA[i];
     const rb = rowsB[i];
     if (ra.key === 'requests' || ra.value === null || rb.value === null || ra.value === rb.value) continue;
-    const better = ra.better === 'higher' ? (rb.value > ra.value ? 1 : 0) : rb.value < ra.value ? 1 : 0;
-    const winner = better ? labels[1] : labels[0];
+    const better = ra.better === 'higher' ? rb.value > ra.value : rb.value < ra.value;
+    const verdict = ra.better === 'neutral' ? '' : `; better: ${better ? labels[1] : labels[0]}`;
     let change: string;
     let weight: number;
     if (ra.key === 'success' || ra.key === 'fallback' || ra.key === 'failed') {
@@ -74,15 +74,16 @@ export function describeDifferences(a: SimulationResult, b: SimulationResult, la
       weight = Math.abs(pp) * 10;
     } else if (!Number.isFinite(ra.value) || !Number.isFinite(rb.value)) {
       change = Number.isFinite(rb.value) ? `${labels[1]} recovers, ${labels[0]} does not` : `${labels[0]} recovers, ${labels[1]} does not`;
-      weight = 1000;
+      weight = 2000;
     } else {
       const base = Math.max(Math.abs(ra.value), 1e-9);
       const relative = ((rb.value - ra.value) / base) * 100;
       if (Math.abs(relative) < 1) continue;
-      change = ra.value === 0 ? `from 0` : `${relative > 0 ? '+' : '−'}${Math.abs(relative).toFixed(0)}%`;
-      weight = Math.min(Math.abs(relative), 500);
+      change = ra.value === 0 ? 'from 0' : `${relative > 0 ? '+' : '−'}${Math.abs(relative).toFixed(0)}%`;
+      // Counts that only one side has (a breaker's short-circuits) matter less than rates both have.
+      weight = ra.better === 'neutral' ? 1 : Math.min(Math.abs(relative), 300);
     }
-    out.push({ weight, text: `${ra.label}: ${labels[0]} ${ra.text}, ${labels[1]} ${rb.text} (${change}; better: ${winner})` });
+    out.push({ weight, text: `${ra.label}: ${labels[0]} ${ra.text}, ${labels[1]} ${rb.text} (${change}${verdict})` });
   }
   return out.sort((x, y) => y.weight - x.weight).map((entry) => entry.text);
 }

@@ -1,0 +1,1 @@
+export const limits = { retries: 3 };
