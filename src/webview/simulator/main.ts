@@ -333,7 +333,10 @@ worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
   }
 };
 
+let lastResults: { results: [SimulationResult, SimulationResult]; elapsed: number[] } | undefined;
+
 function renderResults(results: [SimulationResult, SimulationResult], elapsed: number[]): void {
+  lastResults = { results, elapsed };
   const labels = state.policies.map((p, i) => `${NAMES[i]}: ${p.label || 'unnamed'}`) as [string, string];
   const rows = results.map(summaryRows);
   const header = el('tr', {}, [el('th'), ...labels.map((label) => el('th', { textContent: label }))]);
@@ -365,6 +368,12 @@ window.addEventListener('message', (event: MessageEvent) => {
 });
 
 window.addEventListener('resize', () => schedule());
+
+// VS Code changes the body's class (vscode-light, vscode-dark, …) with the theme: redraw the charts in its colours.
+new MutationObserver(() => {
+  for (const column of chartColumns) column.clear();
+  if (lastResults) renderResults(lastResults.results, lastResults.elapsed);
+}).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 
 renderControls();
 schedule();
