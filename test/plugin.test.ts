@@ -9,7 +9,7 @@ import { ROOT } from './helpers';
 // The built package, exactly as users load it (`npm test` builds first).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const plugin = require(path.join(ROOT, 'eslint-plugin'));
-const RULES = ['require-timeout', 'no-unprotected-call', 'no-retry-non-retryable'];
+const RULES = ['require-timeout', 'no-unprotected-call', 'no-retry-non-retryable', 'require-backoff', 'no-unbounded-retry', 'valid-policy'];
 
 type Finding = { file: string; line: number; column: number; rule: string | null };
 
@@ -54,13 +54,15 @@ describe('eslint-plugin-breakwater package', () => {
     assert.deepEqual(
       found.map((f) => `${f.file}:${f.line} ${f.rule}`),
       [
-        'examples/order-service/src/inventory.js:15 breakwater/no-retry-non-retryable',
-        'examples/order-service/src/inventory.js:24 breakwater/no-unprotected-call',
-        'examples/order-service/src/inventory.js:24 breakwater/require-timeout',
-        'examples/order-service/src/inventory.js:33 breakwater/no-unprotected-call',
-        'examples/order-service/src/inventory.js:8 breakwater/require-timeout',
-        'examples/order-service/src/payments.ts:15 breakwater/no-retry-non-retryable',
-        'examples/order-service/src/payments.ts:15 breakwater/require-timeout',
+        'examples/order-service/src/inventory.js:16 breakwater/no-retry-non-retryable',
+        'examples/order-service/src/inventory.js:25 breakwater/no-unprotected-call',
+        'examples/order-service/src/inventory.js:25 breakwater/require-timeout',
+        'examples/order-service/src/inventory.js:34 breakwater/no-unprotected-call',
+        'examples/order-service/src/inventory.js:7 breakwater/require-backoff',
+        'examples/order-service/src/inventory.js:9 breakwater/require-timeout',
+        'examples/order-service/src/payments.ts:16 breakwater/no-retry-non-retryable',
+        'examples/order-service/src/payments.ts:16 breakwater/require-backoff',
+        'examples/order-service/src/payments.ts:16 breakwater/require-timeout',
         'examples/order-service/src/shipping.ts:22 breakwater/no-unprotected-call',
         'examples/order-service/src/shipping.ts:22 breakwater/require-timeout',
         'examples/order-service/src/shipping.ts:7 breakwater/no-retry-non-retryable',

@@ -24,7 +24,14 @@ describe('extension settings', () => {
     assert.deepEqual(warnings, []);
     assert.equal(settings.enable, false);
     assert.equal(settings.diagnostics, 'on');
-    assert.deepEqual(settings.rules, { 'require-timeout': 'error', 'no-unprotected-call': 'off', 'no-retry-non-retryable': 'warning' });
+    assert.deepEqual(settings.rules, {
+      'require-timeout': 'error',
+      'no-unprotected-call': 'off',
+      'no-retry-non-retryable': 'warning',
+      'require-backoff': 'warning',
+      'no-unbounded-retry': 'warning',
+      'valid-policy': 'warning',
+    });
     assert.deepEqual(settings.ruleOptions, { 'require-timeout': { defaultTimeoutMs: 2500 } });
     assert.deepEqual(settings.exclude, ['**/scripts/**']);
     assert.equal(settings.maxFileSize, 1000);
@@ -49,14 +56,14 @@ describe('extension settings', () => {
       'breakwater.maxFileSize must be a positive whole number; using the default 500000.',
       'breakwater.debounceMs must be a whole number from 0 to 5000; using the default 150.',
       'breakwater.rules["require-timeout"] must be one of error, warning, info, hint, off; using "warning".',
-      'breakwater.rules: unknown rule "no-such-rule" is ignored (known: require-timeout, no-unprotected-call, no-retry-non-retryable).',
+      'breakwater.rules: unknown rule "no-such-rule" is ignored (known: require-timeout, no-unprotected-call, no-retry-non-retryable, require-backoff, no-unbounded-retry, valid-policy).',
       'breakwater.ruleOptions["require-timeout"] must be an object; using the rule\'s defaults.',
       'breakwater.ruleOptions: unknown rule "bogus" is ignored.',
     ]);
   });
 
   it('knows exactly the plugin\'s rules, and package.json documents each of them', () => {
-    assert.deepEqual([...RULE_IDS].sort(), ['no-retry-non-retryable', 'no-unprotected-call', 'require-timeout']);
+    assert.deepEqual([...RULE_IDS].sort(), ['no-retry-non-retryable', 'no-unbounded-retry', 'no-unprotected-call', 'require-backoff', 'require-timeout', 'valid-policy']);
     const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     const documented = Object.keys(manifest.contributes.configuration.properties['breakwater.rules'].properties);
     assert.deepEqual(documented.sort(), [...RULE_IDS].sort());

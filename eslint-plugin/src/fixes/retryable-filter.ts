@@ -49,24 +49,26 @@ export function ensureRetryableHelper(sourceCode: SourceCode, fixer: Fixer, type
 }
 
 /**
- * Makes `name` importable from `module` where the file imports it by name: adds it to the named
- * import (`import { retry } from 'cockatiel'`) or to the destructured require. Returns [] when the
- * name is already there, undefined when no such import exists to extend.
+ * Makes `names` importable from `module` where the file imports it by name: adds the missing ones to
+ * the named import (`import { retry } from 'cockatiel'`) or to the destructured require. Returns []
+ * when they are all there, undefined when no such import exists to extend.
  */
 export function ensureNamedImport(
   sourceCode: SourceCode,
   fixer: Fixer,
   module: string,
-  name: string,
+  names: string | readonly string[],
 ): TSESLint.RuleFix[] | undefined {
+  const wanted = typeof names === 'string' ? [names] : names;
   for (const statement of sourceCode.ast.body) {
     if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.source.value === module && statement.importKind !== 'type') {
       const named = statement.specifiers.filter(
         (specifier): specifier is TSESTree.ImportSpecifier => specifier.type === AST_NODE_TYPES.ImportSpecifier,
       );
-      if (named.some((specifier) => specifier.local.name === name)) return [];
+      const missing = wanted.filter((name) => !named.some((specifier) => specifier.local.name === name));
+      if (missing.length === 0) return [];
       const last = named[named.length - 1];
-      if (last) return [fixer.insertTextAfter(last, `, ${name}`)];
+      if (last) return [fixer.insertTextAfter(last, `, ${missing.join(', ')}`)];
     }
     if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const declarator of statement.declarations) {
@@ -81,11 +83,12 @@ export function ensureNamedImport(
           continue;
         }
         const properties = declarator.id.properties;
-        if (properties.some((p) => p.type === AST_NODE_TYPES.Property && p.value.type === AST_NODE_TYPES.Identifier && p.value.name === name)) {
-          return [];
-        }
+        const missing = wanted.filter(
+          (name) => !properties.some((p) => p.type === AST_NODE_TYPES.Property && p.value.type === AST_NODE_TYPES.Identifier && p.value.name === name),
+        );
+        if (missing.length === 0) return [];
         const last = properties[properties.length - 1];
-        if (last && last.type === AST_NODE_TYPES.Property) return [fixer.insertTextAfter(last, `, ${name}`)];
+        if (last && last.type === AST_NODE_TYPES.Property) return [fixer.insertTextAfter(last, `, ${missing.join(', ')}`)];
       }
     }
   }

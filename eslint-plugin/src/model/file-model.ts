@@ -4,6 +4,7 @@ import { Catalog, NetworkCallDetector } from './network-call';
 import { OptionsReader } from './options';
 import { mayUseNetwork, mentionPattern } from './relevance';
 import { OriginResolver } from './resolve';
+import { RESILIENCE_MODULES } from './retry-site';
 import { readSharedSettings } from './settings';
 
 /**
@@ -50,7 +51,8 @@ function configuration(clients: readonly UserClient[], protectors: readonly stri
   let config = configurations.get(key);
   if (!config) {
     const catalog = new Catalog([...BUILTIN_CLIENTS, ...clients.map(userClientEntry)]);
-    const modules = new Set(catalog.modules);
+    // Files that only set up retries or limits (no client) still matter to the retry and concurrency rules.
+    const modules = new Set([...catalog.modules, ...RESILIENCE_MODULES]);
     config = { catalog, modules, mentionsClient: mentionPattern(modules), protectors, models: new WeakMap() };
     configurations.set(key, config);
   }

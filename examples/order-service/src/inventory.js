@@ -1,7 +1,8 @@
 // Inventory service client, plain JavaScript with fetch.
 const INVENTORY_URL = process.env.INVENTORY_URL ?? 'http://inventory.internal';
 
-// Hazard: no timeout, and the loop retries a 404 (unknown SKU) three times.
+// Hazard: no timeout, the loop retries a 404 (unknown SKU) three times, and its fixed waits have no
+// jitter, so every client that failed together retries together.
 export async function reserve(sku, quantity) {
   for (let attempt = 1; attempt <= 3; attempt++) {
     try {

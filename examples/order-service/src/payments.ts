@@ -10,7 +10,8 @@ export interface Charge {
   status: 'pending' | 'captured' | 'failed';
 }
 
-// Hazard: no timeout on the instance or the call, and p-retry re-sends after a 402 or 422 as well.
+// Hazard: no timeout on the instance or the call, p-retry re-sends after a 402 or 422 as well, and
+// without `randomize: true` its backoff has no jitter.
 export async function getCharge(chargeId: string): Promise<Charge> {
   return pRetry(async () => (await payments.get<Charge>(`/charges/${chargeId}`)).data, { retries: 5 });
 }

@@ -1,0 +1,133 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { addArgument, setProperty } from '../fixes/object-edit';
+import { fileModel } from '../model/file-model';
+import { handRetryAround } from '../model/hand-retry';
+import { canGiveUp, giveUpPlaces, loopsForever } from '../model/loop-bounds';
+import { COMMON_OPTION_PROPERTIES, type CommonOptions } from '../model/rule-options';
+import { optionsLiteral, RETRY_NAMES, retryOption, retrySiteOf, type RetrySite } from '../model/retry-site';
+import { unwrap } from '../util/ast';
+import { createRule } from '../util/create-rule';
+
+export type NoUnboundedRetryMessageIds = 'retriesForever' | 'loopsForever' | 'limitUnknown' | 'limitAttempts';
+
+/** The attempt cap a suggestion writes: cockatiel counts retries, the others mostly retries too. */
+const SUGGESTED_LIMIT = 3;
+
+/** `Infinity`, `Number.POSITIVE_INFINITY`. */
+function isInfinite(node: TSESTree.Node): boolean {
+  const target = unwrap(node);
+  if (target.type === AST_NODE_TYPES.Identifier) return target.name === 'Infinity';
+  return (
+    target.type === AST_NODE_TYPES.MemberExpression &&
+    target.object.type === AST_NODE_TYPES.Identifier &&
+    target.object.name === 'Number' &&
+    target.property.type === AST_NODE_TYPES.Identifier &&
+    target.property.name === 'POSITIVE_INFINITY'
+  );
+}
+
+function isTrue(node: TSESTree.Node): boolean {
+  const target = unwrap(node);
+  return target.type === AST_NODE_TYPES.Literal && target.value === true;
+}
+
+export default createRule<[CommonOptions], NoUnboundedRetryMessageIds>({
+  name: 'no-unbounded-retry',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow retries with no cap on attempts or total time',
+      recommended: true,
+    },
+    hasSuggestions: true,
+    schema: [{ type: 'object', properties: { ...COMMON_OPTION_PROPERTIES }, additionalProperties: false }],
+    messages: {
+      retriesForever: '{{retry}} has no attempt limit: it retries forever while the dependency is down.',
+      loopsForever: 'This retry loop has no attempt limit or deadline: it retries forever.',
+      limitUnknown: 'The file does not show an attempt limit for {{retry}}.',
+      limitAttempts: 'Limit it to {{limit}} retries.',
+    },
+  },
+  defaultOptions: [{ unresolved: 'ignore', clients: [] }],
+  create(context, [options]) {
+    const model = fileModel(context, options);
+    if (!model) return {};
+    const sourceCode = context.sourceCode;
+    const reportUnknown = options.unresolved === 'report';
+    const reportedLoops = new Set<TSESTree.Node>();
+
+    /** The property that caps attempts, and how this library says "forever". */
+    function verdict(site: RetrySite): { state: 'forever' | 'bounded' | 'unknown'; fixKey?: string; fixNode?: TSESTree.Node } {
+      const lookup = (key: string) => retryOption(model!, site, key);
+      switch (site.library) {
+        case 'cockatiel': {
+          // cockatiel: maxAttempts omitted means Infinity.
+          const max = lookup('maxAttempts');
+          if (max.state === 'unknown') return { state: 'unknown' };
+          if (max.state === 'absent') return { state: 'forever', fixKey: 'maxAttempts' };
+          return isInfinite(max.value) ? { state: 'forever', fixKey: 'maxAttempts', fixNode: max.value } : { state: 'bounded' };
+        }
+        case 'p-retry':
+        case 'async-retry':
+        case 'promise-retry':
+        case 'retry': {
+          // These default to a finite count (10); only `forever: true` or `retries: Infinity` remove it.
+          const forever = site.library === 'async-retry' ? { state: 'absent' as const } : lookup('forever');
+          const retries = lookup('retries');
+          if (forever.state === 'present' && isTrue(forever.value)) return { state: 'forever' };
+          if (retries.state === 'present' && isInfinite(retries.value)) return { state: 'forever', fixKey: 'retries', fixNode: retries.value };
+          if (forever.state === 'unknown' || retries.state === 'unknown') return { state: 'unknown' };
+          return { state: 'bounded' };
+        }
+        case 'axios-retry': {
+          const retries = lookup('retries');
+          if (retries.state === 'present' && isInfinite(retries.value)) return { state: 'forever', fixKey: 'retries', fixNode: retries.value };
+          return retries.state === 'unknown' ? { state: 'unknown' } : { state: 'bounded' };
+        }
+      }
+    }
+
+    function checkSite(site: RetrySite): void {
+      const result = verdict(site);
+      const retry = RETRY_NAMES[site.library];
+      if (result.state === 'unknown') {
+        if (reportUnknown) context.report({ node: site.call, messageId: 'limitUnknown', data: { retry } });
+        return;
+      }
+      if (result.state !== 'forever') return;
+      const suggest: TSESLint.ReportSuggestionArray<NoUnboundedRetryMessageIds> = [];
+      const key = result.fixKey;
+      if (key) {
+        const fixNode = result.fixNode;
+        const literal = optionsLiteral(site);
+        const limit = String(SUGGESTED_LIMIT);
+        if (fixNode) {
+          suggest.push({ messageId: 'limitAttempts', data: { limit }, fix: (fixer) => fixer.replaceText(fixNode, limit) });
+        } else if (literal) {
+          suggest.push({ messageId: 'limitAttempts', data: { limit }, fix: (fixer) => setProperty(sourceCode, fixer, literal, key, limit) });
+        } else if (site.call.arguments.length === site.optionsIndex) {
+          suggest.push({ messageId: 'limitAttempts', data: { limit }, fix: (fixer) => addArgument(sourceCode, fixer, site.call, site.optionsIndex, `{ ${key}: ${limit} }`) });
+        }
+      }
+      context.report({ node: site.call, messageId: 'retriesForever', data: { retry }, suggest });
+    }
+
+    return {
+      CallExpression(node) {
+        const site = retrySiteOf(model, node);
+        if (site) {
+          checkSite(site);
+          return;
+        }
+        const call = model.calls.detect(node);
+        if (!call) return;
+        const retry = handRetryAround(model, call.node);
+        if (retry?.kind !== 'loop' || !retry.catchClause || reportedLoops.has(retry.node)) return;
+        if (!loopsForever(retry.node)) return;
+        if (giveUpPlaces(retry.node, retry.catchClause).some(canGiveUp)) return;
+        reportedLoops.add(retry.node);
+        context.report({ loc: sourceCode.getFirstToken(retry.node)!.loc, messageId: 'loopsForever' });
+      },
+    };
+  },
+});

@@ -1,0 +1,192 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { addArgument, setProperty } from '../fixes/object-edit';
+import { ensureNamedImport } from '../fixes/retryable-filter';
+import { retryDelayVerdict } from '../model/delays';
+import { fileModel, type FileModel } from '../model/file-model';
+import { handRetryAround } from '../model/hand-retry';
+import { COMMON_OPTION_PROPERTIES, type CommonOptions } from '../model/rule-options';
+import { optionsLiteral, RETRY_NAMES, retryOption, retrySiteOf, type RetrySite } from '../model/retry-site';
+import { numericLiteral, staticPropertyName, unwrap } from '../util/ast';
+import { createRule } from '../util/create-rule';
+
+export type RequireBackoffMessageIds = 'noDelay' | 'noJitter' | 'useJitteredBackoff';
+
+type Verdict = { problem: 'noDelay' | 'noJitter'; fix?: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[] | undefined; fixText?: string } | undefined;
+
+/** The cockatiel export `node` names (`ConstantBackoff`, `noJitterGenerator`, …), following `const`s. */
+function cockatielName(model: FileModel, node: TSESTree.Node): string | undefined {
+  const origin = model.resolver.resolve(node);
+  return origin?.module === 'cockatiel' && origin.path.length === 1 ? origin.path[0] : undefined;
+}
+
+/** Replaces a property's value, spelling out a shorthand (`{ backoff }` → `{ backoff: … }`). */
+function replaceValue(fixer: TSESLint.RuleFixer, value: TSESTree.Node, text: string): TSESLint.RuleFix {
+  const parent = value.parent;
+  if (parent?.type === AST_NODE_TYPES.Property && parent.shorthand) return fixer.replaceText(parent, `${staticPropertyName(parent)}: ${text}`);
+  return fixer.replaceText(value, text);
+}
+
+function constInit(model: FileModel, node: TSESTree.Node): TSESTree.Node {
+  const target = unwrap(node);
+  if (target.type !== AST_NODE_TYPES.Identifier) return target;
+  const def = model.resolver.variableOf(target)?.defs[0];
+  return def?.type === 'Variable' && def.node.init && def.parent?.type === AST_NODE_TYPES.VariableDeclaration && def.parent.kind === 'const' ? unwrap(def.node.init) : target;
+}
+
+export default createRule<[CommonOptions], RequireBackoffMessageIds>({
+  name: 'require-backoff',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require a delay with jitter between retries',
+      recommended: true,
+    },
+    hasSuggestions: true,
+    schema: [{ type: 'object', properties: { ...COMMON_OPTION_PROPERTIES }, additionalProperties: false }],
+    messages: {
+      noDelay: '{{retry}} retries at once, with no delay: it hammers a failing dependency.',
+      noJitter: "{{retry}} waits without jitter: clients that failed together retry together.",
+      useJitteredBackoff: 'Use exponential backoff with jitter: {{fix}}.',
+    },
+  },
+  defaultOptions: [{ unresolved: 'ignore', clients: [] }],
+  create(context, [options]) {
+    const fileOrNothing = fileModel(context, options);
+    if (!fileOrNothing) return {};
+    const model = fileOrNothing;
+    const sourceCode = context.sourceCode;
+    const reported = new Set<TSESTree.Node>();
+
+    /** `new ExponentialBackoff()` named as the file names cockatiel (`c.ExponentialBackoff` for a namespace). */
+    function exponentialBackoff(site: RetrySite, fixer: TSESLint.RuleFixer): { text: string; imports: TSESLint.RuleFix[] } | undefined {
+      const callee = unwrap(site.call.callee);
+      if (callee.type === AST_NODE_TYPES.MemberExpression) return { text: `new ${sourceCode.getText(callee.object)}.ExponentialBackoff()`, imports: [] };
+      const imports = ensureNamedImport(sourceCode, fixer, 'cockatiel', 'ExponentialBackoff');
+      return imports ? { text: 'new ExponentialBackoff()', imports } : undefined;
+    }
+
+    function cockatiel(site: RetrySite): Verdict {
+      const backoff = retryOption(model, site, 'backoff');
+      const literal = optionsLiteral(site);
+      const addBackoff = (fixer: TSESLint.RuleFixer) => {
+        const made = exponentialBackoff(site, fixer);
+        if (!made) return undefined;
+        if (backoff.state === 'present') return [replaceValue(fixer, backoff.value, made.text), ...made.imports];
+        if (literal) return [...setProperty(sourceCode, fixer, literal, 'backoff', made.text), ...made.imports];
+        if (site.call.arguments.length === 1) return [addArgument(sourceCode, fixer, site.call, 1, `{ backoff: ${made.text} }`), ...made.imports];
+        return undefined;
+      };
+      const fixText = 'new ExponentialBackoff()';
+      if (backoff.state === 'unknown') return undefined;
+      if (backoff.state === 'absent') return { problem: 'noDelay', fix: addBackoff, fixText };
+      const value = constInit(model, backoff.value);
+      if (value.type !== AST_NODE_TYPES.NewExpression) return undefined;
+      switch (cockatielName(model, value.callee)) {
+        case 'ConstantBackoff': {
+          const ms = value.arguments[0] ? numericLiteral(value.arguments[0]) : 0;
+          return { problem: ms === 0 ? 'noDelay' : 'noJitter', fix: addBackoff, fixText };
+        }
+        case 'IterableBackoff':
+          return { problem: 'noJitter', fix: addBackoff, fixText };
+        case 'ExponentialBackoff': {
+          const options = value.arguments[0] && constInit(model, value.arguments[0]);
+          if (options?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+          const generator = options.properties.find(
+            (p): p is Extract<TSESTree.ObjectLiteralElement, { type: AST_NODE_TYPES.Property }> => p.type === AST_NODE_TYPES.Property && staticPropertyName(p) === 'generator',
+          );
+          if (!generator || cockatielName(model, generator.value) !== 'noJitterGenerator') return undefined;
+          return {
+            problem: 'noJitter',
+            fixText: 'decorrelatedJitterGenerator',
+            fix: (fixer) => {
+              const target = unwrap(generator.value);
+              if (target.type === AST_NODE_TYPES.MemberExpression) return [fixer.replaceText(target.property, 'decorrelatedJitterGenerator')];
+              const imports = ensureNamedImport(sourceCode, fixer, 'cockatiel', 'decorrelatedJitterGenerator');
+              return imports ? [fixer.replaceText(generator.value, 'decorrelatedJitterGenerator'), ...imports] : undefined;
+            },
+          };
+        }
+        default:
+          return undefined;
+      }
+    }
+
+    /** p-retry, async-retry, promise-retry, node-retry: node-retry's `minTimeout` and `randomize`. */
+    function nodeRetryFamily(site: RetrySite): Verdict {
+      const minTimeout = retryOption(model, site, 'minTimeout');
+      const randomize = retryOption(model, site, 'randomize');
+      const literal = optionsLiteral(site);
+      if (minTimeout.state === 'present' && numericLiteral(minTimeout.value) === 0) {
+        return { problem: 'noDelay', fixText: 'minTimeout: 1000, randomize: true', fix: (fixer) => [replaceValue(fixer, minTimeout.value, '1000'), ...(literal ? setProperty(sourceCode, fixer, literal, 'randomize', 'true') : [])] };
+      }
+      if (randomize.state === 'unknown' || minTimeout.state === 'unknown') return undefined;
+      const value = randomize.state === 'present' ? unwrap(randomize.value) : undefined;
+      if (value && !(value.type === AST_NODE_TYPES.Literal && value.value === false)) return undefined;
+      const fix = (fixer: TSESLint.RuleFixer) => {
+        if (value) return [replaceValue(fixer, randomize.state === 'present' ? randomize.value : value, 'true')];
+        if (literal) return setProperty(sourceCode, fixer, literal, 'randomize', 'true');
+        if (site.call.arguments.length === site.optionsIndex) return [addArgument(sourceCode, fixer, site.call, site.optionsIndex, '{ randomize: true }')];
+        return undefined;
+      };
+      return { problem: 'noJitter', fix, fixText: 'randomize: true' };
+    }
+
+    function axiosRetry(site: RetrySite): Verdict {
+      const delay = retryOption(model, site, 'retryDelay');
+      const literal = optionsLiteral(site);
+      const exponential = `${site.calleeText}.exponentialDelay`;
+      const fix = (fixer: TSESLint.RuleFixer) => {
+        if (delay.state === 'present') return [replaceValue(fixer, delay.value, exponential)];
+        if (literal) return setProperty(sourceCode, fixer, literal, 'retryDelay', exponential);
+        if (site.call.arguments.length === 1) return [addArgument(sourceCode, fixer, site.call, 1, `{ retryDelay: ${exponential} }`)];
+        return undefined;
+      };
+      if (delay.state === 'unknown') return undefined;
+      // axios-retry's default delay is none at all; its exponentialDelay adds 20% jitter, linearDelay none.
+      if (delay.state === 'absent') return { problem: 'noDelay', fix, fixText: `retryDelay: ${exponential}` };
+      const value = unwrap(delay.value);
+      const member = value.type === AST_NODE_TYPES.CallExpression ? unwrap(value.callee) : value;
+      const name = member.type === AST_NODE_TYPES.MemberExpression ? staticPropertyName(member) : undefined;
+      const origin = member.type === AST_NODE_TYPES.MemberExpression ? model.resolver.resolve(member.object) : undefined;
+      if (origin?.module === 'axios-retry' && name === 'linearDelay') return { problem: 'noJitter', fix, fixText: `retryDelay: ${exponential}` };
+      if (origin?.module === 'axios-retry' && name === 'noDelay') return { problem: 'noDelay', fix, fixText: `retryDelay: ${exponential}` };
+      if ((value.type === AST_NODE_TYPES.ArrowFunctionExpression && value.body.type !== AST_NODE_TYPES.BlockStatement && numericLiteral(value.body) !== undefined)) {
+        return { problem: numericLiteral(value.body) === 0 ? 'noDelay' : 'noJitter', fix, fixText: `retryDelay: ${exponential}` };
+      }
+      return undefined;
+    }
+
+    function checkSite(site: RetrySite): void {
+      const verdict = site.library === 'cockatiel' ? cockatiel(site) : site.library === 'axios-retry' ? axiosRetry(site) : nodeRetryFamily(site);
+      if (!verdict) return;
+      const fix = verdict.fix;
+      context.report({
+        node: site.call,
+        messageId: verdict.problem,
+        data: { retry: RETRY_NAMES[site.library] },
+        suggest: fix ? [{ messageId: 'useJitteredBackoff', data: { fix: verdict.fixText ?? '' }, fix: (fixer) => fix(fixer) ?? [] }] : [],
+      });
+    }
+
+    return {
+      CallExpression(node) {
+        const site = retrySiteOf(model, node);
+        if (site) {
+          checkSite(site);
+          return;
+        }
+        const call = model.calls.detect(node);
+        if (!call) return;
+        const retry = handRetryAround(model, call.node);
+        if (!retry || reported.has(retry.node)) return;
+        const scope = retry.kind === 'loop' ? (retry.node as TSESTree.WhileStatement).body : retry.node;
+        const verdict = retryDelayVerdict(model, scope, call.node);
+        if (verdict !== 'none' && verdict !== 'constant') return;
+        reported.add(retry.node);
+        const what = retry.kind === 'loop' ? 'This retry loop' : 'This recursive retry';
+        const loc = retry.kind === 'loop' ? sourceCode.getFirstToken(retry.node)!.loc : call.node.loc;
+        context.report({ loc, messageId: verdict === 'none' ? 'noDelay' : 'noJitter', data: { retry: what } });
+      },
+    };
+  },
+});

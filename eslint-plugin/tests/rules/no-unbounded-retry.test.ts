@@ -1,0 +1,141 @@
+import type { Rule } from 'eslint';
+import rule from '../../src/rules/no-unbounded-retry';
+import { cjsTester, jsTester, tsTester } from '../rule-tester';
+
+const ruleModule = rule as unknown as Rule.RuleModule;
+const C = 'import { retry, handleAll, ExponentialBackoff } from "cockatiel";\n';
+const forever = (retry: string) => ({ messageId: 'retriesForever', data: { retry } });
+const cockatielCase = (code: string, output: string) => ({
+  code: C + code,
+  errors: [{ ...forever('cockatiel retry'), suggestions: [{ messageId: 'limitAttempts', data: { limit: '3' }, output: C + output }] }],
+});
+/** A case whose one suggestion turns `from` into `to`. */
+const fixed = (code: string, retry: string, from: string, to: string) => ({
+  code,
+  errors: [{ ...forever(retry), suggestions: [{ messageId: 'limitAttempts', data: { limit: '3' }, output: code.replace(from, to) }] }],
+});
+const loop = (code: string, line = 2, column = 3) => ({ code, errors: [{ messageId: 'loopsForever', line, column }] });
+
+const valid = [
+  // cockatiel with a cap
+  `${C}export const p = retry(handleAll, { maxAttempts: 3 });`,
+  `${C}export const p = retry(handleAll, { maxAttempts: 0 });`,
+  `${C}const MAX = 5; export const p = retry(handleAll, { maxAttempts: MAX });`,
+  `${C}const opts = { maxAttempts: 3, backoff: new ExponentialBackoff() }; export const p = retry(handleAll, opts);`,
+  `${C}const base = { maxAttempts: 2 }; export const p = retry(handleAll, { ...base, backoff: new ExponentialBackoff() });`,
+  `${C}export const p = retry(handleAll, cond ? { maxAttempts: 2 } : { maxAttempts: 4 });`,
+  'import * as c from "cockatiel"; export const p = c.retry(c.handleAll, { maxAttempts: 3 });',
+  'const { retry, handleAll } = require("cockatiel"); module.exports = retry(handleAll, { maxAttempts: 3 });',
+  // options the file does not show: silent by default
+  `${C}export const make = (opts) => retry(handleAll, opts);`,
+  `${C}import { retryOptions } from "./config"; export const p = retry(handleAll, retryOptions);`,
+  `${C}export const p = retry(handleAll, { ...shared });`,
+  // not cockatiel's retry
+  'function retry(fn, opts) { return fn; } export const p = retry(() => 1, {});',
+  'import { retry } from "./retry"; export const p = retry(handleAll, {});',
+  'import { retry } from "cockatiel-utils"; export const p = retry(x, {});',
+  // other libraries with their finite defaults or explicit caps
+  'import pRetry from "p-retry"; pRetry(() => fetch(u));',
+  'import pRetry from "p-retry"; pRetry(() => fetch(u), { retries: 5 });',
+  'import pRetry from "p-retry"; pRetry(() => fetch(u), { forever: false });',
+  'import retry from "async-retry"; retry(async () => fetch(u), { retries: 3 });',
+  'import retry from "async-retry"; retry(async () => fetch(u));',
+  'import promiseRetry from "promise-retry"; promiseRetry((again) => fetch(u).catch(again), { retries: 4 });',
+  'import promiseRetry from "promise-retry"; promiseRetry({ retries: 4 }, (again) => fetch(u).catch(again));',
+  'import retry from "retry"; const op = retry.operation({ retries: 5 });',
+  'import retry from "retry"; const op = retry.operation();',
+  'import axios from "axios"; import axiosRetry from "axios-retry"; axiosRetry(axios, { retries: 3 });',
+  'import axios from "axios"; import axiosRetry from "axios-retry"; axiosRetry(axios);',
+  // hand-written loops that can give up
+  'export async function get(u) {\n  while (true) {\n    try { return await fetch(u); } catch (e) { if (Date.now() > deadline) throw e; }\n  }\n}',
+  'export async function get(u) {\n  for (let i = 0; ; i++) {\n    try { return await fetch(u); } catch (e) { if (i >= 3) throw e; }\n  }\n}',
+  'export async function get(u) {\n  for (let i = 0; i < 3; i++) {\n    try { return await fetch(u); } catch (e) { }\n  }\n}',
+  'export async function get(u) {\n  let attempt = 0;\n  while (attempt < 5) {\n    attempt++;\n    try { return await fetch(u); } catch (e) { }\n  }\n}',
+  'export async function get(u, signal) {\n  while (true) {\n    signal.throwIfAborted();\n    try { return await fetch(u, { signal }); } catch (e) { }\n  }\n}',
+  'export async function get(u) {\n  while (true) {\n    try { return await fetch(u); } catch (e) { if (e.status === 404) return null; }\n  }\n}',
+  'export async function get(u) {\n  let n = 0;\n  while (true) {\n    try { return await fetch(u); } catch (e) { }\n    if (++n > 3) break;\n  }\n}',
+  'export async function get(u) {\n  do {\n    try { return await fetch(u); } catch (e) { console.warn(e); }\n  } while (retries-- > 0);\n}',
+  // loops that are not retries: polling, work queues, pagination
+  'export async function poll(u) {\n  while (true) {\n    await fetch(u);\n    await sleep(1000);\n  }\n}',
+  'export async function drain(queue) {\n  while (true) {\n    const job = queue.shift();\n    if (!job) break;\n    try { await fetch(job.url); } catch (e) { }\n  }\n}',
+  'export async function all(urls) {\n  for (const u of urls) {\n    try { await fetch(u); } catch (e) { }\n  }\n}',
+  'export async function pages(u) {\n  let next = u;\n  while (true) {\n    try { const r = await fetch(next); next = r.headers.get("next"); } catch (e) { next = fallback; }\n  }\n}',
+  // a while(true) loop with no network call
+  'export async function spin() {\n  while (true) {\n    try { await work(); } catch (e) { }\n  }\n}',
+  // a local fetch is not a network call
+  'function fetch() {}\nexport async function get() {\n  while (true) {\n    try { return await fetch(); } catch (e) { }\n  }\n}',
+];
+
+const invalid = [
+  // cockatiel without maxAttempts retries forever
+  cockatielCase('export const p = retry(handleAll, {});', 'export const p = retry(handleAll, { maxAttempts: 3 });'),
+  cockatielCase('export const p = retry(handleAll, { backoff: new ExponentialBackoff() });', 'export const p = retry(handleAll, { backoff: new ExponentialBackoff(), maxAttempts: 3 });'),
+  cockatielCase('export const p = retry(handleAll, { maxAttempts: Infinity });', 'export const p = retry(handleAll, { maxAttempts: 3 });'),
+  cockatielCase('export const p = retry(handleAll, { maxAttempts: Number.POSITIVE_INFINITY });', 'export const p = retry(handleAll, { maxAttempts: 3 });'),
+  cockatielCase('export const p = retry(handleAll, { maxAttempts: (Infinity) });', 'export const p = retry(handleAll, { maxAttempts: (3) });'),
+  cockatielCase(
+    'export const p = retry(handleAll, {\n  backoff: new ExponentialBackoff(),\n});',
+    'export const p = retry(handleAll, {\n  backoff: new ExponentialBackoff(),\n  maxAttempts: 3,\n});',
+  ),
+  cockatielCase('export const p = retry(handleAll, { /* forever */ });', 'export const p = retry(handleAll, { maxAttempts: 3, /* forever */ });'),
+  { code: `${C}const opts = { backoff: new ExponentialBackoff() };\nexport const p = retry(handleAll, opts);`, errors: [{ ...forever('cockatiel retry'), suggestions: [] }] },
+  { code: `${C}const opts = { maxAttempts: Infinity };\nexport const p = retry(handleAll, opts);`, errors: [{ ...forever('cockatiel retry'), suggestions: [{ messageId: 'limitAttempts', output: `${C}const opts = { maxAttempts: 3 };\nexport const p = retry(handleAll, opts);` }] }] },
+  { code: `${C}export const p = retry(handleAll, cond ? {} : { backoff: b });`, errors: [forever('cockatiel retry')] },
+  { code: 'import * as c from "cockatiel";\nexport const p = c.retry(c.handleAll, {});', errors: [{ ...forever('cockatiel retry'), suggestions: [{ messageId: 'limitAttempts', output: 'import * as c from "cockatiel";\nexport const p = c.retry(c.handleAll, { maxAttempts: 3 });' }] }] },
+  fixed('import { retry as withRetry, handleAll } from "cockatiel";\nexport const p = withRetry(handleAll, {});', 'cockatiel retry', '{}', '{ maxAttempts: 3 }'),
+  fixed('import { retry, handleAll } from "cockatiel";\nconst r = retry;\nexport const p = r(handleAll, {});', 'cockatiel retry', '{}', '{ maxAttempts: 3 }'),
+  fixed('import { retry, handleWhen } from "cockatiel";\nexport const p = retry(handleWhen((e) => e.retryable), {});', 'cockatiel retry', '{}', '{ maxAttempts: 3 }'),
+  fixed('import { retry, handleAll } from "cockatiel";\nexport class Client { policy = retry(handleAll, {}); }', 'cockatiel retry', '{}', '{ maxAttempts: 3 }'),
+  fixed('import { retry, handleAll } from "cockatiel";\nexport function make() { return retry(handleAll, {}); }', 'cockatiel retry', '{}', '{ maxAttempts: 3 }'),
+  // other libraries told to retry forever
+  { code: 'import pRetry from "p-retry";\npRetry(() => fetch(u), { forever: true });', errors: [{ ...forever('p-retry'), suggestions: [] }] },
+  { code: 'import pRetry from "p-retry";\npRetry(() => fetch(u), { retries: Infinity });', errors: [{ ...forever('p-retry'), suggestions: [{ messageId: 'limitAttempts', output: 'import pRetry from "p-retry";\npRetry(() => fetch(u), { retries: 3 });' }] }] },
+  { code: 'import pRetry from "p-retry";\nconst opts = { forever: true, minTimeout: 100 };\npRetry(() => fetch(u), opts);', errors: [forever('p-retry')] },
+  fixed('import retry from "async-retry";\nretry(async () => fetch(u), { retries: Infinity });', 'async-retry', 'Infinity', '3'),
+  { code: 'import promiseRetry from "promise-retry";\npromiseRetry((again) => fetch(u).catch(again), { forever: true });', errors: [forever('promise-retry')] },
+  fixed('import promiseRetry from "promise-retry";\npromiseRetry({ retries: Infinity }, (again) => fetch(u).catch(again));', 'promise-retry', 'Infinity', '3'),
+  { code: 'import retry from "retry";\nconst op = retry.operation({ forever: true });', errors: [forever('retry.operation')] },
+  fixed('import retry from "retry";\nconst op = retry.operation({ retries: Number.POSITIVE_INFINITY });', 'retry.operation', 'Number.POSITIVE_INFINITY', '3'),
+  fixed('import axios from "axios";\nimport axiosRetry from "axios-retry";\naxiosRetry(axios, { retries: Infinity });', 'axios-retry', 'Infinity', '3'),
+  fixed('import axios from "axios";\nimport axiosRetry from "axios-retry";\nconst api = axios.create();\naxiosRetry(api, { retries: Infinity, retryDelay: axiosRetry.exponentialDelay });', 'axios-retry', 'Infinity', '3'),
+  // hand-written loops that never give up
+  loop('export async function get(u) {\n  while (true) {\n    try { return await fetch(u); } catch (e) { }\n  }\n}'),
+  loop('export async function get(u) {\n  while (true) {\n    try { return await fetch(u); } catch (e) { console.error(e); }\n  }\n}'),
+  loop('export async function get(u) {\n  for (;;) {\n    try { return await fetch(u); } catch (e) { await sleep(1000); }\n  }\n}'),
+  loop('export async function get(u) {\n  while (1) {\n    try { return await fetch(u); } catch { continue; }\n  }\n}'),
+  loop('export async function get(u) {\n  do {\n    try { return await fetch(u); } catch (e) { log(e); }\n  } while (true);\n}'),
+  loop('export async function get(u) {\n  while (true) {\n    try {\n      const res = await fetch(u);\n      if (res.ok) return res.json();\n    } catch (e) {\n      await new Promise((r) => setTimeout(r, 500));\n    }\n  }\n}'),
+  loop('import axios from "axios";\nexport async function get(u) {\n  while (true) {\n    try { return (await axios.get(u, { timeout: 1000 })).data; } catch (e) { }\n  }\n}', 3),
+  loop('import got from "got";\nexport async function get(u) {\n  while (true) {\n    try { return await got(u, { retry: { limit: 0 } }).json(); } catch (err) { attempts++; }\n  }\n}', 3),
+  loop('export const get = async (u) => {\n  for (;;) {\n    try {\n      return await fetch(u, { signal: AbortSignal.timeout(1000) });\n    } catch (e) {\n      metrics.increment("retry");\n    }\n  }\n};'),
+  loop('export async function get(u) {\n  while (true) {\n    try { return await fetch(u); } catch (e) { } finally { inflight--; }\n  }\n}'),
+  loop('export async function get(u) {\n  while (true) {\n    try { return await fetch(u); } catch (e) { errors.push(() => { throw e; }); }\n  }\n}'),
+  loop('export async function get(u) {\n  while (true) {\n    await before();\n    try { return await fetch(u); } catch (e) { }\n  }\n}'),
+  loop('export async function get(u) {\n  while (true) {\n    try { const r = await fetch(u); return r; } catch (e) { }\n  }\n}'),
+  loop('const nodeFetch = require("node-fetch");\nmodule.exports = async function get(u) {\n  while (true) {\n    try { return await nodeFetch(u); } catch (e) { }\n  }\n};', 3),
+  loop('export async function get(u) {\n  while (true) {\n    try { return await globalThis.fetch(u); } catch (e) { }\n  }\n}'),
+  loop('export async function post(u, body) {\n  while (true) {\n    try { return await fetch(u, { method: "POST", body }); } catch (e) { }\n  }\n}'),
+  // unknown options, reported in strict mode
+  { code: `${C}export const make = (opts) => retry(handleAll, opts);`, options: [{ unresolved: 'report' }], errors: [{ messageId: 'limitUnknown', data: { retry: 'cockatiel retry' } }] },
+  { code: 'import pRetry from "p-retry";\nexport const go = (o) => pRetry(() => fetch(u), o);', options: [{ unresolved: 'report' }], errors: [{ messageId: 'limitUnknown', data: { retry: 'p-retry' } }] },
+];
+
+describe('no-unbounded-retry', () => {
+  jsTester.run('no-unbounded-retry (espree)', ruleModule, {
+    valid,
+    invalid: invalid.filter((c) => !c.code.includes('require(')),
+  });
+  tsTester.run('no-unbounded-retry (typescript)', ruleModule, {
+    valid: [...valid, `${C}export const p = retry(handleAll, { maxAttempts: 3 } as const);`, `${C}interface O { maxAttempts: number }\nexport const p = retry(handleAll, { maxAttempts: 3 } as O);`],
+    invalid: [
+      cockatielCase('export const p = retry(handleAll, {} satisfies object);', 'export const p = retry(handleAll, { maxAttempts: 3 } satisfies object);'),
+      loop('export async function get(u: string): Promise<Response> {\n  while (true) {\n    try { return await fetch(u); } catch (e: unknown) { }\n  }\n}'),
+    ],
+  });
+  cjsTester.run('no-unbounded-retry (commonjs)', ruleModule, {
+    valid: ['const { retry, handleAll } = require("cockatiel"); module.exports = retry(handleAll, { maxAttempts: 3 });'],
+    invalid: invalid.filter((c) => c.code.includes('require(')).concat([
+      { code: 'const { retry, handleAll } = require("cockatiel");\nmodule.exports = retry(handleAll);', errors: [{ ...forever('cockatiel retry'), suggestions: [{ messageId: 'limitAttempts', output: 'const { retry, handleAll } = require("cockatiel");\nmodule.exports = retry(handleAll, { maxAttempts: 3 });' }] }] },
+    ]),
+  });
+});

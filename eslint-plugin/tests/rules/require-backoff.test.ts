@@ -1,0 +1,157 @@
+import type { Rule } from 'eslint';
+import rule from '../../src/rules/require-backoff';
+import { cjsTester, jsTester, tsTester } from '../rule-tester';
+
+const ruleModule = rule as unknown as Rule.RuleModule;
+const C = 'import { retry, handleAll, ExponentialBackoff, ConstantBackoff, IterableBackoff, noJitterGenerator, fullJitterGenerator } from "cockatiel";\n';
+const C2 = 'import { retry, handleAll } from "cockatiel";\n';
+const suggestion = (fix: string, output: string) => ({ messageId: 'useJitteredBackoff', data: { fix }, output });
+
+/** A cockatiel case whose suggestion makes `from` into `to` (and may add an import). */
+const cockatiel = (code: string, problem: 'noDelay' | 'noJitter', from: string, to: string, header = C, newHeader = header) => ({
+  code: header + code,
+  errors: [{ messageId: problem, data: { retry: 'cockatiel retry' }, suggestions: [suggestion('new ExponentialBackoff()', newHeader + code.replace(from, to))] }],
+});
+const library = (code: string, problem: 'noDelay' | 'noJitter', retry: string, fix: string, from: string, to: string) => ({
+  code,
+  errors: [{ messageId: problem, data: { retry }, suggestions: [suggestion(fix, code.replace(from, to))] }],
+});
+const hand = (code: string, problem: 'noDelay' | 'noJitter', retry = 'This retry loop', line = 3, column = 3) => ({ code, errors: [{ messageId: problem, data: { retry }, line, column }] });
+
+const valid = [
+  // cockatiel with jittered backoff
+  `${C}export const p = retry(handleAll, { maxAttempts: 3, backoff: new ExponentialBackoff() });`,
+  `${C}export const p = retry(handleAll, { maxAttempts: 3, backoff: new ExponentialBackoff({ initialDelay: 200 }) });`,
+  `${C}export const p = retry(handleAll, { maxAttempts: 3, backoff: new ExponentialBackoff({ generator: fullJitterGenerator }) });`,
+  `${C}const backoff = new ExponentialBackoff({ maxDelay: 10_000 }); export const p = retry(handleAll, { maxAttempts: 3, backoff });`,
+  `${C}const opts = { maxAttempts: 3, backoff: new ExponentialBackoff() }; export const p = retry(handleAll, opts);`,
+  'import * as c from "cockatiel"; export const p = c.retry(c.handleAll, { backoff: new c.ExponentialBackoff() });',
+  // cockatiel backoffs the file does not show
+  `${C}import { backoff } from "./backoff"; export const p = retry(handleAll, { maxAttempts: 3, backoff });`,
+  `${C}export const make = (backoff) => retry(handleAll, { maxAttempts: 3, backoff });`,
+  `${C}export const make = (opts) => retry(handleAll, opts);`,
+  `${C}import { DelegateBackoff } from "cockatiel"; export const p = retry(handleAll, { backoff: new DelegateBackoff(() => Math.random() * 1000) });`,
+  `${C}export const p = retry(handleAll, { ...defaults });`,
+  // not cockatiel
+  'function retry() {} export const p = retry(handleAll, {});',
+  'import { retry } from "./my-retry"; export const p = retry(handleAll, {});',
+  // p-retry and friends with randomize
+  'import pRetry from "p-retry"; pRetry(() => fetch(u), { retries: 3, randomize: true });',
+  'import pRetry from "p-retry"; const opts = { randomize: true }; pRetry(() => fetch(u), opts);',
+  'import retry from "async-retry"; retry(async () => fetch(u), { retries: 3, randomize: true });',
+  'import promiseRetry from "promise-retry"; promiseRetry((again) => fetch(u).catch(again), { randomize: true });',
+  'import retry from "retry"; const op = retry.operation({ retries: 3, randomize: true });',
+  'import pRetry from "p-retry"; export const go = (opts) => pRetry(() => fetch(u), opts);',
+  'import pRetry from "p-retry"; pRetry(() => fetch(u), { randomize: shouldJitter });',
+  // axios-retry with exponentialDelay (jittered) or a delay the file does not show
+  'import axios from "axios"; import axiosRetry from "axios-retry"; axiosRetry(axios, { retries: 3, retryDelay: axiosRetry.exponentialDelay });',
+  'import axios from "axios"; import axiosRetry, { exponentialDelay } from "axios-retry"; axiosRetry(axios, { retryDelay: exponentialDelay });',
+  'import axios from "axios"; import axiosRetry from "axios-retry"; axiosRetry(axios, { retryDelay: (n) => n * 1000 * Math.random() });',
+  'import axios from "axios"; import axiosRetry from "axios-retry"; axiosRetry(axios, { retryDelay: computeDelay });',
+  'import axios from "axios"; import axiosRetry from "axios-retry"; export const setup = (o) => axiosRetry(axios, o);',
+  // hand-written retries with jitter
+  'export async function get(u) {\n  for (let i = 0; i < 3; i++) {\n    try { return await fetch(u); } catch (e) { await sleep(Math.random() * 1000 * 2 ** i); }\n  }\n}',
+  'export async function get(u) {\n  for (let i = 0; i < 3; i++) {\n    try { return await fetch(u); } catch (e) { await new Promise((r) => setTimeout(r, 100 * 2 ** i + Math.random() * 100)); }\n  }\n}',
+  'export async function get(u) {\n  for (let i = 0; i < 3; i++) {\n    try { return await fetch(u); } catch (e) { await delay(jitter(100 * 2 ** i)); }\n  }\n}',
+  'const backoff = (n) => Math.random() * 100 * 2 ** n;\nexport async function get(u) {\n  for (let i = 0; i < 3; i++) {\n    try { return await fetch(u); } catch (e) { await sleep(backoff(i)); }\n  }\n}',
+  'export async function get(u) {\n  let wait = 100;\n  for (let i = 0; i < 3; i++) {\n    try { return await fetch(u); } catch (e) { await sleep(wait); wait = wait * 2 + Math.random() * 50; }\n  }\n}',
+  'export async function get(u) {\n  for (let i = 0; i < 3; i++) {\n    try { return await fetch(u); } catch (e) { await sleep(randomDelay()); }\n  }\n}',
+  // hand-written retries whose delay the file does not show
+  'export async function get(u, pause) {\n  for (let i = 0; i < 3; i++) {\n    try { return await fetch(u); } catch (e) { await sleep(pause); }\n  }\n}',
+  'import { delayFor } from "./policy";\nexport async function get(u) {\n  for (let i = 0; i < 3; i++) {\n    try { return await fetch(u); } catch (e) { await sleep(delayFor(i)); }\n  }\n}',
+  // loops that are not retries
+  'export async function all(urls) {\n  for (const u of urls) {\n    try { await fetch(u); } catch (e) { }\n  }\n}',
+  'export async function poll(u) {\n  while (true) {\n    await fetch(u);\n    await sleep(1000);\n  }\n}',
+  'export async function pages(u) {\n  let next = u;\n  while (next) {\n    const r = await fetch(next);\n    next = r.headers.get("next");\n  }\n}',
+  // got and ky retry with their own jittered or fixed schedules: not judged here
+  'import got from "got"; export const get = (u) => got(u, { timeout: { request: 1000 } });',
+  'import ky from "ky"; export const get = (u) => ky.get(u, { timeout: 1000 });',
+  // a plain call without any retry
+  'export const get = (u) => fetch(u, { signal: AbortSignal.timeout(1000) });',
+  // a local fetch
+  'function fetch() {}\nexport async function get() {\n  for (let i = 0; i < 3; i++) {\n    try { return await fetch(); } catch (e) { }\n  }\n}',
+];
+
+const invalid = [
+  // cockatiel: no backoff means ConstantBackoff(0)
+  cockatiel('export const p = retry(handleAll, { maxAttempts: 3 });', 'noDelay', '{ maxAttempts: 3 }', '{ maxAttempts: 3, backoff: new ExponentialBackoff() }'),
+  cockatiel('export const p = retry(handleAll, {});', 'noDelay', '{}', '{ backoff: new ExponentialBackoff() }'),
+  cockatiel('export const p = retry(handleAll);', 'noDelay', 'retry(handleAll)', 'retry(handleAll, { backoff: new ExponentialBackoff() })'),
+  cockatiel('export const p = retry(handleAll, { maxAttempts: 3 });', 'noDelay', '{ maxAttempts: 3 }', '{ maxAttempts: 3, backoff: new ExponentialBackoff() }', C2, 'import { retry, handleAll, ExponentialBackoff } from "cockatiel";\n'),
+  cockatiel('export const p = retry(handleAll, { maxAttempts: 3, backoff: new ConstantBackoff(0) });', 'noDelay', 'new ConstantBackoff(0)', 'new ExponentialBackoff()'),
+  cockatiel('export const p = retry(handleAll, { maxAttempts: 3, backoff: new ConstantBackoff() });', 'noDelay', 'new ConstantBackoff()', 'new ExponentialBackoff()'),
+  cockatiel('export const p = retry(handleAll, { maxAttempts: 3, backoff: new ConstantBackoff(500) });', 'noJitter', 'new ConstantBackoff(500)', 'new ExponentialBackoff()'),
+  cockatiel('export const p = retry(handleAll, { maxAttempts: 3, backoff: new IterableBackoff([100, 200, 400]) });', 'noJitter', 'new IterableBackoff([100, 200, 400])', 'new ExponentialBackoff()'),
+  cockatiel('const backoff = new ConstantBackoff(1000);\nexport const p = retry(handleAll, { maxAttempts: 3, backoff });', 'noJitter', 'backoff })', 'backoff: new ExponentialBackoff() })'),
+  { code: `${C}const opts = { maxAttempts: 3 };\nexport const p = retry(handleAll, opts);`, errors: [{ messageId: 'noDelay', suggestions: [] }] },
+  {
+    code: `${C}export const p = retry(handleAll, { maxAttempts: 3, backoff: new ExponentialBackoff({ generator: noJitterGenerator, initialDelay: 100 }) });`,
+    errors: [{ messageId: 'noJitter', suggestions: [suggestion('decorrelatedJitterGenerator', `${C.replace('fullJitterGenerator', 'fullJitterGenerator, decorrelatedJitterGenerator')}export const p = retry(handleAll, { maxAttempts: 3, backoff: new ExponentialBackoff({ generator: decorrelatedJitterGenerator, initialDelay: 100 }) });`)] }],
+  },
+  {
+    code: 'import * as c from "cockatiel";\nexport const p = c.retry(c.handleAll, { maxAttempts: 2 });',
+    errors: [{ messageId: 'noDelay', suggestions: [suggestion('new ExponentialBackoff()', 'import * as c from "cockatiel";\nexport const p = c.retry(c.handleAll, { maxAttempts: 2, backoff: new c.ExponentialBackoff() });')] }],
+  },
+  {
+    code: 'import * as c from "cockatiel";\nexport const p = c.retry(c.handleAll, { backoff: new c.ExponentialBackoff({ generator: c.noJitterGenerator }) });',
+    errors: [{ messageId: 'noJitter', suggestions: [suggestion('decorrelatedJitterGenerator', 'import * as c from "cockatiel";\nexport const p = c.retry(c.handleAll, { backoff: new c.ExponentialBackoff({ generator: c.decorrelatedJitterGenerator }) });')] }],
+  },
+  cockatiel('export class Api { policy = retry(handleAll, { maxAttempts: 3 }); }', 'noDelay', '{ maxAttempts: 3 }', '{ maxAttempts: 3, backoff: new ExponentialBackoff() }'),
+  cockatiel('export const p = retry(handleAll, {\n  maxAttempts: 3,\n});', 'noDelay', '  maxAttempts: 3,\n', '  maxAttempts: 3,\n  backoff: new ExponentialBackoff(),\n'),
+  // p-retry, async-retry, promise-retry, node-retry: no randomize, or minTimeout 0
+  library('import pRetry from "p-retry";\npRetry(() => fetch(u), { retries: 3 });', 'noJitter', 'p-retry', 'randomize: true', '{ retries: 3 }', '{ retries: 3, randomize: true }'),
+  library('import pRetry from "p-retry";\npRetry(() => fetch(u));', 'noJitter', 'p-retry', 'randomize: true', 'fetch(u))', 'fetch(u), { randomize: true })'),
+  library('import pRetry from "p-retry";\npRetry(() => fetch(u), { randomize: false });', 'noJitter', 'p-retry', 'randomize: true', 'false', 'true'),
+  library('import pRetry from "p-retry";\npRetry(() => fetch(u), { retries: 3, minTimeout: 0 });', 'noDelay', 'p-retry', 'minTimeout: 1000, randomize: true', '{ retries: 3, minTimeout: 0 }', '{ retries: 3, minTimeout: 1000, randomize: true }'),
+  library('import pRetry from "p-retry";\npRetry(() => fetch(u), { minTimeout: 0, randomize: true });', 'noDelay', 'p-retry', 'minTimeout: 1000, randomize: true', 'minTimeout: 0', 'minTimeout: 1000'),
+  library('import retry from "async-retry";\nretry(async () => fetch(u), { retries: 3 });', 'noJitter', 'async-retry', 'randomize: true', '{ retries: 3 }', '{ retries: 3, randomize: true }'),
+  library('import retry from "async-retry";\nretry(async () => fetch(u), { retries: 3, minTimeout: 0 });', 'noDelay', 'async-retry', 'minTimeout: 1000, randomize: true', '{ retries: 3, minTimeout: 0 }', '{ retries: 3, minTimeout: 1000, randomize: true }'),
+  library('import promiseRetry from "promise-retry";\npromiseRetry((again) => fetch(u).catch(again), { retries: 2 });', 'noJitter', 'promise-retry', 'randomize: true', '{ retries: 2 }', '{ retries: 2, randomize: true }'),
+  library('import promiseRetry from "promise-retry";\npromiseRetry({ retries: 2 }, (again) => fetch(u).catch(again));', 'noJitter', 'promise-retry', 'randomize: true', '{ retries: 2 }', '{ retries: 2, randomize: true }'),
+  library('import retry from "retry";\nconst op = retry.operation({ retries: 5 });', 'noJitter', 'retry.operation', 'randomize: true', '{ retries: 5 }', '{ retries: 5, randomize: true }'),
+  library('import retry from "retry";\nconst op = retry.operation();', 'noJitter', 'retry.operation', 'randomize: true', 'operation()', 'operation({ randomize: true })'),
+  // axios-retry: no retryDelay means none at all
+  library('import axios from "axios";\nimport axiosRetry from "axios-retry";\naxiosRetry(axios, { retries: 3 });', 'noDelay', 'axios-retry', 'retryDelay: axiosRetry.exponentialDelay', '{ retries: 3 }', '{ retries: 3, retryDelay: axiosRetry.exponentialDelay }'),
+  library('import axios from "axios";\nimport axiosRetry from "axios-retry";\naxiosRetry(axios);', 'noDelay', 'axios-retry', 'retryDelay: axiosRetry.exponentialDelay', 'axiosRetry(axios)', 'axiosRetry(axios, { retryDelay: axiosRetry.exponentialDelay })'),
+  library('import axios from "axios";\nimport axiosRetry from "axios-retry";\naxiosRetry(axios, { retryDelay: axiosRetry.linearDelay() });', 'noJitter', 'axios-retry', 'retryDelay: axiosRetry.exponentialDelay', 'axiosRetry.linearDelay()', 'axiosRetry.exponentialDelay'),
+  library('import axios from "axios";\nimport axiosRetry from "axios-retry";\naxiosRetry(axios, { retryDelay: () => 1000 });', 'noJitter', 'axios-retry', 'retryDelay: axiosRetry.exponentialDelay', '() => 1000', 'axiosRetry.exponentialDelay'),
+  library('import axios from "axios";\nimport axiosRetry from "axios-retry";\naxiosRetry(axios, { retryDelay: () => 0 });', 'noDelay', 'axios-retry', 'retryDelay: axiosRetry.exponentialDelay', '() => 0', 'axiosRetry.exponentialDelay'),
+  library('import axios from "axios";\nimport retrying from "axios-retry";\nconst api = axios.create();\nretrying(api, { retries: 2 });', 'noDelay', 'axios-retry', 'retryDelay: retrying.exponentialDelay', '{ retries: 2 }', '{ retries: 2, retryDelay: retrying.exponentialDelay }'),
+  // hand-written retries with no delay, or a fixed one
+  hand('export async function get(u) {\n  for (let i = 0; i < 3; i++) {\n    try { return await fetch(u); } catch (e) { }\n  }\n}', 'noDelay', undefined, 2),
+  hand('export async function get(u) {\n  for (let i = 0; i < 3; i++) {\n    try { return await fetch(u); } catch (e) { console.warn(e); }\n  }\n}', 'noDelay', undefined, 2),
+  hand('export async function get(u) {\n  let attempt = 0;\n  while (attempt < 3) {\n    attempt++;\n    try { return await fetch(u); } catch (e) { if (attempt === 3) throw e; }\n  }\n}', 'noDelay'),
+  hand('export async function get(u) {\n  for (let i = 0; i < 3; i++) {\n    try { return await fetch(u); } catch (e) { await sleep(1000); }\n  }\n}', 'noJitter', undefined, 2),
+  hand('export async function get(u) {\n  for (let i = 0; i < 3; i++) {\n    try { return await fetch(u); } catch (e) { await sleep(100 * 2 ** i); }\n  }\n}', 'noJitter', undefined, 2),
+  hand('export async function get(u) {\n  for (let i = 0; i < 3; i++) {\n    try { return await fetch(u); } catch (e) { await new Promise((r) => setTimeout(r, 500)); }\n  }\n}', 'noJitter', undefined, 2),
+  hand('export async function get(u) {\n  for (let i = 0; i < 3; i++) {\n    try { return await fetch(u); } catch (e) { await new Promise((r) => setTimeout(r, Math.min(100 * Math.pow(2, i), 5000))); }\n  }\n}', 'noJitter', undefined, 2),
+  hand('const BASE = 200;\nexport async function get(u) {\n  for (let i = 0; i < 3; i++) {\n    try { return await fetch(u); } catch (e) { await delay(BASE * (i + 1)); }\n  }\n}', 'noJitter'),
+  hand('export async function get(u) {\n  let wait = 100;\n  for (let i = 0; i < 3; i++) {\n    try { return await fetch(u); } catch (e) { await sleep(wait); wait *= 2; }\n  }\n}', 'noJitter'),
+  hand('import { setTimeout as wait } from "node:timers/promises";\nexport async function get(u) {\n  for (let i = 0; i < 3; i++) {\n    try { return await fetch(u); } catch (e) { await wait(250); }\n  }\n}', 'noJitter'),
+  hand('import axios from "axios";\nexport async function get(u) {\n  for (let i = 0; i < 3; i++) {\n    try { return (await axios.get(u, { timeout: 1000 })).data; } catch (e) { }\n  }\n}', 'noDelay'),
+  hand('export async function get(u) {\n  for (let i = 0; i < 3; i++) {\n    const res = await fetch(u);\n    if (res.ok) return res;\n    if (res.status >= 500) continue;\n    return res;\n  }\n}', 'noDelay', undefined, 2),
+  hand('export async function get(u, attempt = 0) {\n  try {\n    return await fetch(u);\n  } catch (e) {\n    if (attempt < 3) return get(u, attempt + 1);\n    throw e;\n  }\n}', 'noDelay', 'This recursive retry', 3, 18),
+];
+
+describe('require-backoff', () => {
+  jsTester.run('require-backoff (espree)', ruleModule, {
+    valid,
+    invalid: invalid.filter((c) => !c.code.includes('NEVER')),
+  });
+  tsTester.run('require-backoff (typescript)', ruleModule, {
+    valid: [...valid, `${C}export const p = retry(handleAll, { maxAttempts: 3, backoff: new ExponentialBackoff() as ExponentialBackoff<unknown> });`],
+    invalid: [
+      cockatiel('export const p = retry(handleAll, { maxAttempts: 3 } as const);', 'noDelay', '{ maxAttempts: 3 }', '{ maxAttempts: 3, backoff: new ExponentialBackoff() }'),
+      hand('export async function get(u: string): Promise<Response | undefined> {\n  for (let i = 0; i < 3; i++) {\n    try { return await fetch(u); } catch (e: unknown) { }\n  }\n}', 'noDelay', undefined, 2),
+    ],
+  });
+  cjsTester.run('require-backoff (commonjs)', ruleModule, {
+    valid: ['const { retry, handleAll, ExponentialBackoff } = require("cockatiel");\nmodule.exports = retry(handleAll, { backoff: new ExponentialBackoff() });'],
+    invalid: [
+      {
+        code: 'const { retry, handleAll } = require("cockatiel");\nmodule.exports = retry(handleAll, { maxAttempts: 3 });',
+        errors: [{ messageId: 'noDelay', suggestions: [suggestion('new ExponentialBackoff()', 'const { retry, handleAll, ExponentialBackoff } = require("cockatiel");\nmodule.exports = retry(handleAll, { maxAttempts: 3, backoff: new ExponentialBackoff() });')] }],
+      },
+    ],
+  });
+});
