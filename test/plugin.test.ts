@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ESLint, Linter } from 'eslint';
@@ -83,6 +83,21 @@ describe('eslint-plugin-breakwater package', () => {
       output = (error as { stdout: string }).stdout; // exit code 1 only when errors are found; warnings exit 0
     }
     assert.deepEqual(findings(JSON.parse(output)), expected);
+  });
+
+  it('the README\'s CI command line writes SARIF for code scanning with every finding and its rule', async () => {
+    const expected = findings(await lintExamples());
+    const cli = path.join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js');
+    const out = path.join(ROOT, 'test-results', 'eslint.sarif');
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    const run = spawnSync(process.execPath, [cli, '-c', 'examples/eslint.config.mjs', 'examples', '--max-warnings', '0', '--format', '@microsoft/eslint-formatter-sarif', '--output-file', out], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(run.status, 1, 'warnings over --max-warnings 0 fail the build');
+    const sarif = JSON.parse(fs.readFileSync(out, 'utf8')) as { version: string; runs: { tool: { driver: { rules: { id: string; helpUri?: string }[] } }; results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
+    assert.equal(sarif.version, '2.1.0');
+    const results = sarif.runs[0].results.map((r) => `${r.locations[0].physicalLocation.artifactLocation.uri.replace(/^.*\/examples\//, 'examples/')}:${r.locations[0].physicalLocation.region.startLine} ${r.ruleId}`);
+    assert.deepEqual(results.sort(), expected.map((f) => `${f.file}:${f.line} ${f.rule}`).sort());
+    const rule = sarif.runs[0].tool.driver.rules.find((r) => r.id === 'breakwater/require-timeout');
+    assert.match(rule?.helpUri ?? '', /eslint-plugin\/docs\/rules\/require-timeout\.md$/);
   });
 
   it('works on ESLint 9 with the same findings', () => {
