@@ -32,7 +32,12 @@ export interface Finding {
 }
 
 /** The rules whose findings are about one network call, which a policy can wrap. */
-const WRAPPABLE: ReadonlySet<RuleId> = new Set(['require-timeout', 'no-unprotected-call']);
+/** Which cockatiel wraps each rule's findings offer: all of them for a bare call, a bulkhead for a fan-out. */
+const WRAP_KINDS: Readonly<Partial<Record<RuleId, readonly string[]>>> = {
+  'require-timeout': ['full', 'retry', 'breaker', 'bulkhead'],
+  'no-unprotected-call': ['full', 'retry', 'breaker', 'bulkhead'],
+  'no-unbounded-concurrency': ['bulkhead'],
+};
 
 export interface LintDependencies {
   readonly Linter: typeof Linter;
@@ -106,7 +111,10 @@ export class BreakwaterLinter {
         severity,
         docsUrl: this.deps.plugin.rules[ruleId]?.meta?.docs?.url ?? '',
         suggestions: (message.suggestions ?? []).map((s) => ({ desc: s.desc, range: s.fix.range, text: s.fix.text })),
-        wraps: WRAPPABLE.has(ruleId) ? () => wrapsFor([start, end]) : () => [],
+        wraps: () => {
+          const kinds = WRAP_KINDS[ruleId];
+          return kinds ? wrapsFor([start, end]).filter((wrap) => kinds.includes(wrap.kind)) : [];
+        },
       });
     }
     return findings;

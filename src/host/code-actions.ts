@@ -55,7 +55,8 @@ export class BreakwaterCodeActions implements vscode.CodeActionProvider {
     finding?.wraps().forEach((wrap) => {
       const action = new vscode.CodeAction(wrap.title, vscode.CodeActionKind.QuickFix);
       action.diagnostics = [diagnostic];
-      action.isPreferred = finding.suggestions.length === 0 && wrap.kind === 'full';
+      // The full policy where it is offered; for a fan-out, the bulkhead that limits it.
+      action.isPreferred = finding.suggestions.length === 0 && (wrap.kind === 'full' || rule === 'no-unbounded-concurrency');
       action.edit = new vscode.WorkspaceEdit();
       for (const fix of wrap.fixes) action.edit.replace(document.uri, rangeOf(document, fix.range), fix.text);
       action.command = { title: 'Check that cockatiel is installed', command: ENSURE_COCKATIEL_COMMAND, arguments: [document.uri] };

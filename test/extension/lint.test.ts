@@ -46,9 +46,23 @@ describe('extension lint engine', () => {
     assert.deepEqual(make().lint(wrapped, 'load.ts'), []);
   });
 
+  it('routes each request of an unbounded fan-out through a bulkhead, the one wrap it offers', () => {
+    const text = 'export const loadAll = (ids: string[]) =>\n  Promise.all(ids.map((id) => fetch(`https://api/items/${id}`, { signal: AbortSignal.timeout(1000) })));\n';
+    const only = (rule: string) => make({ rules: Object.fromEntries(Object.keys(DEFAULT_SETTINGS.rules).map((r) => [r, r === rule ? 'warning' : 'off'])) as ExtensionSettings['rules'] });
+    const [finding] = only('no-unbounded-concurrency').lint(text, 'load.ts');
+    assert.equal(finding!.ruleId, 'no-unbounded-concurrency');
+    assert.deepEqual(finding!.wraps().map((w) => w.kind), ['bulkhead']);
+    let wrapped = text;
+    for (const fix of [...finding!.wraps()[0]!.fixes].sort((a, b) => b.range[0] - a.range[0])) {
+      wrapped = wrapped.slice(0, fix.range[0]) + fix.text + wrapped.slice(fix.range[1]);
+    }
+    assert.match(wrapped, /Promise\.all\(ids\.map\(\(id\) => bulkheadPolicy\.execute\(\(\{ signal \}\) => fetch\(/);
+    assert.deepEqual(only('no-unbounded-concurrency').lint(wrapped, 'load.ts'), [], 'the bulkhead limits the fan-out');
+  });
+
   it('follows per-rule severities and options from settings', () => {
     const linter = make({
-      rules: { 'require-timeout': 'error', 'no-unprotected-call': 'off', 'no-retry-non-retryable': 'warning' },
+      rules: { ...DEFAULT_SETTINGS.rules, 'require-timeout': 'error', 'no-unprotected-call': 'off', 'no-retry-non-retryable': 'warning' },
       ruleOptions: { 'require-timeout': { defaultTimeoutMs: 2500 } },
     });
     const findings = linter.lint('fetch(u);', 'a.js');

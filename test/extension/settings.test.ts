@@ -31,6 +31,9 @@ describe('extension settings', () => {
       'require-backoff': 'warning',
       'no-unbounded-retry': 'warning',
       'valid-policy': 'warning',
+      'no-nested-retry': 'off',
+      'no-retry-non-idempotent': 'off',
+      'no-unbounded-concurrency': 'off',
     });
     assert.deepEqual(settings.ruleOptions, { 'require-timeout': { defaultTimeoutMs: 2500 } });
     assert.deepEqual(settings.exclude, ['**/scripts/**']);
@@ -56,14 +59,24 @@ describe('extension settings', () => {
       'breakwater.maxFileSize must be a positive whole number; using the default 500000.',
       'breakwater.debounceMs must be a whole number from 0 to 5000; using the default 150.',
       'breakwater.rules["require-timeout"] must be one of error, warning, info, hint, off; using "warning".',
-      'breakwater.rules: unknown rule "no-such-rule" is ignored (known: require-timeout, no-unprotected-call, no-retry-non-retryable, require-backoff, no-unbounded-retry, valid-policy).',
+      'breakwater.rules: unknown rule "no-such-rule" is ignored (known: require-timeout, no-unprotected-call, no-retry-non-retryable, require-backoff, no-unbounded-retry, valid-policy, no-nested-retry, no-retry-non-idempotent, no-unbounded-concurrency).',
       'breakwater.ruleOptions["require-timeout"] must be an object; using the rule\'s defaults.',
       'breakwater.ruleOptions: unknown rule "bogus" is ignored.',
     ]);
   });
 
   it('knows exactly the plugin\'s rules, and package.json documents each of them', () => {
-    assert.deepEqual([...RULE_IDS].sort(), ['no-retry-non-retryable', 'no-unbounded-retry', 'no-unprotected-call', 'require-backoff', 'require-timeout', 'valid-policy']);
+    assert.deepEqual([...RULE_IDS].sort(), [
+      'no-nested-retry',
+      'no-retry-non-idempotent',
+      'no-retry-non-retryable',
+      'no-unbounded-concurrency',
+      'no-unbounded-retry',
+      'no-unprotected-call',
+      'require-backoff',
+      'require-timeout',
+      'valid-policy',
+    ]);
     const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     const documented = Object.keys(manifest.contributes.configuration.properties['breakwater.rules'].properties);
     assert.deepEqual(documented.sort(), [...RULE_IDS].sort());

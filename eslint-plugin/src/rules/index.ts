@@ -1,4 +1,7 @@
+import noNestedRetry from './no-nested-retry';
+import noRetryNonIdempotent from './no-retry-non-idempotent';
 import noRetryNonRetryable from './no-retry-non-retryable';
+import noUnboundedConcurrency from './no-unbounded-concurrency';
 import noUnboundedRetry from './no-unbounded-retry';
 import noUnprotectedCall from './no-unprotected-call';
 import requireBackoff from './require-backoff';
@@ -12,4 +15,7 @@ export const rules = {
   'require-backoff': requireBackoff,
   'no-unbounded-retry': noUnboundedRetry,
   'valid-policy': validPolicy,
+  'no-nested-retry': noNestedRetry,
+  'no-retry-non-idempotent': noRetryNonIdempotent,
+  'no-unbounded-concurrency': noUnboundedConcurrency,
 };

@@ -1,0 +1,65 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { fileModel } from '../model/file-model';
+import { COMMON_OPTION_PROPERTIES, type CommonOptions } from '../model/rule-options';
+import { enclosingRetry, selfRetryLayer, wrapperRetryLayer, type RetryLayer } from '../model/retry-layers';
+import { wrapperOf } from '../model/wrappers';
+import { createRule } from '../util/create-rule';
+
+export type NoNestedRetryMessageIds = 'nestedRetry' | 'retryingClient';
+
+/** "3+1" (retries plus the first call), "?+1", "∞". */
+function attempts(layer: RetryLayer): string {
+  if (layer.retries === Infinity) return '∞';
+  return `${layer.retries ?? '?'}+1`;
+}
+
+/** "(3+1) × (2+1) = 12", or without the total when a count is not in the file. */
+function equation(outer: RetryLayer, inner: RetryLayer): string {
+  const factors = `(${attempts(outer)}) × (${attempts(inner)})`;
+  const a = outer.retries;
+  const b = inner.retries;
+  if (a === Infinity || b === Infinity) return `${factors} = ∞`;
+  if (a === undefined || b === undefined) return factors;
+  return `${factors} = ${(a + 1) * (b + 1)}`;
+}
+
+export default createRule<[CommonOptions], NoNestedRetryMessageIds>({
+  name: 'no-nested-retry',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow retries inside retries: attempts multiply across layers',
+      recommended: false,
+    },
+    schema: [{ type: 'object', properties: { ...COMMON_OPTION_PROPERTIES }, additionalProperties: false }],
+    messages: {
+      nestedRetry: 'This {{inner}} runs inside {{outer}}: {{equation}} requests per call.',
+      retryingClient: '{{inner}} retries this call by itself, inside {{outer}}: {{equation}} requests per call.',
+    },
+  },
+  defaultOptions: [{ unresolved: 'ignore', clients: [] }],
+  create(context, [options]) {
+    const model = fileModel(context, options);
+    if (!model) return {};
+    const reported = new Set<TSESTree.Node>();
+
+    function report(inner: RetryLayer, outer: RetryLayer | undefined, messageId: NoNestedRetryMessageIds): void {
+      if (!outer || reported.has(inner.node)) return;
+      reported.add(inner.node);
+      context.report({ node: inner.node, messageId, data: { inner: inner.label, outer: outer.label, equation: equation(outer, inner) } });
+    }
+
+    return {
+      CallExpression(node) {
+        for (const arg of node.arguments) {
+          const wrapper = wrapperOf(model, node, arg);
+          const inner = wrapper && wrapperRetryLayer(model, wrapper);
+          if (inner) return report(inner, enclosingRetry(model, node), 'nestedRetry');
+        }
+        const call = model.calls.detect(node);
+        const inner = call && selfRetryLayer(model, call);
+        if (inner) report(inner, enclosingRetry(model, node), 'retryingClient');
+      },
+    };
+  },
+});

@@ -1,0 +1,141 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { fileModel, type FileModel } from '../model/file-model';
+import { configSources, type NetworkCall } from '../model/network-call';
+import { enclosingRetry, type RetryLayer } from '../model/retry-layers';
+import { COMMON_OPTION_PROPERTIES, type CommonOptions } from '../model/rule-options';
+import { chainHas, httpMethodOf } from '../model/self-retry';
+import { staticPropertyName, stringLiteral, unwrap } from '../util/ast';
+import { createRule } from '../util/create-rule';
+
+export interface NoRetryNonIdempotentOptions extends CommonOptions {
+  /** Methods that are not safe to send twice. */
+  methods?: string[];
+  /** Headers that make a request safe to re-send (compared case-insensitively). */
+  idempotencyHeaders?: string[];
+}
+
+export type NoRetryNonIdempotentMessageIds = 'retriedWithoutKey' | 'retriedUnknownMethod';
+
+type Verdict = 'yes' | 'no' | 'unknown';
+
+export default createRule<[NoRetryNonIdempotentOptions], NoRetryNonIdempotentMessageIds>({
+  name: 'no-retry-non-idempotent',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow retrying POST and PATCH requests that carry no idempotency key',
+      recommended: false,
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          ...COMMON_OPTION_PROPERTIES,
+          methods: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z]+$' }, uniqueItems: true, description: 'Methods that are not safe to send twice.' },
+          idempotencyHeaders: { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true, description: 'Headers that make a request safe to re-send.' },
+        },
+        additionalProperties: false,
+      },
+    ],
+    messages: {
+      retriedWithoutKey: 'This {{method}} is re-sent by {{retry}} without an Idempotency-Key header: after a lost response it is applied twice.',
+      retriedUnknownMethod: 'This request is re-sent by {{retry}}, and the file does not show that its method is safe to repeat.',
+    },
+  },
+  defaultOptions: [{ unresolved: 'ignore', clients: [], methods: ['POST', 'PATCH'], idempotencyHeaders: ['Idempotency-Key', 'X-Idempotency-Key'] }],
+  create(context, [options]) {
+    const fileOrNothing = fileModel(context, options);
+    if (!fileOrNothing) return {};
+    const model = fileOrNothing;
+    const methods = new Set((options.methods ?? ['POST', 'PATCH']).map((m) => m.toUpperCase()));
+    const headers = new Set((options.idempotencyHeaders ?? ['Idempotency-Key', 'X-Idempotency-Key']).map((h) => h.toLowerCase()));
+    const reportUnknown = options.unresolved === 'report';
+
+    /** Whether an object of headers names an idempotency key. */
+    function objectHasKey(node: TSESTree.Node): Verdict {
+      let target = unwrap(node);
+      if (target.type === AST_NODE_TYPES.NewExpression && target.callee.type === AST_NODE_TYPES.Identifier && target.callee.name === 'Headers') {
+        if (!target.arguments[0]) return 'no';
+        target = unwrap(target.arguments[0]);
+      }
+      let verdict: Verdict = 'no';
+      for (const branch of model.options.branches(target)) {
+        if (branch.kind === 'none') continue;
+        if (branch.kind === 'unknown') {
+          verdict = 'unknown';
+          continue;
+        }
+        for (const property of branch.node.properties) {
+          if (property.type === AST_NODE_TYPES.SpreadElement) {
+            if (verdict === 'no') verdict = 'unknown';
+            continue;
+          }
+          const name = staticPropertyName(property);
+          if (name === undefined && verdict === 'no') verdict = 'unknown';
+          if (name !== undefined && headers.has(name.toLowerCase())) return 'yes';
+        }
+      }
+      return verdict;
+    }
+
+    function hasIdempotencyKey(call: NetworkCall): Verdict {
+      // superagent: .set('Idempotency-Key', key) in the chain.
+      for (let current: TSESTree.Node | undefined = call.node.parent; current; current = current.parent) {
+        if (current.type === AST_NODE_TYPES.CallExpression && current.callee.type === AST_NODE_TYPES.MemberExpression && staticPropertyName(current.callee) === 'set') {
+          const name = current.arguments[0] && stringLiteral(current.arguments[0]);
+          if (name && headers.has(name.toLowerCase())) return 'yes';
+        }
+        if (current.type !== AST_NODE_TYPES.MemberExpression && current.type !== AST_NODE_TYPES.CallExpression) break;
+      }
+      let verdict: Verdict = 'no';
+      for (const { node, before } of configSources(call)) {
+        for (const branch of model.options.branches(node)) {
+          const lookup = model.options.lookup(branch, 'headers', before);
+          if (lookup.state === 'unknown') verdict = 'unknown';
+          else if (lookup.state === 'present') {
+            const found = objectHasKey(lookup.value);
+            if (found === 'yes') return 'yes';
+            if (found === 'unknown') verdict = 'unknown';
+          }
+        }
+      }
+      return verdict;
+    }
+
+    /** A client that re-sends this method by itself: got/ky told to retry it, superagent's .retry(). */
+    function clientRetry(model: FileModel, call: NetworkCall, method: string | undefined): RetryLayer | undefined {
+      if (call.entry.family === 'superagent' && chainHas(call.node, 'retry')) return { node: call.node, label: "superagent's .retry()", retries: undefined };
+      if ((call.entry.family === 'got' || call.entry.family === 'ky') && method) {
+        for (const { node, before } of configSources(call)) {
+          for (const branch of model.options.branches(node)) {
+            const retry = model.options.lookup(branch, 'retry', before);
+            const value = retry.state === 'present' ? unwrap(retry.value) : undefined;
+            if (value?.type !== AST_NODE_TYPES.ObjectExpression) continue;
+            const listed = model.options.lookup({ kind: 'object', node: value }, 'methods', before);
+            const array = listed.state === 'present' ? unwrap(listed.value) : undefined;
+            if (array?.type === AST_NODE_TYPES.ArrayExpression && array.elements.some((e) => e && stringLiteral(e)?.toUpperCase() === method)) {
+              return { node: call.node, label: `${call.entry.family}'s retry`, retries: undefined };
+            }
+          }
+        }
+      }
+      return undefined;
+    }
+
+    return {
+      CallExpression(node) {
+        const call = model.calls.detect(node);
+        if (!call) return;
+        const method = httpMethodOf(model, call);
+        if (method !== undefined && !methods.has(method)) return;
+        if (method === undefined && !reportUnknown) return;
+        const retry = clientRetry(model, call, method) ?? enclosingRetry(model, node);
+        if (!retry) return;
+        const key = hasIdempotencyKey(call);
+        if (key === 'yes' || (key === 'unknown' && !reportUnknown)) return;
+        if (method === undefined) context.report({ node, messageId: 'retriedUnknownMethod', data: { retry: retry.label } });
+        else context.report({ node, messageId: 'retriedWithoutKey', data: { retry: retry.label, method } });
+      },
+    };
+  },
+});

@@ -1,0 +1,216 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { fileModel } from '../model/file-model';
+import { combine } from '../model/options';
+import { COMMON_OPTION_PROPERTIES, type CommonOptions } from '../model/rule-options';
+import { functionOfArgument, resolvePolicy } from '../model/wrappers';
+import { isFunction, isLoop, staticPropertyName, unwrap } from '../util/ast';
+import { createRule } from '../util/create-rule';
+
+export interface NoUnboundedConcurrencyOptions extends CommonOptions {
+  /** Array literals with at most this many elements are small enough to run at once. */
+  maxLiteralItems?: number;
+}
+
+export type NoUnboundedConcurrencyMessageIds = 'unboundedFanOut';
+
+const COMBINATORS = new Set(['all', 'allSettled', 'any', 'race']);
+/** How far to follow "this item callback calls a function of the file that makes the request". */
+const MAX_HELPER_DEPTH = 2;
+
+export default createRule<[NoUnboundedConcurrencyOptions], NoUnboundedConcurrencyMessageIds>({
+  name: 'no-unbounded-concurrency',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow sending one request per item all at once, with no concurrency limit',
+      recommended: false,
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          ...COMMON_OPTION_PROPERTIES,
+          maxLiteralItems: { type: 'integer', minimum: 0, description: 'Array literals up to this size may run at once.' },
+        },
+        additionalProperties: false,
+      },
+    ],
+    messages: {
+      unboundedFanOut: 'This request runs for every item at once ({{how}}), with no concurrency limit: a long list floods the dependency.',
+    },
+  },
+  defaultOptions: [{ unresolved: 'ignore', clients: [], maxLiteralItems: 10 }],
+  create(context, [options]) {
+    const fileOrNothing = fileModel(context, options);
+    if (!fileOrNothing) return {};
+    const model = fileOrNothing;
+    const maxItems = options.maxLiteralItems ?? 10;
+    const reported = new Set<TSESTree.Node>();
+
+    function report(node: TSESTree.Node, how: string): void {
+      if (reported.has(node)) return;
+      reported.add(node);
+      context.report({ node, messageId: 'unboundedFanOut', data: { how } });
+    }
+
+    /** `Promise.all` and friends, with `Promise` the global. */
+    function combinator(call: TSESTree.CallExpression): string | undefined {
+      const callee = unwrap(call.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier || callee.object.name !== 'Promise') return undefined;
+      const name = staticPropertyName(callee);
+      if (!name || !COMBINATORS.has(name) || model.resolver.variableOf(callee.object)) return undefined;
+      return `Promise.${name}`;
+    }
+
+    /** An array the file shows to be small: a literal of a few items, directly or through a `const`. */
+    function isSmallLiteral(node: TSESTree.Node): boolean {
+      let target = unwrap(node);
+      if (target.type === AST_NODE_TYPES.Identifier) {
+        const def = model.resolver.variableOf(target)?.defs[0];
+        if (def?.type === 'Variable' && def.node.init && def.parent?.type === AST_NODE_TYPES.VariableDeclaration && def.parent.kind === 'const') target = unwrap(def.node.init);
+      }
+      return target.type === AST_NODE_TYPES.ArrayExpression && target.elements.length <= maxItems && target.elements.every((e) => e?.type !== AST_NODE_TYPES.SpreadElement);
+    }
+
+    /** A function passed to something that limits concurrency: p-limit's `limit(fn)`, p-queue `add`, Bottleneck `schedule`/`wrap`, a cockatiel bulkhead's `execute`. */
+    function isLimited(fn: TSESTree.Node): boolean {
+      let parent = fn.parent;
+      while (parent && (parent.type === AST_NODE_TYPES.TSAsExpression || parent.type === AST_NODE_TYPES.TSNonNullExpression)) parent = parent.parent;
+      if (parent?.type !== AST_NODE_TYPES.CallExpression || !parent.arguments.some((arg) => unwrap(arg) === fn)) return false;
+      const callee = unwrap(parent.callee);
+      if (callee.type === AST_NODE_TYPES.Identifier) return madeBy(callee, 'p-limit', '');
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+      const method = staticPropertyName(callee);
+      if (method === 'add' || method === 'addAll') return madeBy(callee.object, 'p-queue', '');
+      if (method === 'schedule' || method === 'wrap' || method === 'submit') return madeBy(callee.object, 'bottleneck', '');
+      if (method === 'execute') {
+        const policy = resolvePolicy(model, callee.object);
+        const hasBulkhead = (p: NonNullable<typeof policy>): boolean => p.kind === 'bulkhead' || (p.kind === 'wrap' && p.policies.some(hasBulkhead));
+        return policy !== undefined && hasBulkhead(policy);
+      }
+      return false;
+    }
+
+    /** Whether `node` holds an instance made by the module's export (`pLimit(5)`, `new PQueue()`, `new Bottleneck()`). */
+    function madeBy(node: TSESTree.Node, module: string, path: string): boolean {
+      let target = unwrap(node);
+      if (target.type === AST_NODE_TYPES.Identifier) {
+        const def = model.resolver.variableOf(target)?.defs[0];
+        if (def?.type !== 'Variable' || !def.node.init) return false;
+        target = unwrap(def.node.init);
+      } else if (target.type === AST_NODE_TYPES.MemberExpression) {
+        return true; // this.queue.add(...): an instance the file keeps; trust the name
+      }
+      if (target.type !== AST_NODE_TYPES.CallExpression && target.type !== AST_NODE_TYPES.NewExpression) return false;
+      const origin = model.resolver.resolve(target.callee);
+      return origin?.module === module && origin.path.join('.') === path;
+    }
+
+    /** The node in `fn` through which one item's request goes out with no limiter on the way, if any. */
+    function unlimitedRequest(fn: TSESTree.Node, depth: number, seen: Set<TSESTree.Node>): TSESTree.Node | undefined {
+      if (seen.has(fn)) return undefined;
+      seen.add(fn);
+      let found: TSESTree.Node | undefined;
+      const visit = (node: TSESTree.Node): void => {
+        if (found) return;
+        if (isFunction(node) && node !== fn && isLimited(node)) return;
+        if (node.type === AST_NODE_TYPES.CallExpression) {
+          if (model.calls.detect(node)) {
+            found = node;
+            return;
+          }
+          const callee = unwrap(node.callee);
+          if (callee.type === AST_NODE_TYPES.Identifier && depth < MAX_HELPER_DEPTH) {
+            const helper = functionOfArgument(model, callee);
+            if (helper && unlimitedRequest(helper, depth + 1, seen)) {
+              found = node;
+              return;
+            }
+          }
+        }
+        for (const [key, value] of Object.entries(node)) {
+          if (key === 'parent' || !value || typeof value !== 'object') continue;
+          if (Array.isArray(value)) {
+            for (const item of value) if (item && typeof item === 'object' && 'type' in item) visit(item as TSESTree.Node);
+          } else if ('type' in value && typeof (value as { type: unknown }).type === 'string') visit(value as TSESTree.Node);
+        }
+      };
+      visit(isFunction(fn) ? fn.body : fn);
+      return found;
+    }
+
+    /** `Promise.all(items.map(fn))` and `Promise.all(Array.from(items, fn))`. */
+    function checkMap(how: string, arg: TSESTree.Node): boolean {
+      const target = unwrap(arg);
+      if (target.type !== AST_NODE_TYPES.CallExpression) return false;
+      const callee = unwrap(target.callee);
+      let collection: TSESTree.Node | undefined;
+      let callback: TSESTree.Node | undefined;
+      if (callee.type === AST_NODE_TYPES.MemberExpression && staticPropertyName(callee) === 'map' && !(callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'Array')) {
+        collection = callee.object;
+        callback = target.arguments[0];
+      } else if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'Array' && staticPropertyName(callee) === 'from') {
+        collection = target.arguments[0];
+        callback = target.arguments[1];
+      }
+      if (!collection || !callback || isSmallLiteral(collection)) return Boolean(collection);
+      const fn = functionOfArgument(model, callback);
+      if (!fn || isLimited(fn)) return true;
+      const request = unlimitedRequest(fn, 0, new Set());
+      if (request) report(request, `${how} over .map()`);
+      return true;
+    }
+
+    /** `const ps = []; for (…) ps.push(fetch(…)); await Promise.all(ps)`. */
+    function checkBuiltInLoop(how: string, arg: TSESTree.Node): void {
+      const target = unwrap(arg);
+      if (target.type !== AST_NODE_TYPES.Identifier) return;
+      const variable = model.resolver.variableOf(target);
+      const def = variable?.defs[0];
+      if (!variable || def?.type !== 'Variable' || unwrap(def.node.init ?? def.node).type !== AST_NODE_TYPES.ArrayExpression) return;
+      for (const reference of variable.references) {
+        const member = reference.identifier.parent;
+        const push = member?.parent;
+        if (member?.type !== AST_NODE_TYPES.MemberExpression || staticPropertyName(member) !== 'push' || push?.type !== AST_NODE_TYPES.CallExpression) continue;
+        let inLoop = false;
+        for (let current: TSESTree.Node | undefined = push.parent; current && !isFunction(current); current = current.parent) {
+          if (isLoop(current)) inLoop = true;
+        }
+        if (!inLoop) continue;
+        for (const pushed of push.arguments) {
+          const request = unlimitedRequest(pushed, 0, new Set());
+          if (request) report(request, `${how} over an array filled in a loop`);
+        }
+      }
+    }
+
+    /** p-map without `concurrency` runs every item at once (its default is Infinity). */
+    function checkPMap(call: TSESTree.CallExpression): void {
+      const origin = model.resolver.resolve(call.callee);
+      if (origin?.module !== 'p-map' || (origin.path.length !== 0 && origin.path.join('.') !== 'default')) return;
+      const [collection, mapper, optionsNode] = call.arguments;
+      if (!collection || !mapper || isSmallLiteral(collection)) return;
+      if (optionsNode?.type === AST_NODE_TYPES.SpreadElement) return;
+      const concurrency = combine(model.options.branches(optionsNode).map((branch) => model.options.lookup(branch, 'concurrency', call)));
+      if (concurrency.state === 'unknown') return;
+      if (concurrency.state === 'present') {
+        const value = unwrap(concurrency.value);
+        const isInfinite = value.type === AST_NODE_TYPES.Identifier && value.name === 'Infinity';
+        if (!isInfinite) return;
+      }
+      const fn = functionOfArgument(model, mapper);
+      const request = fn && unlimitedRequest(fn, 0, new Set());
+      if (request) report(request, 'p-map without concurrency');
+    }
+
+    return {
+      CallExpression(node) {
+        const how = combinator(node);
+        if (!how) return checkPMap(node);
+        const arg = node.arguments[0];
+        if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) return;
+        if (!checkMap(how, arg)) checkBuiltInLoop(how, arg);
+      },
+    };
+  },
+});

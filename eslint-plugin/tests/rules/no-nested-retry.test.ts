@@ -1,0 +1,98 @@
+import type { Rule } from 'eslint';
+import rule from '../../src/rules/no-nested-retry';
+import { cjsTester, jsTester, tsTester } from '../rule-tester';
+
+const ruleModule = rule as unknown as Rule.RuleModule;
+const IMPORTS = [
+  'import { retry, handleAll, wrap, circuitBreaker, ConsecutiveBreaker } from "cockatiel";',
+  'import pRetry from "p-retry";',
+  'import retryAsync from "async-retry";',
+  'import promiseRetry from "promise-retry";',
+  'import { backOff } from "exponential-backoff";',
+  'import got from "got";',
+  'import ky from "ky";',
+  'import superagent from "superagent";',
+].join('\n');
+
+/** Places a request can be retried from: [label in the message, retries, code with BODY where the request goes]. */
+const OUTERS: [string, number, string][] = [
+  ['cockatiel retry', 3, 'const p = retry(handleAll, { maxAttempts: 3 });\nexport const get = (url) => p.execute(() => BODY);'],
+  ['p-retry', 2, 'export const get = (url) => pRetry(() => BODY, { retries: 2 });'],
+  ['p-retry', 10, 'export const get = (url) => pRetry(() => BODY);'],
+  ['async-retry', 4, 'export const get = (url) => retryAsync(async () => BODY, { retries: 4 });'],
+  ['this retry loop', 2, 'export async function get(url) {\n  for (let i = 0; i < 3; i++) {\n    try { return await BODY; } catch (e) { }\n  }\n}'],
+  ['cockatiel retry', 1, 'const p = wrap(retry(handleAll, { maxAttempts: 1 }), circuitBreaker(handleAll, { halfOpenAfter: 1000, breaker: new ConsecutiveBreaker(3) }));\nexport const get = (url) => p.execute(() => BODY);'],
+  ['exponential-backoff', 4, 'export const get = (url) => backOff(() => BODY, { numOfAttempts: 5 });'],
+  ['p-retry', 2, 'async function load(url) {\n  return BODY;\n}\nexport const get = (url) => pRetry(() => load(url), { retries: 2 });'],
+  ['promise-retry', 3, 'export const get = (url) => promiseRetry((again) => BODY.catch(again), { retries: 3 });'],
+];
+
+/** Requests that retry by themselves: [messageId, label, retries, code]. */
+const INNERS: ['retryingClient' | 'nestedRetry', string, number, string][] = [
+  ['retryingClient', 'got', 2, 'got(url).json()'],
+  ['retryingClient', 'ky', 2, 'ky.get(url).json()'],
+  ['nestedRetry', 'p-retry', 1, 'pRetry(() => fetch(url), { retries: 1 })'],
+  ['retryingClient', 'superagent', 2, 'superagent.get(url).retry(2)'],
+  ['nestedRetry', 'cockatiel retry', 2, 'retry(handleAll, { maxAttempts: 2 }).execute(() => fetch(url))'],
+];
+
+const invalid = OUTERS.flatMap(([outer, outerRetries, template]) =>
+  INNERS.map(([messageId, inner, innerRetries, body]) => ({
+    code: `${IMPORTS}\n${template.replace('BODY', body)}`,
+    errors: [{ messageId, data: { inner, outer, equation: `(${outerRetries}+1) × (${innerRetries}+1) = ${(outerRetries + 1) * (innerRetries + 1)}` } }],
+  })),
+);
+
+/** Requests inside those retries that do not retry by themselves. */
+const QUIET_BODIES = [
+  'got(url, { retry: { limit: 0 } }).json()',
+  'ky.get(url, { retry: 0 }).json()',
+  'fetch(url)',
+  'got.post(url, { json: {} }).json()',
+  'superagent.get(url)',
+];
+
+const valid = [
+  ...OUTERS.flatMap(([, , template]) => QUIET_BODIES.map((body) => `${IMPORTS}\n${template.replace('BODY', body)}`)),
+  // retrying clients and retries on their own
+  `${IMPORTS}\nexport const get = (url) => got(url).json();`,
+  `${IMPORTS}\nexport const get = (url) => pRetry(() => fetch(url), { retries: 5 });`,
+  `${IMPORTS}\nconst p = retry(handleAll, { maxAttempts: 2 });\nexport const get = (url) => p.execute(() => fetch(url));`,
+  // one after the other, not nested
+  `${IMPORTS}\nexport async function both(url) {\n  await pRetry(() => fetch(url));\n  return pRetry(() => fetch(url));\n}`,
+  // a breaker is not a retry
+  `${IMPORTS}\nconst b = circuitBreaker(handleAll, { halfOpenAfter: 1000, breaker: new ConsecutiveBreaker(3) });\nexport const get = (url) => pRetry(() => b.execute(() => fetch(url)));`,
+  `${IMPORTS}\nconst b = circuitBreaker(handleAll, { halfOpenAfter: 1000, breaker: new ConsecutiveBreaker(3) });\nexport const get = (url) => b.execute(() => got(url).json());`,
+  // a request whose options the file does not show: got(x) may be got(options)
+  `${IMPORTS}\nexport const get = (x) => pRetry(() => got(x).json());`,
+  // a retry policy imported from elsewhere is not judged
+  `${IMPORTS}\nimport { policy } from "./policy";\nexport const get = (url) => policy.execute(() => pRetry(() => fetch(url)));`,
+  // loops over different requests are not retries
+  `${IMPORTS}\nexport async function all(urls) {\n  for (const url of urls) await got(url).json();\n}`,
+];
+
+describe('no-nested-retry', () => {
+  jsTester.run('no-nested-retry (espree)', ruleModule, { valid, invalid });
+  tsTester.run('no-nested-retry (typescript)', ruleModule, {
+    valid: [`${IMPORTS}\nexport const get = (url: string) => pRetry(() => fetch(url), { retries: 2 });`],
+    invalid: [
+      {
+        code: `${IMPORTS}\nexport const get = (url: string) => pRetry(() => got(url).json<{ id: string }>(), { retries: 2 });`,
+        errors: [{ messageId: 'retryingClient', data: { inner: 'got', outer: 'p-retry', equation: '(2+1) × (2+1) = 9' } }],
+      },
+    ],
+  });
+  cjsTester.run('no-nested-retry (commonjs)', ruleModule, {
+    valid: ['const pRetry = require("p-retry");\nmodule.exports = (url) => pRetry(() => fetch(url));'],
+    invalid: [
+      {
+        code: 'const pRetry = require("p-retry");\nconst got = require("got");\nmodule.exports = (url) => pRetry(() => got(url).json(), { retries: 1 });',
+        errors: [{ messageId: 'retryingClient', data: { inner: 'got', outer: 'p-retry', equation: '(1+1) × (2+1) = 6' } }],
+      },
+      {
+        code: 'const { retry, handleAll } = require("cockatiel");\nconst p = retry(handleAll, { maxAttempts: 3 });\nconst q = retry(handleAll);\nmodule.exports = (url) => p.execute(() => q.execute(() => fetch(url)));',
+        errors: [{ messageId: 'nestedRetry', data: { inner: 'cockatiel retry', outer: 'cockatiel retry', equation: '(3+1) × (∞) = ∞' } }],
+      },
+    ],
+  });
+});

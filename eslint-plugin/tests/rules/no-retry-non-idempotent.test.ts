@@ -1,0 +1,92 @@
+import type { Rule } from 'eslint';
+import rule from '../../src/rules/no-retry-non-idempotent';
+import { cjsTester, jsTester, tsTester } from '../rule-tester';
+
+const ruleModule = rule as unknown as Rule.RuleModule;
+const IMPORTS = [
+  'import { retry, handleAll, circuitBreaker, ConsecutiveBreaker } from "cockatiel";',
+  'import pRetry from "p-retry";',
+  'import axios from "axios";',
+  'import got from "got";',
+  'import superagent from "superagent";',
+].join('\n');
+
+/** Retries around BODY: [label, code]. */
+const OUTERS: [string, string][] = [
+  ['cockatiel retry', 'const p = retry(handleAll, { maxAttempts: 2 });\nexport const send = (url, body) => p.execute(() => BODY);'],
+  ['p-retry', 'export const send = (url, body) => pRetry(() => BODY, { retries: 2 });'],
+  ['this retry loop', 'export async function send(url, body) {\n  for (let i = 0; i < 3; i++) {\n    try { return await BODY; } catch (e) { }\n  }\n}'],
+  ['p-retry', 'async function post(url, body) {\n  return BODY;\n}\nexport const send = (url, body) => pRetry(() => post(url, body));'],
+  ['this recursive retry', 'export async function send(url, body, attempt = 0) {\n  try {\n    return await BODY;\n  } catch (e) {\n    if (attempt < 3) return send(url, body, attempt + 1);\n    throw e;\n  }\n}'],
+];
+
+/** Non-idempotent requests with no key: [method, code]. */
+const UNSAFE: [string, string][] = [
+  ['POST', 'fetch(url, { method: "POST", body })'],
+  ['PATCH', 'fetch(url, { method: "PATCH", body })'],
+  ['POST', 'axios.post(url, body, { timeout: 1000 })'],
+  ['PATCH', 'axios.patch(url, body)'],
+  ['POST', 'got.post(url, { json: body }).json()'],
+  ['POST', 'fetch(url, { method: "post", body, headers: { "content-type": "application/json" } })'],
+  ['POST', 'superagent.post(url).send(body)'],
+  ['POST', 'axios.post(url, body, { headers: { Authorization: token } })'],
+];
+
+/** Requests a retry may repeat: safe methods, or a key. */
+const SAFE = [
+  'fetch(url)',
+  'fetch(url, { method: "PUT", body })',
+  'fetch(url, { method: "DELETE" })',
+  'axios.get(url, { timeout: 1000 })',
+  'fetch(url, { method: "POST", body, headers: { "Idempotency-Key": key } })',
+  'axios.post(url, body, { headers: { "idempotency-key": key } })',
+  'got.post(url, { json: body, headers: { "X-Idempotency-Key": key } }).json()',
+  'fetch(url, { method: "POST", body, headers: new Headers({ "Idempotency-Key": key }) })',
+  'superagent.post(url).set("Idempotency-Key", key).send(body)',
+  // headers the file does not show: silent unless unresolved is "report"
+  'fetch(url, { method: "POST", body, headers })',
+];
+
+const invalid = [
+  ...OUTERS.flatMap(([retry, template]) =>
+    UNSAFE.map(([method, body]) => ({ code: `${IMPORTS}\n${template.replace('BODY', body)}`, errors: [{ messageId: 'retriedWithoutKey', data: { retry, method } }] })),
+  ),
+  // clients told to retry POST themselves
+  { code: `${IMPORTS}\nexport const send = (url, body) => got.post(url, { json: body, retry: { limit: 2, methods: ["POST"] } }).json();`, errors: [{ messageId: 'retriedWithoutKey', data: { retry: "got's retry", method: 'POST' } }] },
+  { code: `${IMPORTS}\nexport const send = (url, body) => superagent.post(url).retry(2).send(body);`, errors: [{ messageId: 'retriedWithoutKey', data: { retry: "superagent's .retry()", method: 'POST' } }] },
+  // a method the file does not show, in strict mode
+  {
+    code: `${IMPORTS}\nexport const send = (url, init) => pRetry(() => fetch(url, init));`,
+    options: [{ unresolved: 'report' }],
+    errors: [{ messageId: 'retriedUnknownMethod', data: { retry: 'p-retry' } }],
+  },
+  // the methods option
+  {
+    code: `${IMPORTS}\nexport const send = (url) => pRetry(() => fetch(url, { method: "DELETE" }));`,
+    options: [{ methods: ['POST', 'PATCH', 'DELETE'] }],
+    errors: [{ messageId: 'retriedWithoutKey', data: { retry: 'p-retry', method: 'DELETE' } }],
+  },
+];
+
+const valid = [
+  ...OUTERS.flatMap(([, template]) => SAFE.map((body) => `${IMPORTS}\n${template.replace('BODY', body)}`)),
+  // a POST that nothing retries
+  `${IMPORTS}\nexport const send = (url, body) => fetch(url, { method: "POST", body });`,
+  `${IMPORTS}\nconst b = circuitBreaker(handleAll, { halfOpenAfter: 1000, breaker: new ConsecutiveBreaker(3) });\nexport const send = (url, body) => b.execute(() => fetch(url, { method: "POST", body }));`,
+  // got and ky do not retry POST by default
+  `${IMPORTS}\nexport const send = (url, body) => got.post(url, { json: body }).json();`,
+  // a custom header name
+  { code: `${IMPORTS}\nexport const send = (url, body) => pRetry(() => fetch(url, { method: "POST", body, headers: { "X-Request-Id": id } }));`, options: [{ idempotencyHeaders: ['X-Request-Id'] }] },
+];
+
+describe('no-retry-non-idempotent', () => {
+  jsTester.run('no-retry-non-idempotent (espree)', ruleModule, { valid, invalid });
+  tsTester.run('no-retry-non-idempotent (typescript)', ruleModule, {
+    valid: [`${IMPORTS}\nexport const send = (url: string, body: string) => pRetry(() => fetch(url, { method: "POST", body, headers: { "Idempotency-Key": crypto.randomUUID() } as Record<string, string> }));`],
+    invalid: [{ code: `${IMPORTS}\nexport const send = (url: string, body: unknown) => pRetry(() => axios.post<{ id: string }>(url, body));`, errors: [{ messageId: 'retriedWithoutKey', data: { retry: 'p-retry', method: 'POST' } }] }],
+  });
+  cjsTester.run('no-retry-non-idempotent (commonjs)', ruleModule, {
+    valid: ['const pRetry = require("p-retry");\nmodule.exports = (url) => pRetry(() => fetch(url));'],
+    invalid: [{ code: 'const pRetry = require("p-retry");\nmodule.exports = (url, body) => pRetry(() => fetch(url, { method: "POST", body }));', errors: [{ messageId: 'retriedWithoutKey', data: { retry: 'p-retry', method: 'POST' } }] }],
+  });
+});

@@ -1,0 +1,88 @@
+import type { Rule } from 'eslint';
+import rule from '../../src/rules/no-unbounded-concurrency';
+import { cjsTester, jsTester, tsTester } from '../rule-tester';
+
+const ruleModule = rule as unknown as Rule.RuleModule;
+const IMPORTS = [
+  'import axios from "axios";',
+  'import got from "got";',
+  'import pLimit from "p-limit";',
+  'import pMap from "p-map";',
+  'import PQueue from "p-queue";',
+  'import Bottleneck from "bottleneck";',
+  'import { bulkhead, wrap, timeout, TimeoutStrategy } from "cockatiel";',
+].join('\n');
+
+/** Per-item requests: code for one item `id`. */
+const REQUESTS = [
+  'fetch(`https://api/items/${id}`)',
+  'axios.get(`https://api/items/${id}`, { timeout: 1000 })',
+  'got(`https://api/items/${id}`).json()',
+  'fetch(`https://api/items/${id}`, { method: "DELETE" })',
+];
+
+/** Fan-outs with no limit: [how, code with REQ for the per-item request]. */
+const FAN_OUTS: [string, string][] = [
+  ['Promise.all over .map()', 'export const load = (ids) => Promise.all(ids.map((id) => REQ));'],
+  ['Promise.allSettled over .map()', 'export const load = (ids) => Promise.allSettled(ids.map((id) => REQ));'],
+  ['Promise.any over .map()', 'export const load = (ids) => Promise.any(ids.map(async (id) => REQ));'],
+  ['Promise.race over .map()', 'export const load = (ids) => Promise.race(ids.map((id) => REQ));'],
+  ['Promise.all over .map()', 'export async function load(ids) {\n  const results = await Promise.all(ids.map(async (id) => {\n    const res = await REQ;\n    return res;\n  }));\n  return results;\n}'],
+  ['Promise.all over .map()', 'export const load = (ids) => Promise.all(Array.from(ids, (id) => REQ));'],
+  ['Promise.all over .map()', 'const one = (id) => REQ;\nexport const load = (ids) => Promise.all(ids.map(one));'],
+  ['Promise.all over an array filled in a loop', 'export async function load(ids) {\n  const pending = [];\n  for (const id of ids) pending.push(REQ);\n  return Promise.all(pending);\n}'],
+  ['p-map without concurrency', 'export const load = (ids) => pMap(ids, (id) => REQ);'],
+  ['Promise.all over .map()', 'export const load = (ids) => Promise.all([...ids, "extra"].map((id) => REQ));'],
+];
+
+const invalid = FAN_OUTS.flatMap(([how, template]) =>
+  REQUESTS.map((request) => ({ code: `${IMPORTS}\n${template.replace('REQ', request)}`, errors: [{ messageId: 'unboundedFanOut', data: { how } }] })),
+);
+
+/** The same fan-outs, limited: code with REQ. */
+const LIMITED = [
+  'const limit = pLimit(5);\nexport const load = (ids) => Promise.all(ids.map((id) => limit(() => REQ)));',
+  'export const load = (ids) => pMap(ids, (id) => REQ, { concurrency: 5 });',
+  'const queue = new PQueue({ concurrency: 4 });\nexport const load = (ids) => Promise.all(ids.map((id) => queue.add(() => REQ)));',
+  'const limiter = new Bottleneck({ maxConcurrent: 4 });\nexport const load = (ids) => Promise.all(ids.map((id) => limiter.schedule(() => REQ)));',
+  'const pool = bulkhead(8, 100);\nexport const load = (ids) => Promise.all(ids.map((id) => pool.execute(() => REQ)));',
+  'const policy = wrap(bulkhead(8, 100), timeout(1000, TimeoutStrategy.Aggressive));\nexport const load = (ids) => Promise.all(ids.map((id) => policy.execute(() => REQ)));',
+  // small literal arrays are fine
+  'export const load = () => Promise.all(["a", "b", "c"].map((id) => REQ));',
+  'const REGIONS = ["eu", "us", "ap"];\nexport const load = () => Promise.all(REGIONS.map((id) => REQ));',
+];
+
+const valid = [
+  ...LIMITED.flatMap((template) => REQUESTS.map((request) => `${IMPORTS}\n${template.replace('REQ', request)}`)),
+  // no network call per item
+  `${IMPORTS}\nexport const load = (ids) => Promise.all(ids.map((id) => cache.get(id)));`,
+  `${IMPORTS}\nexport const load = (files) => Promise.all(files.map((f) => fs.promises.readFile(f)));`,
+  // a fixed pair of requests, not per item
+  `${IMPORTS}\nexport const load = () => Promise.all([fetch("https://a"), fetch("https://b")]);`,
+  // sequential
+  `${IMPORTS}\nexport async function load(ids) {\n  const out = [];\n  for (const id of ids) out.push(await fetch(\`https://api/items/\${id}\`));\n  return out;\n}`,
+  // p-map with concurrency from a variable
+  `${IMPORTS}\nexport const load = (ids, concurrency) => pMap(ids, (id) => fetch(id), { concurrency });`,
+  // a local Promise is not the global
+  `${IMPORTS}\nconst Promise = { all: (x) => x };\nexport const load = (ids) => Promise.all(ids.map((id) => fetch(id)));`,
+  // an item callback the file does not show
+  `${IMPORTS}\nimport { one } from "./one";\nexport const load = (ids) => Promise.all(ids.map(one));`,
+  // limit in a helper that the callback calls
+  `${IMPORTS}\nconst limit = pLimit(2);\nconst one = (id) => limit(() => fetch(id));\nexport const load = (ids) => Promise.all(ids.map(one));`,
+];
+
+describe('no-unbounded-concurrency', () => {
+  jsTester.run('no-unbounded-concurrency (espree)', ruleModule, { valid, invalid });
+  tsTester.run('no-unbounded-concurrency (typescript)', ruleModule, {
+    valid: [`${IMPORTS}\nconst limit = pLimit(5);\nexport const load = (ids: string[]) => Promise.all(ids.map((id) => limit(() => fetch(id))));`],
+    invalid: [{ code: `${IMPORTS}\nexport const load = (ids: string[]): Promise<Response[]> => Promise.all(ids.map((id: string) => fetch(id)));`, errors: [{ messageId: 'unboundedFanOut' }] }],
+  });
+  cjsTester.run('no-unbounded-concurrency (commonjs)', ruleModule, {
+    valid: ['const pLimit = require("p-limit");\nconst limit = pLimit(3);\nmodule.exports = (ids) => Promise.all(ids.map((id) => limit(() => fetch(id))));'],
+    invalid: [{ code: 'const axios = require("axios");\nmodule.exports = (ids) => Promise.all(ids.map((id) => axios.get(id, { timeout: 1000 })));', errors: [{ messageId: 'unboundedFanOut', data: { how: 'Promise.all over .map()' } }] }],
+  });
+  jsTester.run('no-unbounded-concurrency (maxLiteralItems)', ruleModule, {
+    valid: [{ code: `${IMPORTS}\nexport const load = () => Promise.all(["a", "b", "c", "d"].map((id) => fetch(id)));`, options: [{ maxLiteralItems: 4 }] }],
+    invalid: [{ code: `${IMPORTS}\nexport const load = () => Promise.all(["a", "b", "c"].map((id) => fetch(id)));`, options: [{ maxLiteralItems: 2 }], errors: [{ messageId: 'unboundedFanOut' }] }],
+  });
+});
