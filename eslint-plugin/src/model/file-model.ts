@@ -1,4 +1,5 @@
 import type { TSESLint } from '@typescript-eslint/utils';
+import { clientNames } from './candidates';
 import { BUILTIN_CLIENTS, userClientEntry, type UserClient } from './catalog';
 import { Catalog, NetworkCallDetector } from './network-call';
 import { OptionsReader } from './options';
@@ -29,7 +30,7 @@ export class FileModel {
       (origin, method) => this.calls.isFactory(origin, method),
     );
     this.options = new OptionsReader(this.resolver);
-    this.calls = new NetworkCallDetector(catalog, this.resolver, this.options);
+    this.calls = new NetworkCallDetector(catalog, this.resolver, this.options, () => clientNames(sourceCode, new Set(catalog.modules)));
   }
 }
 

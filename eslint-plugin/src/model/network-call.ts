@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { isFunction, staticPropertyName, stringLiteral, unwrap } from '../util/ast';
+import { rootOf } from './candidates';
 import { FAMILY_SHAPES, type CallShape, type ClientEntry } from './catalog';
 import type { OptionsReader } from './options';
 import type { ClientInstance, Origin, OriginResolver } from './resolve';
@@ -48,11 +49,14 @@ const CALLBACK_NAME = /^(?:on[A-Z]\w*|cb|callback|done|handler|handle[A-Z]\w*)$/
 
 export class NetworkCallDetector {
   private readonly cache = new Map<TSESTree.CallExpression, NetworkCall | null>();
+  private names: Set<string> | undefined;
 
   constructor(
     private readonly catalog: Catalog,
     private readonly resolver: OriginResolver,
     private readonly options: OptionsReader,
+    /** Names that can hold a client (see `clientNames`), computed on the first call looked at. */
+    private readonly clientNames: () => Set<string>,
   ) {}
 
   /** True when `origin.method(...)` makes a configured client instance (the resolver asks this). */
@@ -87,6 +91,9 @@ export class NetworkCallDetector {
     const callee = unwrap(node.callee);
     // `this.fetch()`, `store.fetch()`: only a member of a resolved client object counts.
     if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    // Cheap first: a callee rooted at a name that cannot hold a client needs no scope lookup.
+    const root = rootOf(callee);
+    if (root.kind === 'name' && !(this.names ??= this.clientNames()).has(root.name)) return undefined;
     const origin = this.resolver.resolve(callee);
     if (!origin) return undefined;
     const entry = this.entryAt(origin);

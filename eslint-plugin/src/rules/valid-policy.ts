@@ -80,6 +80,8 @@ export default createRule<[CommonOptions], ValidPolicyMessageIds>({
   },
   defaultOptions: [{ unresolved: 'ignore', clients: [] }],
   create(context, [options]) {
+    // Only cockatiel policies are judged: a file that never names it has nothing to report.
+    if (!context.sourceCode.text.includes('cockatiel')) return {};
     const fileOrNothing = fileModel(context, options);
     if (!fileOrNothing) return {};
     const model = fileOrNothing;

@@ -1,0 +1,79 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { stringLiteral, unwrap } from '../util/ast';
+
+/** Globals through which `fetch` is reached: `fetch`, `globalThis.fetch`, `window.fetch`, … */
+const GLOBAL_ROOTS = ['fetch', 'globalThis', 'window', 'self', 'global'];
+
+/**
+ * The root of a callee or initializer as the resolver follows it: the identifier at the bottom of
+ * `a.b.c` or `a.b()`, a `require('m')` / `await import('m')` of a module, or something else.
+ */
+type Root = { kind: 'name'; name: string } | { kind: 'module'; module: string } | { kind: 'other' };
+
+export function rootOf(node: TSESTree.Node): Root {
+  let current = unwrap(node);
+  for (let depth = 0; depth < 32; depth++) {
+    switch (current.type) {
+      case AST_NODE_TYPES.Identifier:
+        return { kind: 'name', name: current.name };
+      case AST_NODE_TYPES.MemberExpression:
+        current = unwrap(current.object);
+        continue;
+      case AST_NODE_TYPES.CallExpression: {
+        const callee = unwrap(current.callee);
+        if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'require' && current.arguments[0]) {
+          const module = stringLiteral(current.arguments[0]);
+          return module === undefined ? { kind: 'other' } : { kind: 'module', module };
+        }
+        current = callee;
+        continue;
+      }
+      case AST_NODE_TYPES.AwaitExpression:
+        if (current.argument.type === AST_NODE_TYPES.ImportExpression) {
+          const module = stringLiteral(current.argument.source);
+          return module === undefined ? { kind: 'other' } : { kind: 'module', module };
+        }
+        return { kind: 'other' };
+      default:
+        return { kind: 'other' };
+    }
+  }
+  return { kind: 'other' };
+}
+
+/**
+ * Names in the file that can hold an HTTP client, by name (a superset: shadowing is ignored): bindings
+ * imported or required from a client module, the globals `fetch` is reached through, and — to a fixed
+ * point — variables initialised from any of those (`const api = axios.create()`, `const f = fetch`).
+ * A call whose callee is rooted at any other name cannot resolve to a client, so the detector skips it
+ * without a scope lookup: most calls in most files.
+ */
+export function clientNames(sourceCode: Readonly<TSESLint.SourceCode>, modules: ReadonlySet<string>): Set<string> {
+  const names = new Set(GLOBAL_ROOTS);
+  const pending: { name: string; init: TSESTree.Node }[] = [];
+  for (const scope of sourceCode.scopeManager?.scopes ?? []) {
+    for (const variable of scope.variables) {
+      for (const def of variable.defs) {
+        if (def.type === 'ImportBinding') {
+          const parent = def.parent as TSESTree.Node | null;
+          if (parent?.type === AST_NODE_TYPES.ImportDeclaration ? modules.has(parent.source.value) : true) names.add(variable.name);
+        } else if (def.type === 'Variable' && def.node.init) {
+          pending.push({ name: variable.name, init: def.node.init });
+        }
+      }
+    }
+  }
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let i = pending.length - 1; i >= 0; i--) {
+      const { name, init } = pending[i]!;
+      const root = rootOf(init);
+      if ((root.kind === 'name' && names.has(root.name)) || (root.kind === 'module' && modules.has(root.module))) {
+        names.add(name);
+        pending.splice(i, 1);
+        changed = true;
+      }
+    }
+  }
+  return names;
+}
