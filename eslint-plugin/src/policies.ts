@@ -10,7 +10,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { retryableHelperText, RETRYABLE_HELPER } from './fixes/retryable-filter';
 import { OriginResolver } from './model/resolve';
-import { staticPropertyName, unwrap } from './util/ast';
+import { staticPropertyName, unwrap, walk } from './util/ast';
 
 /** One policy layer in the simulator's JSON form (what `parsePolicy` reads). */
 export type PolicyLayerJson = Record<string, unknown> & { type: 'retry' | 'breaker' | 'bulkhead' | 'timeout' | 'fallback' };
@@ -256,7 +256,7 @@ class PolicyReader {
 export function readCockatielPolicies(sourceCode: Readonly<TSESLint.SourceCode>): PolicyDefinition[] {
   if (!sourceCode.text.includes('cockatiel')) return [];
   const out: PolicyDefinition[] = [];
-  const visit = (node: TSESTree.Node): void => {
+  walk(sourceCode.ast, (node) => {
     if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.init) {
       const reader = new PolicyReader(sourceCode);
       const init = unwrap(node.init);
@@ -267,13 +267,7 @@ export function readCockatielPolicies(sourceCode: Readonly<TSESLint.SourceCode>)
         out.push({ name: node.id.name, range: statement.range, layers, unknowns: reader.unknowns });
       }
     }
-    for (const key of sourceCode.visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) for (const item of child) if (item && typeof item === 'object' && 'type' in item) visit(item as TSESTree.Node);
-      if (child && typeof child === 'object' && 'type' in child) visit(child as TSESTree.Node);
-    }
-  };
-  visit(sourceCode.ast);
+  });
   return out;
 }
 

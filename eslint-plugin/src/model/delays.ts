@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { isFunction, staticPropertyName, unwrap } from '../util/ast';
+import { isFunction, staticPropertyName, unwrap, walk } from '../util/ast';
 import type { FileModel } from './file-model';
 
 /** Names of functions that wait: `sleep(ms)`, `delay(ms)`, `setTimeout(fn, ms)`, `scheduler.wait(ms)`. */
@@ -11,21 +11,14 @@ export type DelayVerdict = 'none' | 'constant' | 'jittered' | 'unknown';
 /** The calls in `scope` (nested callbacks included, e.g. `new Promise((r) => setTimeout(r, ms))`) that wait. */
 function delayCalls(scope: TSESTree.Node, exclude: TSESTree.Node): TSESTree.CallExpression[] {
   const out: TSESTree.CallExpression[] = [];
-  const visit = (node: TSESTree.Node): void => {
-    if (node === exclude) return;
+  walk(scope, (node) => {
+    if (node === exclude) return 'skip';
     if (node.type === AST_NODE_TYPES.CallExpression) {
       const callee = unwrap(node.callee);
       const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? staticPropertyName(callee) : undefined;
       if (name && DELAY_NAME.test(name)) out.push(node);
     }
-    for (const [key, value] of Object.entries(node)) {
-      if (key === 'parent' || !value || typeof value !== 'object') continue;
-      if (Array.isArray(value)) {
-        for (const item of value) if (item && typeof item === 'object' && 'type' in item) visit(item as TSESTree.Node);
-      } else if ('type' in value && typeof (value as { type: unknown }).type === 'string') visit(value as TSESTree.Node);
-    }
-  };
-  visit(scope);
+  });
   return out;
 }
 
@@ -105,17 +98,10 @@ function combine(a: DelayVerdict, b: DelayVerdict): DelayVerdict {
 
 function mentionsRandom(node: TSESTree.Node): boolean {
   let found = false;
-  const visit = (current: TSESTree.Node): void => {
-    if (found) return;
+  walk(node, (current) => {
+    if (found) return 'skip';
     if (current.type === AST_NODE_TYPES.Identifier && RANDOM_NAME.test(current.name)) found = true;
-    for (const [key, value] of Object.entries(current)) {
-      if (key === 'parent' || !value || typeof value !== 'object') continue;
-      if (Array.isArray(value)) {
-        for (const item of value) if (item && typeof item === 'object' && 'type' in item) visit(item as TSESTree.Node);
-      } else if ('type' in value && typeof (value as { type: unknown }).type === 'string') visit(value as TSESTree.Node);
-    }
-  };
-  visit(node);
+  });
   return found;
 }
 

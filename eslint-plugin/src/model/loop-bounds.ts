@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { isFunction, staticPropertyName, unwrap } from '../util/ast';
+import { staticPropertyName, unwrap, walk } from '../util/ast';
 
 /** `while (true)`, `while (1)`, `for (;;)`, `do … while (true)`: a loop whose condition never ends it. */
 export function loopsForever(loop: TSESTree.Node): boolean {
@@ -22,31 +22,23 @@ function isTruthyLiteral(node: TSESTree.Node): boolean {
 export function canGiveUp(node: TSESTree.Node | null | undefined): boolean {
   if (!node) return false;
   let found = false;
-  const visit = (current: TSESTree.Node): void => {
-    if (found) return;
-    if (isFunction(current)) return;
-    switch (current.type) {
-      case AST_NODE_TYPES.ThrowStatement:
-      case AST_NODE_TYPES.ReturnStatement:
-      case AST_NODE_TYPES.BreakStatement:
+  walk(
+    node,
+    (current) => {
+      if (found) return 'skip';
+      if (
+        current.type === AST_NODE_TYPES.ThrowStatement ||
+        current.type === AST_NODE_TYPES.ReturnStatement ||
+        current.type === AST_NODE_TYPES.BreakStatement ||
+        (current.type === AST_NODE_TYPES.CallExpression &&
+          current.callee.type === AST_NODE_TYPES.MemberExpression &&
+          staticPropertyName(current.callee) === 'throwIfAborted')
+      ) {
         found = true;
-        return;
-      case AST_NODE_TYPES.CallExpression:
-        if (current.callee.type === AST_NODE_TYPES.MemberExpression && staticPropertyName(current.callee) === 'throwIfAborted') {
-          found = true;
-          return;
-        }
-        break;
-    }
-    for (const value of Object.values(current)) {
-      if (value && typeof value === 'object' && value !== current.parent) {
-        if (Array.isArray(value)) {
-          for (const item of value) if (item && typeof item === 'object' && 'type' in item) visit(item as TSESTree.Node);
-        } else if ('type' in value && typeof (value as { type: unknown }).type === 'string') visit(value as TSESTree.Node);
       }
-    }
-  };
-  visit(node);
+    },
+    { skipFunctions: true },
+  );
   return found;
 }
 

@@ -77,22 +77,3 @@ export function optionsLiteral(site: RetrySite): TSESTree.ObjectExpression | und
   const target = node && unwrap(node);
   return target?.type === AST_NODE_TYPES.ObjectExpression ? target : undefined;
 }
-
-/** Every retry site in the file. */
-export function retrySites(model: FileModel): RetrySite[] {
-  const out: RetrySite[] = [];
-  const visit = (node: TSESTree.Node): void => {
-    if (node.type === AST_NODE_TYPES.CallExpression) {
-      const site = retrySiteOf(model, node);
-      if (site) out.push(site);
-    }
-    for (const key of model.sourceCode.visitorKeys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const item of child) if (item && typeof item === 'object' && 'type' in item) visit(item as TSESTree.Node);
-      } else if (child && typeof child === 'object' && 'type' in child) visit(child as TSESTree.Node);
-    }
-  };
-  visit(model.sourceCode.ast);
-  return out;
-}

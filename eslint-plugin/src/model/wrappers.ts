@@ -34,6 +34,12 @@ export type Policy =
   /** Imported from another module, a parameter, a property: its make-up is not in this file. */
   | { readonly kind: 'opaque'; readonly imported: boolean };
 
+/** The cockatiel export a node refers to (`retry`, `ExponentialBackoff`, `TimeoutStrategy`, …), following imports and `const`s. */
+export function cockatielExport(model: FileModel, node: TSESTree.Node): string | undefined {
+  const origin = model.resolver.resolve(node);
+  return origin?.module === 'cockatiel' && origin.path.length === 1 ? origin.path[0] : undefined;
+}
+
 const COCKATIEL_FACTORIES = new Set(['retry', 'circuitBreaker', 'bulkhead', 'timeout', 'fallback', 'noop', 'wrap']);
 
 export function resolvePolicy(model: FileModel, node: TSESTree.Node, depth = 0): Policy | undefined {
@@ -50,8 +56,7 @@ export function resolvePolicy(model: FileModel, node: TSESTree.Node, depth = 0):
     return { kind: 'opaque', imported: false };
   }
   if (target.type === AST_NODE_TYPES.CallExpression) {
-    const origin = model.resolver.resolve(target.callee);
-    const name = origin?.module === 'cockatiel' && origin.path.length === 1 ? origin.path[0]! : undefined;
+    const name = cockatielExport(model, target.callee);
     if (name && COCKATIEL_FACTORIES.has(name)) {
       if (name === 'wrap') {
         const policies = target.arguments.map((arg) => resolvePolicy(model, arg, depth + 1) ?? { kind: 'opaque', imported: false } as const);

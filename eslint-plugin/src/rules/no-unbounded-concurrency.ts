@@ -3,7 +3,7 @@ import { fileModel } from '../model/file-model';
 import { combine } from '../model/options';
 import { COMMON_OPTION_PROPERTIES, type CommonOptions } from '../model/rule-options';
 import { functionOfArgument, resolvePolicy } from '../model/wrappers';
-import { isFunction, isLoop, staticPropertyName, unwrap } from '../util/ast';
+import { isFunction, isLoop, staticPropertyName, unwrap, walk } from '../util/ast';
 import { createRule } from '../util/create-rule';
 
 export interface NoUnboundedConcurrencyOptions extends CommonOptions {
@@ -111,31 +111,19 @@ export default createRule<[NoUnboundedConcurrencyOptions], NoUnboundedConcurrenc
       if (seen.has(fn)) return undefined;
       seen.add(fn);
       let found: TSESTree.Node | undefined;
-      const visit = (node: TSESTree.Node): void => {
-        if (found) return;
-        if (isFunction(node) && node !== fn && isLimited(node)) return;
-        if (node.type === AST_NODE_TYPES.CallExpression) {
-          if (model.calls.detect(node)) {
-            found = node;
-            return;
-          }
-          const callee = unwrap(node.callee);
-          if (callee.type === AST_NODE_TYPES.Identifier && depth < MAX_HELPER_DEPTH) {
-            const helper = functionOfArgument(model, callee);
-            if (helper && unlimitedRequest(helper, depth + 1, seen)) {
-              found = node;
-              return;
-            }
-          }
+      walk(isFunction(fn) ? fn.body : fn, (node) => {
+        if (found || (isFunction(node) && isLimited(node))) return 'skip';
+        if (node.type !== AST_NODE_TYPES.CallExpression) return;
+        if (model.calls.detect(node)) {
+          found = node;
+          return 'skip';
         }
-        for (const [key, value] of Object.entries(node)) {
-          if (key === 'parent' || !value || typeof value !== 'object') continue;
-          if (Array.isArray(value)) {
-            for (const item of value) if (item && typeof item === 'object' && 'type' in item) visit(item as TSESTree.Node);
-          } else if ('type' in value && typeof (value as { type: unknown }).type === 'string') visit(value as TSESTree.Node);
+        const callee = unwrap(node.callee);
+        if (callee.type === AST_NODE_TYPES.Identifier && depth < MAX_HELPER_DEPTH) {
+          const helper = functionOfArgument(model, callee);
+          if (helper && unlimitedRequest(helper, depth + 1, seen)) found = node;
         }
-      };
-      visit(isFunction(fn) ? fn.body : fn);
+      });
       return found;
     }
 

@@ -6,6 +6,7 @@ import { fileModel, type FileModel } from '../model/file-model';
 import { handRetryAround } from '../model/hand-retry';
 import { COMMON_OPTION_PROPERTIES, type CommonOptions } from '../model/rule-options';
 import { optionsLiteral, RETRY_NAMES, retryOption, retrySiteOf, type RetrySite } from '../model/retry-site';
+import { cockatielExport } from '../model/wrappers';
 import { numericLiteral, staticPropertyName, unwrap } from '../util/ast';
 import { createRule } from '../util/create-rule';
 
@@ -13,11 +14,6 @@ export type RequireBackoffMessageIds = 'noDelay' | 'noJitter' | 'useJitteredBack
 
 type Verdict = { problem: 'noDelay' | 'noJitter'; fix?: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[] | undefined; fixText?: string } | undefined;
 
-/** The cockatiel export `node` names (`ConstantBackoff`, `noJitterGenerator`, …), following `const`s. */
-function cockatielName(model: FileModel, node: TSESTree.Node): string | undefined {
-  const origin = model.resolver.resolve(node);
-  return origin?.module === 'cockatiel' && origin.path.length === 1 ? origin.path[0] : undefined;
-}
 
 /** Replaces a property's value, spelling out a shorthand (`{ backoff }` → `{ backoff: … }`). */
 function replaceValue(fixer: TSESLint.RuleFixer, value: TSESTree.Node, text: string): TSESLint.RuleFix {
@@ -81,7 +77,7 @@ export default createRule<[CommonOptions], RequireBackoffMessageIds>({
       if (backoff.state === 'absent') return { problem: 'noDelay', fix: addBackoff, fixText };
       const value = constInit(model, backoff.value);
       if (value.type !== AST_NODE_TYPES.NewExpression) return undefined;
-      switch (cockatielName(model, value.callee)) {
+      switch (cockatielExport(model, value.callee)) {
         case 'ConstantBackoff': {
           const ms = value.arguments[0] ? numericLiteral(value.arguments[0]) : 0;
           return { problem: ms === 0 ? 'noDelay' : 'noJitter', fix: addBackoff, fixText };
@@ -94,7 +90,7 @@ export default createRule<[CommonOptions], RequireBackoffMessageIds>({
           const generator = options.properties.find(
             (p): p is Extract<TSESTree.ObjectLiteralElement, { type: AST_NODE_TYPES.Property }> => p.type === AST_NODE_TYPES.Property && staticPropertyName(p) === 'generator',
           );
-          if (!generator || cockatielName(model, generator.value) !== 'noJitterGenerator') return undefined;
+          if (!generator || cockatielExport(model, generator.value) !== 'noJitterGenerator') return undefined;
           return {
             problem: 'noJitter',
             fixText: 'decorrelatedJitterGenerator',

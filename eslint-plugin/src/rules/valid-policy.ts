@@ -4,7 +4,7 @@ import { ensureNamedImport } from '../fixes/retryable-filter';
 import { fileModel, type FileModel } from '../model/file-model';
 import { combine } from '../model/options';
 import { COMMON_OPTION_PROPERTIES, type CommonOptions } from '../model/rule-options';
-import { functionOfArgument, resolvePolicy, type Policy } from '../model/wrappers';
+import { cockatielExport, functionOfArgument, resolvePolicy, type Policy } from '../model/wrappers';
 import { enclosingFunction, isFunction, staticPropertyName, stringLiteral, unwrap } from '../util/ast';
 import { createRule } from '../util/create-rule';
 
@@ -19,10 +19,6 @@ export type ValidPolicyMessageIds =
 /** A first break long enough for a dependency to recover, with cockatiel's decorrelated jitter around it. */
 const HALF_OPEN_INITIAL_DELAY = 5000;
 
-function cockatielName(model: FileModel, node: TSESTree.Node): string | undefined {
-  const origin = model.resolver.resolve(node);
-  return origin?.module === 'cockatiel' && origin.path.length === 1 ? origin.path[0] : undefined;
-}
 
 /** The policies of a `wrap()` in order, nested wraps flattened. */
 function flatten(policy: Policy): Policy[] {
@@ -41,7 +37,7 @@ function isCooperativeTimeout(model: FileModel, call: TSESTree.CallExpression): 
   }
   const value = unwrap(strategy);
   if (stringLiteral(value) === 'optimistic') return true;
-  return value.type === AST_NODE_TYPES.MemberExpression && staticPropertyName(value) === 'Cooperative' && cockatielName(model, value.object) === 'TimeoutStrategy';
+  return value.type === AST_NODE_TYPES.MemberExpression && staticPropertyName(value) === 'Cooperative' && cockatielExport(model, value.object) === 'TimeoutStrategy';
 }
 
 /** Whether a callback hands the policy's signal on: it takes `{ signal }`, or a context it reads or passes along. */
@@ -95,7 +91,7 @@ export default createRule<[CommonOptions], ValidPolicyMessageIds>({
       layers.forEach((layer, index) => {
         if (layer.kind !== 'retry' || !layer.handler) return;
         const handler = unwrap(layer.handler);
-        if (cockatielName(model, handler) !== 'handleAll' || reported.has(handler)) return;
+        if (cockatielExport(model, handler) !== 'handleAll' || reported.has(handler)) return;
         if (!layers.slice(index + 1).some((inner) => inner.kind === 'circuitBreaker')) return;
         reported.add(handler);
         context.report({
@@ -152,7 +148,7 @@ export default createRule<[CommonOptions], ValidPolicyMessageIds>({
         return staticPropertyName(parent) === 'execute' && parent.parent?.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent;
       }
       if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(current as TSESTree.CallExpressionArgument)) {
-        return cockatielName(model, parent.callee) === 'wrap' && usedOnlyHere(parent, fn, depth + 1);
+        return cockatielExport(model, parent.callee) === 'wrap' && usedOnlyHere(parent, fn, depth + 1);
       }
       if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === current && parent.id.type === AST_NODE_TYPES.Identifier) {
         const variable = sourceCode.getDeclaredVariables(parent).find((v) => v.name === (parent.id as TSESTree.Identifier).name);
@@ -168,7 +164,7 @@ export default createRule<[CommonOptions], ValidPolicyMessageIds>({
       const lookup = combine(model.options.branches(optionsNode).map((branch) => model.options.lookup(branch, 'halfOpenAfter', call)));
       if (lookup.state !== 'present') return;
       const value = unwrap(lookup.value);
-      if (value.type !== AST_NODE_TYPES.NewExpression || cockatielName(model, value.callee) !== 'ExponentialBackoff') return;
+      if (value.type !== AST_NODE_TYPES.NewExpression || cockatielExport(model, value.callee) !== 'ExponentialBackoff') return;
       const arg = value.arguments[0];
       const argTarget = arg && unwrap(arg);
       if (arg && argTarget?.type !== AST_NODE_TYPES.ObjectExpression) return;
@@ -194,7 +190,7 @@ export default createRule<[CommonOptions], ValidPolicyMessageIds>({
 
     return {
       CallExpression(node) {
-        const name = cockatielName(model, node.callee);
+        const name = cockatielExport(model, node.callee);
         if (name === 'wrap') checkWrap(node);
         else if (name === 'circuitBreaker') {
           checkHalfOpen(node);
