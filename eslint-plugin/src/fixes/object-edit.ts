@@ -80,3 +80,10 @@ export function addArgument(
   if (ASTUtils.isCommaToken(afterLast)) return fixer.insertTextAfter(afterLast, ` ${parts},`);
   return fixer.insertTextAfter(last, `, ${parts}`);
 }
+
+/** Replaces a property's value, spelling out a shorthand (`{ backoff }` → `{ backoff: … }`). */
+export function replacePropertyValue(fixer: Fixer, value: TSESTree.Node, text: string): TSESLint.RuleFix {
+  const parent = value.parent;
+  if (parent?.type === AST_NODE_TYPES.Property && parent.shorthand) return fixer.replaceText(parent, `${staticPropertyName(parent)}: ${text}`);
+  return fixer.replaceText(value, text);
+}

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { addArgument, setProperty } from '../fixes/object-edit';
+import { addArgument, replacePropertyValue, setProperty } from '../fixes/object-edit';
 import { fileModel } from '../model/file-model';
 import { handRetryAround } from '../model/hand-retry';
 import { canGiveUp, giveUpPlaces, loopsForever } from '../model/loop-bounds';
@@ -102,7 +102,7 @@ export default createRule<[CommonOptions], NoUnboundedRetryMessageIds>({
         const literal = optionsLiteral(site);
         const limit = String(SUGGESTED_LIMIT);
         if (fixNode) {
-          suggest.push({ messageId: 'limitAttempts', data: { limit }, fix: (fixer) => fixer.replaceText(fixNode, limit) });
+          suggest.push({ messageId: 'limitAttempts', data: { limit }, fix: (fixer) => replacePropertyValue(fixer, fixNode, limit) });
         } else if (literal) {
           suggest.push({ messageId: 'limitAttempts', data: { limit }, fix: (fixer) => setProperty(sourceCode, fixer, literal, key, limit) });
         } else if (site.call.arguments.length === site.optionsIndex) {

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { addArgument, setProperty } from '../fixes/object-edit';
+import { addArgument, replacePropertyValue, setProperty } from '../fixes/object-edit';
 import { ensureNamedImport } from '../fixes/retryable-filter';
 import { retryDelayVerdict } from '../model/delays';
 import { fileModel, type FileModel } from '../model/file-model';
@@ -14,13 +14,6 @@ export type RequireBackoffMessageIds = 'noDelay' | 'noJitter' | 'useJitteredBack
 
 type Verdict = { problem: 'noDelay' | 'noJitter'; fix?: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[] | undefined; fixText?: string } | undefined;
 
-
-/** Replaces a property's value, spelling out a shorthand (`{ backoff }` → `{ backoff: … }`). */
-function replaceValue(fixer: TSESLint.RuleFixer, value: TSESTree.Node, text: string): TSESLint.RuleFix {
-  const parent = value.parent;
-  if (parent?.type === AST_NODE_TYPES.Property && parent.shorthand) return fixer.replaceText(parent, `${staticPropertyName(parent)}: ${text}`);
-  return fixer.replaceText(value, text);
-}
 
 function constInit(model: FileModel, node: TSESTree.Node): TSESTree.Node {
   const target = unwrap(node);
@@ -67,7 +60,7 @@ export default createRule<[CommonOptions], RequireBackoffMessageIds>({
       const addBackoff = (fixer: TSESLint.RuleFixer) => {
         const made = exponentialBackoff(site, fixer);
         if (!made) return undefined;
-        if (backoff.state === 'present') return [replaceValue(fixer, backoff.value, made.text), ...made.imports];
+        if (backoff.state === 'present') return [replacePropertyValue(fixer, backoff.value, made.text), ...made.imports];
         if (literal) return [...setProperty(sourceCode, fixer, literal, 'backoff', made.text), ...made.imports];
         if (site.call.arguments.length === 1) return [addArgument(sourceCode, fixer, site.call, 1, `{ backoff: ${made.text} }`), ...made.imports];
         return undefined;
@@ -113,13 +106,13 @@ export default createRule<[CommonOptions], RequireBackoffMessageIds>({
       const randomize = retryOption(model, site, 'randomize');
       const literal = optionsLiteral(site);
       if (minTimeout.state === 'present' && numericLiteral(minTimeout.value) === 0) {
-        return { problem: 'noDelay', fixText: 'minTimeout: 1000, randomize: true', fix: (fixer) => [replaceValue(fixer, minTimeout.value, '1000'), ...(literal ? setProperty(sourceCode, fixer, literal, 'randomize', 'true') : [])] };
+        return { problem: 'noDelay', fixText: 'minTimeout: 1000, randomize: true', fix: (fixer) => [replacePropertyValue(fixer, minTimeout.value, '1000'), ...(literal ? setProperty(sourceCode, fixer, literal, 'randomize', 'true') : [])] };
       }
       if (randomize.state === 'unknown' || minTimeout.state === 'unknown') return undefined;
       const value = randomize.state === 'present' ? unwrap(randomize.value) : undefined;
       if (value && !(value.type === AST_NODE_TYPES.Literal && value.value === false)) return undefined;
       const fix = (fixer: TSESLint.RuleFixer) => {
-        if (value) return [replaceValue(fixer, randomize.state === 'present' ? randomize.value : value, 'true')];
+        if (value) return [replacePropertyValue(fixer, randomize.state === 'present' ? randomize.value : value, 'true')];
         if (literal) return setProperty(sourceCode, fixer, literal, 'randomize', 'true');
         if (site.call.arguments.length === site.optionsIndex) return [addArgument(sourceCode, fixer, site.call, site.optionsIndex, '{ randomize: true }')];
         return undefined;
@@ -132,7 +125,7 @@ export default createRule<[CommonOptions], RequireBackoffMessageIds>({
       const literal = optionsLiteral(site);
       const exponential = `${site.calleeText}.exponentialDelay`;
       const fix = (fixer: TSESLint.RuleFixer) => {
-        if (delay.state === 'present') return [replaceValue(fixer, delay.value, exponential)];
+        if (delay.state === 'present') return [replacePropertyValue(fixer, delay.value, exponential)];
         if (literal) return setProperty(sourceCode, fixer, literal, 'retryDelay', exponential);
         if (site.call.arguments.length === 1) return [addArgument(sourceCode, fixer, site.call, 1, `{ retryDelay: ${exponential} }`)];
         return undefined;
