@@ -305,7 +305,13 @@ export function cockatielCode(layers: readonly PolicyLayerJson[], options: { typ
     needsHelper = true;
     return `${use('handleWhen')}(${RETRYABLE_HELPER})`;
   };
+  let needsRetryAfter = false;
   const backoff = (spec: Record<string, unknown>): string => {
+    if (spec.type === 'retryAfter') {
+      needsRetryAfter = true;
+      use('DelegateBackoff');
+      return `retryAfterBackoff(${backoff(spec.fallback as Record<string, unknown>)})`;
+    }
     if (spec.type === 'constant') return `new ${use('ConstantBackoff')}(${num(spec.delayMs)})`;
     return `new ${use('ExponentialBackoff')}({ generator: ${use(GENERATOR_OF[String(spec.jitter)] ?? 'decorrelatedJitterGenerator')}, initialDelay: ${num(spec.initialDelayMs)}, maxDelay: ${num(spec.maxDelayMs)}${spec.exponent !== 2 && spec.jitter === 'decorrelated' ? `, exponent: ${num(spec.exponent)}` : ''} })`;
   };
@@ -359,7 +365,31 @@ export function cockatielCode(layers: readonly PolicyLayerJson[], options: { typ
   const policyName = options.name ?? 'policy';
   if (names.length > 1) lines.push(`export const ${policyName} = ${use('wrap')}(${names.join(', ')});`);
   else if (names.length === 1) lines[0] = lines[0].replace(`const ${names[0]} =`, `export const ${policyName} =`);
-  const header = `import { ${[...imports].sort((a, b) => a.localeCompare(b)).join(', ')} } from 'cockatiel';`;
-  const helper = needsHelper ? `\n\n${retryableHelperText(options.typescript)}` : '';
-  return `${header}${helper}\n\n${lines.join('\n')}\n`;
+  const types = needsRetryAfter && options.typescript ? ['type IBackoff', 'type IBackoffFactory', 'type IRetryBackoffContext'] : [];
+  const specifiers = [...[...imports].sort((a, b) => a.localeCompare(b)), ...types];
+  const header = `import { ${specifiers.join(', ')} } from 'cockatiel';`;
+  const helpers = [needsHelper ? retryableHelperText(options.typescript) : '', needsRetryAfter ? retryAfterHelperText(options.typescript) : ''].filter(Boolean);
+  return `${header}${helpers.map((helper) => `\n\n${helper}`).join('')}\n\n${lines.join('\n')}\n`;
+}
+
+/** A cockatiel DelegateBackoff that waits what a 429's Retry-After asks for, else steps `fallback`. */
+function retryAfterHelperText(typescript: boolean): string {
+  const t = (text: string) => (typescript ? text : '');
+  return [
+    `/** Waits what a 429's Retry-After header asks for (seconds or an HTTP date); any other failure waits \`fallback\`. */`,
+    `function retryAfterBackoff(fallback${t(': IBackoffFactory<IRetryBackoffContext<unknown>>')}) {`,
+    `  return new DelegateBackoff${t('<IRetryBackoffContext<unknown>, IBackoff<IRetryBackoffContext<unknown>> | undefined>')}((context, state) => {`,
+    `    const error = 'error' in context.result ? context.result.error : undefined;`,
+    `    const response = (error${t(' as { response?: { status?: number; headers?: unknown } } | undefined')})?.response;`,
+    `    const headers = response?.headers${t(' as ({ get?: (name: string) => string | null } & Record<string, unknown>) | undefined')};`,
+    `    const header = typeof headers?.get === 'function' ? headers.get('retry-after') : headers?.['retry-after'];`,
+    `    if (response?.status === 429 && typeof header === 'string') {`,
+    `      const wait = /^\\d+$/.test(header) ? Number(header) * 1000 : Date.parse(header) - Date.now();`,
+    `      if (Number.isFinite(wait)) return { delay: Math.max(0, wait), state };`,
+    `    }`,
+    `    const next = state ? state.next(context) : fallback.next(context);`,
+    `    return { delay: next.duration, state: next };`,
+    `  });`,
+    `}`,
+  ].join('\n');
 }

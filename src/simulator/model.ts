@@ -58,6 +58,11 @@ export function handles(filter: Handle, code: number): boolean {
 }
 
 export type Backoff =
+  | BaseBackoff
+  /** Waits what a 429's Retry-After says; any other failure waits the fallback (a cockatiel DelegateBackoff). */
+  | { type: 'retryAfter'; fallback: BaseBackoff };
+
+export type BaseBackoff =
   | { type: 'constant'; delayMs: number }
   | {
       type: 'exponential';
@@ -81,7 +86,7 @@ export type PolicyLayer =
       maxAttempts: number | null;
       backoff: Backoff;
     }
-  | { type: 'breaker'; handle: Handle; breaker: BreakerKind; halfOpenAfter: Backoff }
+  | { type: 'breaker'; handle: Handle; breaker: BreakerKind; halfOpenAfter: BaseBackoff }
   | { type: 'bulkhead'; limit: number; queue: number }
   | { type: 'timeout'; timeoutMs: number; strategy: 'cooperative' | 'aggressive'; abortOnReturn: boolean }
   | { type: 'fallback'; handle: Handle };
@@ -111,6 +116,8 @@ export interface Dependency {
   failures: Record<DependencyFailure, number>;
   /** How long a refused connection or a load balancer's 503 takes. */
   failFastMs: number;
+  /** The Retry-After a 429 carries, in ms; null = none. cockatiel's own backoffs ignore it. */
+  retryAfterMs: number | null;
   /** Concurrency and FIFO queue of the dependency; `null` = unlimited. */
   capacity: { concurrency: number; queue: number } | null;
   phases: Phase[];

@@ -5,6 +5,7 @@
  */
 import type {
   Backoff,
+  BaseBackoff,
   BreakerKind,
   Dependency,
   DependencyFailure,
@@ -198,6 +199,7 @@ function readDependency(reader: Reader, input: unknown, path: string): Dependenc
     latency: readLatency(reader, obj.latency, `${path}.latency`),
     failures,
     failFastMs: reader.number(obj, 'failFastMs', path, 5, { min: 0, max: 60_000 }),
+    retryAfterMs: obj.retryAfterMs === undefined || obj.retryAfterMs === null ? null : reader.number(obj, 'retryAfterMs', path, undefined, { min: 0, max: 3_600_000 }),
     capacity,
     phases: reader.array(obj, 'phases', path).map((item, i) => readPhase(reader, item, `${path}.phases[${i}]`)),
   };
@@ -284,7 +286,7 @@ function readLayer(reader: Reader, input: unknown, path: string): PolicyLayer {
         halfOpenAfter:
           typeof obj.halfOpenAfter === 'number' || obj.halfOpenAfter === undefined
             ? { type: 'constant', delayMs: reader.number(obj, 'halfOpenAfter', path, 10_000, { min: 0, max: 86_400_000 }) }
-            : readBackoff(reader, obj.halfOpenAfter, `${path}.halfOpenAfter`, undefined),
+            : readBaseBackoff(reader, obj.halfOpenAfter, `${path}.halfOpenAfter`, undefined),
       };
     case 'bulkhead':
       return {
@@ -305,6 +307,15 @@ function readLayer(reader: Reader, input: unknown, path: string): PolicyLayer {
 }
 
 function readBackoff(reader: Reader, input: unknown, path: string, fallback: Backoff | undefined): Backoff {
+  const obj = input === undefined ? undefined : reader.object(input, path);
+  if (obj?.type !== 'retryAfter') return readBaseBackoff(reader, input, path, fallback as BaseBackoff | undefined);
+  return {
+    type: 'retryAfter',
+    fallback: readBaseBackoff(reader, obj.fallback, `${path}.fallback`, { type: 'exponential', jitter: 'decorrelated', initialDelayMs: 128, maxDelayMs: 30_000, exponent: 2 }),
+  };
+}
+
+function readBaseBackoff(reader: Reader, input: unknown, path: string, fallback: BaseBackoff | undefined): BaseBackoff {
   if (input === undefined && fallback) return fallback;
   const obj = reader.object(input, path) ?? {};
   const type = reader.choice(obj, 'type', path, ['constant', 'exponential'] as const, undefined);

@@ -11,6 +11,7 @@ import {
   circuitBreaker,
   ConsecutiveBreaker,
   ConstantBackoff,
+  DelegateBackoff,
   CountBreaker,
   decorrelatedJitterGenerator,
   ExponentialBackoff,
@@ -28,7 +29,9 @@ import {
   timeout,
   TimeoutStrategy,
   wrap,
+  type IBackoff,
   type IBackoffFactory,
+  type IRetryBackoffContext,
   type IDefaultPolicyContext,
   type IPolicy,
 } from 'cockatiel';
@@ -67,7 +70,18 @@ function codeOf(error: unknown): number {
   throw error;
 }
 
-function backoffOf(spec: Backoff): IBackoffFactory<unknown> {
+/** A Retry-After-aware backoff as users write it with cockatiel: a DelegateBackoff around a fallback. */
+function retryAfterBackoff(fallback: IBackoffFactory<unknown>, retryAfterMs: number | null): IBackoffFactory<IRetryBackoffContext<unknown>> {
+  return new DelegateBackoff<IRetryBackoffContext<unknown>, IBackoff<IRetryBackoffContext<unknown>> | undefined>((context, state) => {
+    const error = 'error' in context.result ? context.result.error : undefined;
+    if (retryAfterMs !== null && error instanceof SimError && error.code === Outcome.http429) return { delay: retryAfterMs, state };
+    const next = state ? state.next(context) : (fallback as IBackoffFactory<IRetryBackoffContext<unknown>>).next(context);
+    return { delay: next.duration, state: next };
+  });
+}
+
+function backoffOf(spec: Backoff, retryAfterMs: number | null = null): IBackoffFactory<unknown> {
+  if (spec.type === 'retryAfter') return retryAfterBackoff(backoffOf(spec.fallback), retryAfterMs) as IBackoffFactory<unknown>;
   if (spec.type === 'constant') return new ConstantBackoff(spec.delayMs);
   const options = { initialDelay: spec.initialDelayMs, maxDelay: spec.maxDelayMs, exponent: spec.exponent };
   switch (spec.jitter) {
@@ -82,11 +96,11 @@ function backoffOf(spec: Backoff): IBackoffFactory<unknown> {
   }
 }
 
-function policyOf(layer: PolicyLayer, onRetry: () => void): IPolicy<IDefaultPolicyContext, unknown> {
+function policyOf(layer: PolicyLayer, onRetry: () => void, retryAfterMs: number | null): IPolicy<IDefaultPolicyContext, unknown> {
   const filter = (handle: 'all' | 'transient') => (handle === 'all' ? handleAll : handleWhen((error) => isTransient(codeOf(error))));
   switch (layer.type) {
     case 'retry': {
-      const policy = retry(filter(layer.handle), { maxAttempts: layer.maxAttempts ?? undefined, backoff: backoffOf(layer.backoff) });
+      const policy = retry(filter(layer.handle), { maxAttempts: layer.maxAttempts ?? undefined, backoff: backoffOf(layer.backoff, retryAfterMs) });
       policy.onRetry(onRetry);
       return policy;
     }
@@ -175,7 +189,7 @@ export async function runWithCockatiel(scenario: Scenario): Promise<HarnessResul
   const random = new Prng(jitterSeed(scenario.seed));
   const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
   let retries = 0;
-  const policies = scenario.policy.map((layer) => policyOf(layer, () => retries++));
+  const policies = scenario.policy.map((layer) => policyOf(layer, () => retries++, scenario.dependency.retryAfterMs));
   const breakerTimeline: [number, number][] = [];
   const firstBreaker = policies.find((_, i) => scenario.policy[i].type === 'breaker') as
     | { onStateChange(listener: (state: number) => void): void }

@@ -164,6 +164,16 @@ const cases: Case[] = [
     exercises: ['success', 'timeout'],
   },
   {
+    name: 'a DelegateBackoff that honours Retry-After on 429s, jittered fallback otherwise',
+    scenario: {
+      ...base,
+      dependency: { ...dependency, failures: { http429: 0.2, http5xx: 0.05 }, retryAfterMs: 700 },
+      policy: [retry({ maxAttempts: 3, backoff: { type: 'retryAfter', fallback: exponential('full') } }), cooperative(400)],
+    },
+    exercises: ['success', 'http429'],
+    jitter: true,
+  },
+  {
     name: 'everything: fallback, retry, breaker, bulkhead, timeout',
     scenario: {
       ...base,

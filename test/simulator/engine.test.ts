@@ -10,7 +10,7 @@ import {
   type IBackoffFactory,
 } from 'cockatiel';
 import { simulate, SimulationLimitError } from '../../src/simulator/engine';
-import { OUTCOME_NAMES, type Backoff } from '../../src/simulator/model';
+import { OUTCOME_NAMES, type BaseBackoff } from '../../src/simulator/model';
 import { BackoffSequence } from '../../src/simulator/policies/backoff';
 import { PRESETS, presetScenario } from '../../src/simulator/presets';
 import { Prng } from '../../src/simulator/random';
@@ -62,6 +62,17 @@ describe('simulator engine', () => {
     assert.deepEqual(outcomes(result), ['http5xx']);
     assert.equal(result.totals.retries, 3);
     assert.deepEqual(result.attemptsHistogram, [0, 0, 0, 0, 1]);
+  });
+
+  it('a Retry-After-aware backoff waits what a 429 says, and the fallback for anything else', () => {
+    const retryAfter = { type: 'retry', maxAttempts: 2, backoff: { type: 'retryAfter', fallback: { type: 'constant', delayMs: 100 } } };
+    const throttled = simulate(scenario([retryAfter], { failures: { http429: 1 }, everyMs: 1000, dependency: { retryAfterMs: 500 } }), { keepRequests: true });
+    // 3 calls of 10 ms, 2 waits of the 500 ms Retry-After.
+    assert.equal(throttled.requests!.endMs[0], 1030);
+    const failing = simulate(scenario([retryAfter], { failures: { http5xx: 1 }, everyMs: 1000, dependency: { retryAfterMs: 500 } }), { keepRequests: true });
+    assert.equal(failing.requests!.endMs[0], 230, 'a 5xx waits the fallback');
+    const noHeader = simulate(scenario([retryAfter], { failures: { http429: 1 }, everyMs: 1000 }), { keepRequests: true });
+    assert.equal(noHeader.requests!.endMs[0], 230, 'a 429 without Retry-After waits the fallback');
   });
 
   it('a transient-only retry does not retry a 4xx', () => {
@@ -183,7 +194,7 @@ describe('simulator engine', () => {
   });
 
   describe('backoffs draw like cockatiel', () => {
-    const specs: Backoff[] = [
+    const specs: BaseBackoff[] = [
       { type: 'constant', delayMs: 70 },
       { type: 'exponential', jitter: 'none', initialDelayMs: 128, maxDelayMs: 30_000, exponent: 2 },
       { type: 'exponential', jitter: 'full', initialDelayMs: 100, maxDelayMs: 5000, exponent: 2 },

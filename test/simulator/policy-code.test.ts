@@ -60,8 +60,22 @@ describe('cockatiel code for simulator policies', () => {
     });
   });
 
+  it('writes a Retry-After-aware backoff as a DelegateBackoff that type-checks, in TS and JS', () => {
+    const policy = parsePolicy([{ type: 'retry', handle: 'transient', maxAttempts: 3, backoff: { type: 'retryAfter', fallback: { type: 'exponential', jitter: 'full' } } }]);
+    const ts = cockatielCode(policy as never, { typescript: true });
+    assert.match(ts, /^import \{ DelegateBackoff, ExponentialBackoff, fullJitterGenerator, handleWhen, retry, type IBackoff, type IBackoffFactory, type IRetryBackoffContext \} from 'cockatiel';/);
+    assert.match(ts, /backoff: retryAfterBackoff\(new ExponentialBackoff\(\{ generator: fullJitterGenerator, initialDelay: 128, maxDelay: 30_000 \}\)\)/);
+    const file = path.join(OUT, 'retry-after.ts');
+    fs.writeFileSync(file, ts);
+    files.push(file);
+    const js = cockatielCode(policy as never, { typescript: false });
+    assert.doesNotMatch(js, /: IBackoffFactory|type IBackoff|<IRetryBackoffContext/);
+    const linter = new Linter({ configType: 'flat' });
+    assert.deepEqual(linter.verify(js, [{ languageOptions: { ecmaVersion: 'latest', sourceType: 'module' } }], 'policy.js').filter((m) => m.fatal), []);
+  });
+
   it('type-checks every written policy against cockatiel 3.2', () => {
-    assert.ok(files.length === policies.length);
+    assert.ok(files.length === policies.length + 1);
     assert.deepEqual(typeErrors(files), []);
   });
 

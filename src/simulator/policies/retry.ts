@@ -30,10 +30,10 @@ export class RetryStage implements Stage {
       if (isOk(code) || !handles(handle, code)) return done(code);
       if (!signal.aborted && retries < maxAttempts) {
         let delay: number;
-        if (backoff) delay = backoff.next();
+        if (backoff) delay = backoff.next(code);
         else {
-          backoff = new BackoffSequence(this.layer.backoff, this.context.random);
-          delay = backoff.first();
+          backoff = new BackoffSequence(this.layer.backoff, this.context.random, this.context.retryAfterMs);
+          delay = backoff.first(code);
         }
         retries++;
         events.retry();

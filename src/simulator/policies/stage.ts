@@ -41,4 +41,6 @@ export interface StageContext {
   /** Stands in for `Math.random()`, which cockatiel's jitter generators call. */
   random: Prng;
   events: StageEvents;
+  /** The dependency's Retry-After on 429s, for backoffs that honour it. */
+  retryAfterMs: number | null;
 }

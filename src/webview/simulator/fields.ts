@@ -46,6 +46,7 @@ export function scenarioFields(scenario: Json): Field[] {
   }
   for (const kind of FAILURE_KINDS) fields.push({ path: ['dependency', 'failures', kind], label: `P(${kind})`, kind: 'number', title: 'probability of this failure on a normal attempt, 0–1' });
   fields.push({ path: ['dependency', 'failFastMs'], label: 'Fail-fast (ms)', kind: 'number', title: 'how long a refused connection or a 503 from a full queue takes' });
+  fields.push({ path: ['dependency', 'retryAfterMs'], label: 'Retry-After (ms)', kind: 'number', blank: 'none', title: 'what a 429 asks callers to wait; only a retryAfter backoff honours it' });
   fields.push({ path: ['dependency', 'capacity'], label: 'Limited capacity', kind: 'checkbox' });
   if (dependency.capacity) {
     fields.push({ path: ['dependency', 'capacity', 'concurrency'], label: 'Concurrency', kind: 'number' }, { path: ['dependency', 'capacity', 'queue'], label: 'Queue', kind: 'number' });
@@ -118,6 +119,7 @@ export function layerDefaults(type: string): Json {
 }
 
 export function backoffDefaults(type: string): Json {
+  if (type === 'retryAfter') return { type, fallback: { ...EXPONENTIAL } };
   return type === 'constant' ? { type, delayMs: 1000 } : { ...EXPONENTIAL };
 }
 
@@ -132,16 +134,19 @@ export function breakerDefaults(type: string): Json {
   }
 }
 
-function backoffFields(prefix: string, backoff: Json, label: string): Field[] {
-  const fields: Field[] = [{ path: [prefix, 'type'], label, kind: 'select', options: ['constant', 'exponential'] }];
-  if (backoff.type === 'constant') fields.push({ path: [prefix, 'delayMs'], label: 'Delay (ms)', kind: 'number' });
+function backoffFields(prefix: Path, backoff: Json, label: string, honoursRetryAfter = false): Field[] {
+  const fields: Field[] = [
+    { path: [...prefix, 'type'], label, kind: 'select', options: honoursRetryAfter ? ['constant', 'exponential', 'retryAfter'] : ['constant', 'exponential'], title: honoursRetryAfter ? 'retryAfter: wait what a 429 says, else the fallback' : undefined },
+  ];
+  if (backoff.type === 'retryAfter') return [...fields, ...backoffFields([...prefix, 'fallback'], obj(backoff.fallback), 'Otherwise')];
+  if (backoff.type === 'constant') fields.push({ path: [...prefix, 'delayMs'], label: 'Delay (ms)', kind: 'number' });
   else {
     fields.push(
-      { path: [prefix, 'jitter'], label: 'Jitter', kind: 'select', options: ['none', 'full', 'half', 'decorrelated'] },
-      { path: [prefix, 'initialDelayMs'], label: 'Initial (ms)', kind: 'number' },
-      { path: [prefix, 'maxDelayMs'], label: 'Max (ms)', kind: 'number' },
+      { path: [...prefix, 'jitter'], label: 'Jitter', kind: 'select', options: ['none', 'full', 'half', 'decorrelated'] },
+      { path: [...prefix, 'initialDelayMs'], label: 'Initial (ms)', kind: 'number' },
+      { path: [...prefix, 'maxDelayMs'], label: 'Max (ms)', kind: 'number' },
     );
-    if (backoff.jitter === 'decorrelated') fields.push({ path: [prefix, 'exponent'], label: 'Exponent', kind: 'number' });
+    if (backoff.jitter === 'decorrelated') fields.push({ path: [...prefix, 'exponent'], label: 'Exponent', kind: 'number' });
   }
   return fields;
 }
@@ -152,7 +157,7 @@ export function layerFields(layer: Json): Field[] {
       return [
         { path: ['handle'], label: 'Handles', kind: 'select', options: HANDLE, title: 'all = handleAll (also BrokenCircuitError); transient = network, timeouts, 429, 5xx' },
         { path: ['maxAttempts'], label: 'maxAttempts', kind: 'number', blank: 'forever', title: 'retries after the first call, as cockatiel counts them; blank = retry forever' },
-        ...backoffFields('backoff', obj(layer.backoff), 'Backoff'),
+        ...backoffFields(['backoff'], obj(layer.backoff), 'Backoff', true),
       ];
     case 'breaker': {
       const breaker = obj(layer.breaker);
@@ -175,7 +180,7 @@ export function layerFields(layer: Json): Field[] {
       } else {
         fields.push({ path: ['breaker', 'threshold'], label: 'Consecutive failures', kind: 'number' });
       }
-      fields.push(...backoffFields('halfOpenAfter', obj(layer.halfOpenAfter), 'Half-open after'));
+      fields.push(...backoffFields(['halfOpenAfter'], obj(layer.halfOpenAfter), 'Half-open after'));
       return fields;
     }
     case 'bulkhead':

@@ -143,7 +143,7 @@ function changed(key: string, field: Field, raw: string | boolean): void {
     const phaseKey = key.slice(0, -'.type'.length);
     const phase = read(phaseKey) as Json;
     write(phaseKey, phaseDefaults(String(raw), Number(phase.startMs) || 0, Number(phase.endMs) || 1000));
-  } else if (/\.(backoff|halfOpenAfter)\.type$/.test(key)) write(key.slice(0, -'.type'.length), backoffDefaults(String(raw)));
+  } else if (/\.(backoff|halfOpenAfter|fallback)\.type$/.test(key)) write(key.slice(0, -'.type'.length), backoffDefaults(String(raw)));
   else if (/\.breaker\.type$/.test(key)) write(key.slice(0, -'.type'.length), breakerDefaults(String(raw)));
   else if (key === 'S.dependency.latency.type') write('S.dependency.latency', raw === 'fixed' ? { type: 'fixed', ms: 50 } : raw === 'uniform' ? { type: 'uniform', minMs: 20, maxMs: 100 } : { type: 'lognormal', medianMs: 50, p99Ms: 250 });
   else if (value === undefined) {
