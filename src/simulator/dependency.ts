@@ -71,7 +71,6 @@ export class DependencyServer {
     const t = now - CLOCK_ORIGIN;
     const model = this.model;
     let multiplier = 1;
-    let capacityFactor = 1;
     let partial: Extract<Phase, { type: 'partial' }> | undefined;
     for (const phase of model.phases) {
       if (t < phase.startMs || t >= phase.endMs) continue;
@@ -88,9 +87,6 @@ export class DependencyServer {
           break;
         case 'latency':
           multiplier *= phase.multiplier;
-          break;
-        case 'capacity':
-          capacityFactor = Math.min(capacityFactor, phase.factor);
           break;
       }
     }
@@ -116,7 +112,7 @@ export class DependencyServer {
       return;
     }
     const job: Job = { serviceMs, code, respond };
-    if (this.busy < Math.floor(capacity.concurrency * capacityFactor) && this.queued === 0) {
+    if (this.busy < this.capacityNow() && this.queued === 0) {
       this.start(job);
     } else if (this.queued < capacity.queue) {
       this.queue.push(job);

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { staticPropertyName } from '../util/ast';
+import { staticPropertyName, unwrap } from '../util/ast';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Fixer = TSESLint.RuleFixer;
@@ -86,4 +86,26 @@ export function replacePropertyValue(fixer: Fixer, value: TSESTree.Node, text: s
   const parent = value.parent;
   if (parent?.type === AST_NODE_TYPES.Property && parent.shorthand) return fixer.replaceText(parent, `${staticPropertyName(parent)}: ${text}`);
   return fixer.replaceText(value, text);
+}
+
+/**
+ * Sets option `key` of a call that takes its options object as argument `index`: replaces the value
+ * the file shows (`present`, wherever it is), else adds the key to the options literal, else adds an
+ * options argument. Undefined when none applies (the options are held somewhere the fix cannot edit).
+ */
+export function setCallOption(
+  sourceCode: SourceCode,
+  fixer: Fixer,
+  call: TSESTree.CallExpression,
+  index: number,
+  key: string,
+  text: string,
+  present?: TSESTree.Node,
+): TSESLint.RuleFix[] | undefined {
+  if (present) return [replacePropertyValue(fixer, present, text)];
+  const arg = call.arguments[index];
+  const options = arg && arg.type !== AST_NODE_TYPES.SpreadElement ? unwrap(arg) : undefined;
+  if (options?.type === AST_NODE_TYPES.ObjectExpression) return setProperty(sourceCode, fixer, options, key, text);
+  if (call.arguments.length === index) return [addArgument(sourceCode, fixer, call, index, `{ ${key}: ${text} }`)];
+  return undefined;
 }

@@ -48,7 +48,7 @@ export function rootOf(node: TSESTree.Node): Root {
  * A call whose callee is rooted at any other name cannot resolve to a client, so the detector skips it
  * without a scope lookup: most calls in most files.
  */
-export function clientNames(sourceCode: Readonly<TSESLint.SourceCode>, modules: ReadonlySet<string>): Set<string> {
+export function clientNames(sourceCode: Readonly<TSESLint.SourceCode>, modules: { has(module: string): boolean }): Set<string> {
   const names = new Set(GLOBAL_ROOTS);
   const pending: { name: string; init: TSESTree.Node }[] = [];
   for (const scope of sourceCode.scopeManager?.scopes ?? []) {

@@ -30,7 +30,7 @@ export class FileModel {
       (origin, method) => this.calls.isFactory(origin, method),
     );
     this.options = new OptionsReader(this.resolver);
-    this.calls = new NetworkCallDetector(catalog, this.resolver, this.options, () => clientNames(sourceCode, new Set(catalog.modules)));
+    this.calls = new NetworkCallDetector(catalog, this.resolver, this.options, () => clientNames(sourceCode, catalog.byModule));
   }
 }
 

@@ -1,10 +1,10 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { addArgument, replacePropertyValue, setProperty } from '../fixes/object-edit';
+import { setCallOption } from '../fixes/object-edit';
 import { fileModel } from '../model/file-model';
 import { handRetryAround } from '../model/hand-retry';
 import { canGiveUp, giveUpPlaces, loopsForever } from '../model/loop-bounds';
 import { COMMON_OPTION_PROPERTIES, type CommonOptions } from '../model/rule-options';
-import { optionsLiteral, RETRY_NAMES, retryOption, retrySiteOf, type RetrySite } from '../model/retry-site';
+import { RETRY_NAMES, retryOption, retrySiteOf, type RetrySite } from '../model/retry-site';
 import { unwrap } from '../util/ast';
 import { createRule } from '../util/create-rule';
 
@@ -98,16 +98,9 @@ export default createRule<[CommonOptions], NoUnboundedRetryMessageIds>({
       const suggest: TSESLint.ReportSuggestionArray<NoUnboundedRetryMessageIds> = [];
       const key = result.fixKey;
       if (key) {
-        const fixNode = result.fixNode;
-        const literal = optionsLiteral(site);
         const limit = String(SUGGESTED_LIMIT);
-        if (fixNode) {
-          suggest.push({ messageId: 'limitAttempts', data: { limit }, fix: (fixer) => replacePropertyValue(fixer, fixNode, limit) });
-        } else if (literal) {
-          suggest.push({ messageId: 'limitAttempts', data: { limit }, fix: (fixer) => setProperty(sourceCode, fixer, literal, key, limit) });
-        } else if (site.call.arguments.length === site.optionsIndex) {
-          suggest.push({ messageId: 'limitAttempts', data: { limit }, fix: (fixer) => addArgument(sourceCode, fixer, site.call, site.optionsIndex, `{ ${key}: ${limit} }`) });
-        }
+        // ESLint drops the suggestion when there is nothing it can edit (options built elsewhere).
+        suggest.push({ messageId: 'limitAttempts', data: { limit }, fix: (fixer) => setCallOption(sourceCode, fixer, site.call, site.optionsIndex, key, limit, result.fixNode) ?? [] });
       }
       context.report({ node: site.call, messageId: 'retriesForever', data: { retry }, suggest });
     }

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { addArgument, replacePropertyValue, setProperty } from '../fixes/object-edit';
+import { replacePropertyValue, setCallOption } from '../fixes/object-edit';
 import { ensureNamedImport } from '../fixes/retryable-filter';
 import { retryDelayVerdict } from '../model/delays';
 import { fileModel, type FileModel } from '../model/file-model';
@@ -54,16 +54,16 @@ export default createRule<[CommonOptions], RequireBackoffMessageIds>({
       return imports ? { text: 'new ExponentialBackoff()', imports } : undefined;
     }
 
+    function setOption(fixer: TSESLint.RuleFixer, site: RetrySite, key: string, text: string, present?: TSESTree.Node) {
+      return setCallOption(sourceCode, fixer, site.call, site.optionsIndex, key, text, present);
+    }
+
     function cockatiel(site: RetrySite): Verdict {
       const backoff = retryOption(model, site, 'backoff');
-      const literal = optionsLiteral(site);
       const addBackoff = (fixer: TSESLint.RuleFixer) => {
         const made = exponentialBackoff(site, fixer);
-        if (!made) return undefined;
-        if (backoff.state === 'present') return [replacePropertyValue(fixer, backoff.value, made.text), ...made.imports];
-        if (literal) return [...setProperty(sourceCode, fixer, literal, 'backoff', made.text), ...made.imports];
-        if (site.call.arguments.length === 1) return [addArgument(sourceCode, fixer, site.call, 1, `{ backoff: ${made.text} }`), ...made.imports];
-        return undefined;
+        const edit = made && setOption(fixer, site, 'backoff', made.text, backoff.state === 'present' ? backoff.value : undefined);
+        return made && edit ? [...edit, ...made.imports] : undefined;
       };
       const fixText = 'new ExponentialBackoff()';
       if (backoff.state === 'unknown') return undefined;
@@ -104,32 +104,24 @@ export default createRule<[CommonOptions], RequireBackoffMessageIds>({
     function nodeRetryFamily(site: RetrySite): Verdict {
       const minTimeout = retryOption(model, site, 'minTimeout');
       const randomize = retryOption(model, site, 'randomize');
-      const literal = optionsLiteral(site);
       if (minTimeout.state === 'present' && numericLiteral(minTimeout.value) === 0) {
-        return { problem: 'noDelay', fixText: 'minTimeout: 1000, randomize: true', fix: (fixer) => [replacePropertyValue(fixer, minTimeout.value, '1000'), ...(literal ? setProperty(sourceCode, fixer, literal, 'randomize', 'true') : [])] };
+        return {
+          problem: 'noDelay',
+          fixText: 'minTimeout: 1000, randomize: true',
+          fix: (fixer) => [replacePropertyValue(fixer, minTimeout.value, '1000'), ...(optionsLiteral(site) ? (setOption(fixer, site, 'randomize', 'true') ?? []) : [])],
+        };
       }
       if (randomize.state === 'unknown' || minTimeout.state === 'unknown') return undefined;
       const value = randomize.state === 'present' ? unwrap(randomize.value) : undefined;
       if (value && !(value.type === AST_NODE_TYPES.Literal && value.value === false)) return undefined;
-      const fix = (fixer: TSESLint.RuleFixer) => {
-        if (value) return [replacePropertyValue(fixer, randomize.state === 'present' ? randomize.value : value, 'true')];
-        if (literal) return setProperty(sourceCode, fixer, literal, 'randomize', 'true');
-        if (site.call.arguments.length === site.optionsIndex) return [addArgument(sourceCode, fixer, site.call, site.optionsIndex, '{ randomize: true }')];
-        return undefined;
-      };
+      const fix = (fixer: TSESLint.RuleFixer) => setOption(fixer, site, 'randomize', 'true', randomize.state === 'present' ? randomize.value : undefined);
       return { problem: 'noJitter', fix, fixText: 'randomize: true' };
     }
 
     function axiosRetry(site: RetrySite): Verdict {
       const delay = retryOption(model, site, 'retryDelay');
-      const literal = optionsLiteral(site);
       const exponential = `${site.calleeText}.exponentialDelay`;
-      const fix = (fixer: TSESLint.RuleFixer) => {
-        if (delay.state === 'present') return [replacePropertyValue(fixer, delay.value, exponential)];
-        if (literal) return setProperty(sourceCode, fixer, literal, 'retryDelay', exponential);
-        if (site.call.arguments.length === 1) return [addArgument(sourceCode, fixer, site.call, 1, `{ retryDelay: ${exponential} }`)];
-        return undefined;
-      };
+      const fix = (fixer: TSESLint.RuleFixer) => setOption(fixer, site, 'retryDelay', exponential, delay.state === 'present' ? delay.value : undefined);
       if (delay.state === 'unknown') return undefined;
       // axios-retry's default delay is none at all; its exponentialDelay adds 20% jitter, linearDelay none.
       if (delay.state === 'absent') return { problem: 'noDelay', fix, fixText: `retryDelay: ${exponential}` };
