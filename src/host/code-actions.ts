@@ -28,9 +28,16 @@ export class BreakwaterCodeActions implements vscode.CodeActionProvider {
     const actions: vscode.CodeAction[] = [];
     const wantsQuickFix = !context.only || context.only.contains(vscode.CodeActionKind.QuickFix);
     if (wantsQuickFix) {
+      // One call often has two findings (no timeout, no retry): its wraps are listed once, for both.
+      const wraps = new Map<string, vscode.CodeAction>();
       for (const diagnostic of context.diagnostics) {
         const rule = ruleOfDiagnostic(diagnostic);
-        if (rule) actions.push(...this.forDiagnostic(document, diagnostic, rule));
+        if (rule) actions.push(...this.forDiagnostic(document, diagnostic, rule, wraps));
+      }
+      // The timeout is the best fix for a call that lacks one; wrapping comes after it.
+      const wrapActions = new Set(wraps.values());
+      if (actions.some((action) => action.isPreferred && !wrapActions.has(action))) {
+        for (const action of wrapActions) action.isPreferred = false;
       }
     }
     if (!context.only || context.only.contains(ADD_TIMEOUTS_KIND)) {
@@ -40,7 +47,12 @@ export class BreakwaterCodeActions implements vscode.CodeActionProvider {
     return actions;
   }
 
-  private forDiagnostic(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, rule: string): vscode.CodeAction[] {
+  private forDiagnostic(
+    document: vscode.TextDocument,
+    diagnostic: vscode.Diagnostic,
+    rule: string,
+    wrapsOffered: Map<string, vscode.CodeAction>,
+  ): vscode.CodeAction[] {
     const actions: vscode.CodeAction[] = [];
     const finding = this.findingFor(document, diagnostic, rule);
     finding?.suggestions.forEach((suggestion, index) => {
@@ -53,10 +65,19 @@ export class BreakwaterCodeActions implements vscode.CodeActionProvider {
     });
     // The best fix: the plugin's suggestion where there is one (a timeout), else the full policy.
     finding?.wraps().forEach((wrap) => {
-      const action = new vscode.CodeAction(wrap.title, vscode.CodeActionKind.QuickFix);
-      action.diagnostics = [diagnostic];
       // The full policy where it is offered; for a fan-out, the bulkhead that limits it.
-      action.isPreferred = finding.suggestions.length === 0 && (wrap.kind === 'full' || rule === 'no-unbounded-concurrency');
+      const preferred = finding.suggestions.length === 0 && (wrap.kind === 'full' || rule === 'no-unbounded-concurrency');
+      const key = `${wrap.kind}@${finding.start}-${finding.end}`;
+      const offered = wrapsOffered.get(key);
+      if (offered) {
+        offered.diagnostics = [...(offered.diagnostics ?? []), diagnostic];
+        offered.isPreferred ||= preferred;
+        return;
+      }
+      const action = new vscode.CodeAction(wrap.title, vscode.CodeActionKind.QuickFix);
+      wrapsOffered.set(key, action);
+      action.diagnostics = [diagnostic];
+      action.isPreferred = preferred;
       action.edit = new vscode.WorkspaceEdit();
       for (const fix of wrap.fixes) action.edit.replace(document.uri, rangeOf(document, fix.range), fix.text);
       action.command = { title: 'Check that cockatiel is installed', command: ENSURE_COCKATIEL_COMMAND, arguments: [document.uri] };
