@@ -87,10 +87,10 @@ export interface RunningCodeServer {
   stop(): Promise<void>;
 }
 
-/** Installs a VSIX into fresh extension and user-data folders, then serves `folder` on a free loopback port. */
+/** Installs VSIXs into fresh extension and user-data folders, then serves `folder` on a free loopback port. */
 export async function startCodeServer(
   install: CodeServerInstall,
-  options: { vsix: string; folder: string; stateDir: string; userSettings: Record<string, unknown> },
+  options: { vsix: string | readonly string[]; folder: string; stateDir: string; userSettings: Record<string, unknown> },
 ): Promise<RunningCodeServer> {
   const extensionsDir = path.join(options.stateDir, 'extensions');
   const userDataDir = path.join(options.stateDir, 'user-data');
@@ -99,7 +99,9 @@ export async function startCodeServer(
   fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(options.userSettings, null, 2));
   const env = { ...process.env, PATH: `${path.dirname(install.node)}${path.delimiter}${process.env.PATH}` };
   const common = ['--extensions-dir', extensionsDir, '--user-data-dir', userDataDir];
-  execFileSync(install.node, [install.entry, '--install-extension', options.vsix, ...common], { env, stdio: 'pipe' });
+  for (const vsix of typeof options.vsix === 'string' ? [options.vsix] : options.vsix) {
+    execFileSync(install.node, [install.entry, '--install-extension', vsix, ...common], { env, stdio: 'pipe' });
+  }
   const child = spawn(
     install.node,
     [
@@ -141,4 +143,37 @@ export async function startCodeServer(
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** code-server's user settings for a test run: trust on, no start page, no AI side bar, no auto-save. */
+export const TEST_USER_SETTINGS: Readonly<Record<string, unknown>> = {
+  'security.workspace.trust.enabled': false,
+  'workbench.startupEditor': 'none',
+  'chat.disableAIFeatures': true,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'files.autoSave': 'off',
+  'git.openRepositoryInParentFolders': 'never',
+  // Built-in extensions otherwise post telemetry; offline, their failed lookups surface as uncaught errors.
+  'telemetry.telemetryLevel': 'off',
+};
+
+/** Chromium's flags for driving code-server headless on a CI machine. */
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+let packaged = false;
+
+/** The production VSIX of the extension at `vsix` (built once per test process, then copied). */
+export function packageBreakwater(root: string, vsix: string): void {
+  const shared = path.join(root, 'test-results', 'breakwater.vsix');
+  if (!packaged) {
+    execFileSync(process.execPath, [path.join(root, 'scripts', 'build-extension.mjs'), '--production'], { cwd: root, stdio: 'ignore' });
+    fs.mkdirSync(path.dirname(shared), { recursive: true });
+    execFileSync(process.execPath, [path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', shared], {
+      cwd: root,
+      stdio: 'ignore',
+    });
+    packaged = true;
+  }
+  fs.mkdirSync(path.dirname(vsix), { recursive: true });
+  fs.copyFileSync(shared, vsix);
 }

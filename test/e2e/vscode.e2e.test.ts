@@ -4,12 +4,11 @@
  * settings followed live. Screenshots of each step go to test-results/e2e/.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ROOT } from '../helpers';
-import { CHROMIUM, ensureCodeServer, startCodeServer, type RunningCodeServer } from './code-server';
+import { CHROMIUM, CHROMIUM_ARGS, ensureCodeServer, packageBreakwater, startCodeServer, TEST_USER_SETTINGS, type RunningCodeServer } from './code-server';
 
 const RESULTS = path.join(ROOT, 'test-results', 'e2e');
 const WORKSPACE = path.join(RESULTS, 'workspace');
@@ -112,27 +111,16 @@ describe('extension end-to-end in code-server', function () {
     fs.rmSync(RESULTS, { recursive: true, force: true });
     fs.mkdirSync(RESULTS, { recursive: true });
     fs.cpSync(path.join(ROOT, 'test', 'e2e', 'workspace'), WORKSPACE, { recursive: true });
-    execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build-extension.mjs'), '--production'], { cwd: ROOT, stdio: 'ignore' });
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', VSIX], {
-      cwd: ROOT,
-      stdio: 'ignore',
-    });
+    packageBreakwater(ROOT, VSIX);
     server = await startCodeServer(install, {
       vsix: VSIX,
       folder: WORKSPACE,
       stateDir: path.join(RESULTS, 'code-server'),
-      userSettings: {
-        'security.workspace.trust.enabled': false,
-        'workbench.startupEditor': 'none',
-        'chat.disableAIFeatures': true,
-        'workbench.secondarySideBar.defaultVisibility': 'hidden',
-        'files.autoSave': 'off',
-        'git.openRepositoryInParentFolders': 'never',
-      },
+      userSettings: { ...TEST_USER_SETTINGS },
     });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      args: CHROMIUM_ARGS,
     });
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     // Generous: on two busy cores the workbench can take a while to answer.

@@ -1,0 +1,281 @@
+/**
+ * The integration suite: runs inside a real VS Code extension host (code-server in `npm test`,
+ * VS Code itself through `npm run test:electron`) against the installed Breakwater extension and the
+ * sample workspace (test/e2e/workspace). It goes through the VS Code API where the Playwright suite
+ * goes through the UI: diagnostics as published, every quick-fix kind as the editor receives it,
+ * the source action, a snippet, CodeLenses, the simulator command and live settings.
+ * Edits are applied in memory and reverted, so every test starts from the files on disk.
+ */
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+const DOCS = 'https://github.com/breakwater/breakwater/blob/main/eslint-plugin/docs/rules/';
+
+function fileUri(relative: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the suite needs the sample workspace open');
+  return vscode.Uri.joinPath(folder.uri, relative);
+}
+
+async function until<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function breakwaterDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'breakwater');
+}
+
+function ruleOf(diagnostic: vscode.Diagnostic): string {
+  return typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code);
+}
+
+/** The rule's finding that starts at line:character (0-based), once the file's diagnostics show it. */
+function findingAt(uri: vscode.Uri, rule: string, line: number, character: number): Promise<vscode.Diagnostic> {
+  return until(`${rule} at ${line + 1}:${character + 1}`, () =>
+    breakwaterDiagnostics(uri).find((d) => ruleOf(d) === rule && d.range.start.line === line && d.range.start.character === character),
+  );
+}
+
+async function open(relative: string): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(fileUri(relative));
+  return vscode.window.showTextDocument(document);
+}
+
+/** Discards in-memory edits, so the next test sees the file as it is on disk. */
+async function revert(editor: vscode.TextEditor): Promise<void> {
+  await vscode.window.showTextDocument(editor.document);
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+}
+
+/** The quick-fixes VS Code gets for a finding's range (the API does not say which diagnostic each is for). */
+async function quickFixes(uri: vscode.Uri, diagnostic: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
+  return vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+}
+
+function titled(actions: readonly vscode.CodeAction[], title: string): vscode.CodeAction {
+  const action = actions.find((candidate) => candidate.title === title);
+  assert.ok(action, `no "${title}" among ${JSON.stringify(actions.map((a) => a.title))}`);
+  return action;
+}
+
+async function apply(action: vscode.CodeAction | undefined): Promise<void> {
+  assert.ok(action?.edit, 'the action carries an edit');
+  assert.ok(await vscode.workspace.applyEdit(action.edit), 'VS Code applied the edit');
+}
+
+const breakwater = () => vscode.workspace.getConfiguration('breakwater');
+
+describe('Breakwater in a VS Code extension host', () => {
+  before(async () => {
+    const extension = vscode.extensions.getExtension('breakwater.breakwater');
+    assert.ok(extension, 'the Breakwater extension is installed');
+    await open('src/orders.ts');
+    await until('the extension to activate', () => extension.isActive, 60_000);
+  });
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('publishes findings with source, rule code and a link to the rule doc', async () => {
+    const { document } = await open('src/orders.ts');
+    const diagnostics = await until('two findings in orders.ts', () => {
+      const found = breakwaterDiagnostics(document.uri);
+      return found.length === 2 && found;
+    });
+    const byRule = new Map(diagnostics.map((d) => [ruleOf(d), d]));
+    const timeout = byRule.get('require-timeout');
+    assert.ok(timeout);
+    assert.equal(timeout.message, 'fetch call has no timeout; add `signal: AbortSignal.timeout()`.');
+    assert.deepEqual([timeout.range.start.line, timeout.range.start.character], [1, 20]);
+    assert.equal(timeout.severity, vscode.DiagnosticSeverity.Warning);
+    assert.equal(typeof timeout.code === 'object' && timeout.code.target.toString(), `${DOCS}require-timeout.md`);
+    assert.equal(byRule.get('no-unprotected-call')?.message, 'fetch call has no retry or circuit breaker around it.');
+  });
+
+  it('offers each quick-fix kind once for a call with two findings, the timeout the one preferred', async () => {
+    const { document } = await open('src/orders.ts');
+    const timeout = await findingAt(document.uri, 'require-timeout', 1, 20);
+    const actions = await quickFixes(document.uri, timeout);
+    assert.deepEqual(actions.map((action) => action.title).sort(), [
+      'Add `signal: AbortSignal.timeout(10000)`',
+      'Disable breakwater/no-unprotected-call for this line',
+      'Disable breakwater/require-timeout for this line',
+      'Show documentation for breakwater/no-unprotected-call',
+      'Show documentation for breakwater/require-timeout',
+      'Wrap in a bulkhead (cockatiel)',
+      'Wrap in a circuit breaker (cockatiel)',
+      'Wrap in a retry with exponential backoff and jitter (cockatiel)',
+      'Wrap in timeout + retry + circuit breaker + bulkhead (cockatiel)',
+    ]);
+    assert.deepEqual(actions.filter((action) => action.isPreferred).map((action) => action.title), ['Add `signal: AbortSignal.timeout(10000)`']);
+  });
+
+  it('adds a timeout: the file gets exactly the plugin\'s edit and the finding goes', async () => {
+    const editor = await open('src/orders.ts');
+    const uri = editor.document.uri;
+    const timeout = await findingAt(uri, 'require-timeout', 1, 20);
+    await apply(titled(await quickFixes(uri, timeout), 'Add `signal: AbortSignal.timeout(10000)`'));
+    assert.equal(
+      editor.document.getText(),
+      'export async function loadOrder(id: string): Promise<unknown> {\n' +
+        '  const res = await fetch(`https://api.example.com/orders/${id}`, { signal: AbortSignal.timeout(10000) });\n' +
+        '  return res.json();\n' +
+        '}\n',
+    );
+    await until('the timeout finding to go', () => !breakwaterDiagnostics(uri).some((d) => ruleOf(d) === 'require-timeout'));
+    await revert(editor);
+  });
+
+  for (const [title, expected] of [
+    ['Wrap in a retry with exponential backoff and jitter (cockatiel)', /const retryPolicy = retry\(handleWhen\(/],
+    ['Wrap in a circuit breaker (cockatiel)', /const circuitBreakerPolicy = circuitBreaker\(/],
+    ['Wrap in a bulkhead (cockatiel)', /const bulkheadPolicy = bulkhead\(/],
+    ['Wrap in timeout + retry + circuit breaker + bulkhead (cockatiel)', /const resiliencePolicy = wrap\(/],
+  ] as const) {
+    it(`"${title}" wraps the call once, with the policy's signal passed to fetch`, async () => {
+      const editor = await open('src/orders.ts');
+      const uri = editor.document.uri;
+      const finding = await findingAt(uri, 'no-unprotected-call', 1, 20);
+      await apply(titled(await quickFixes(uri, finding), title));
+      const text = editor.document.getText();
+      assert.match(text, /^import \{[^}]+\} from 'cockatiel';\n/);
+      assert.match(text, expected);
+      assert.match(text, /Policy\.execute\(\(\{ signal \}\) => fetch\(`https:\/\/api\.example\.com\/orders\/\$\{id\}`, \{ signal \}\)\)/);
+      // Applying a fix twice must not wrap twice. A retry or breaker protects the call, so its finding goes;
+      // a bulkhead alone does not, and the finding stays, but no second bulkhead is offered for it.
+      if (title === 'Wrap in a bulkhead (cockatiel)') {
+        const stays = await until('the finding on the wrapped call', () =>
+          breakwaterDiagnostics(uri).find((d) => ruleOf(d) === 'no-unprotected-call' && d.range.start.line > finding.range.start.line),
+        );
+        assert.ok(!(await quickFixes(uri, stays)).some((action) => action.title === title));
+      } else {
+        await until('the unprotected finding to go', () => !breakwaterDiagnostics(uri).some((d) => ruleOf(d) === 'no-unprotected-call'));
+      }
+      await revert(editor);
+    });
+  }
+
+  it('restricts a hand-written retry to retryable errors', async () => {
+    const editor = await open('src/invoices.js');
+    const uri = editor.document.uri;
+    const finding = await until('the non-retryable finding', () => breakwaterDiagnostics(uri).find((d) => ruleOf(d) === 'no-retry-non-retryable'));
+    await apply((await quickFixes(uri, finding)).find((action) => action.title.startsWith('Rethrow errors that isRetryableError() rejects')));
+    const text = editor.document.getText();
+    assert.match(text, /} catch \(error\) \{\n {6}if \(!isRetryableError\(error\)\) throw error;\n {6}if \(attempt === 3\) throw error;/);
+    assert.equal(text.match(/function isRetryableError/g)?.length, 1);
+    await until('the finding to go', () => !breakwaterDiagnostics(uri).some((d) => ruleOf(d) === 'no-retry-non-retryable'));
+    await revert(editor);
+  });
+
+  it('disables a rule for one line with a comment', async () => {
+    const editor = await open('src/orders.ts');
+    const uri = editor.document.uri;
+    const finding = await findingAt(uri, 'require-timeout', 1, 20);
+    await apply(titled(await quickFixes(uri, finding), 'Disable breakwater/require-timeout for this line'));
+    assert.equal(editor.document.lineAt(1).text, '  // eslint-disable-next-line breakwater/require-timeout');
+    await until('the finding to go', () => !breakwaterDiagnostics(uri).some((d) => ruleOf(d) === 'require-timeout'));
+    await revert(editor);
+  });
+
+  it('"Fix all Breakwater timeouts in file" is a source action that adds every timeout', async () => {
+    const editor = await open('src/reports.js');
+    const uri = editor.document.uri;
+    await until('two timeout findings', () => breakwaterDiagnostics(uri).filter((d) => ruleOf(d) === 'require-timeout').length === 2);
+    const whole = new vscode.Range(0, 0, editor.document.lineCount, 0);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, whole, 'source.breakwater.addTimeouts');
+    const fixAll = actions.find((action) => action.title === 'Fix all Breakwater timeouts in file');
+    assert.ok(fixAll);
+    // Wrapping changes behaviour, so it is never part of a fix-all.
+    const quickFixAll = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, whole, 'source.fixAll');
+    assert.deepEqual(quickFixAll.filter((action) => /breakwater|cockatiel/i.test(action.title)), []);
+    await apply(fixAll);
+    assert.equal(
+      editor.document.getText(),
+      'export async function loadReports() {\n' +
+        "  const daily = await fetch('https://reports.example.com/daily', { signal: AbortSignal.timeout(10000) });\n" +
+        "  const weekly = await fetch('https://reports.example.com/weekly', { method: 'GET', signal: AbortSignal.timeout(10000) });\n" +
+        '  return [await daily.json(), await weekly.json()];\n' +
+        '}\n',
+    );
+    await revert(editor);
+  });
+
+  it('inserts a contributed snippet', async () => {
+    const editor = await open('src/policies.ts');
+    await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'typescript', name: 'Retry with exponential backoff and jitter (cockatiel)' });
+    assert.equal(
+      editor.document.getText(),
+      ['const retryPolicy = retry(handleAll, {', '  maxAttempts: 4,', '  backoff: new ExponentialBackoff({ initialDelay: 200, maxDelay: 10_000 }),', '});', ''].join('\n'),
+    );
+    await revert(editor);
+  });
+
+  it('shows "Simulate this policy" above each cockatiel policy and opens the simulator', async () => {
+    const { document } = await open('src/resilience.ts');
+    const lenses = await until('three CodeLenses', async () => {
+      const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 10);
+      return found.length === 3 && found;
+    });
+    assert.deepEqual(lenses.map((lens) => [lens.range.start.line, lens.command?.title]), [
+      [3, 'Simulate this policy'],
+      [4, 'Simulate this policy'],
+      [6, 'Simulate this policy'],
+    ]);
+    await vscode.commands.executeCommand(lenses[2]!.command!.command, ...(lenses[2]!.command!.arguments ?? []));
+    await until('the simulator panel', () =>
+      vscode.window.tabGroups.all.some((group) => group.tabs.some((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('breakwater.simulator'))),
+    );
+  });
+
+  it('attaches its quick-fixes to the ESLint extension\'s breakwater diagnostics', async () => {
+    await breakwater().update('diagnostics', 'off', vscode.ConfigurationTarget.Workspace);
+    const eslint = vscode.languages.createDiagnosticCollection('eslint-stand-in');
+    try {
+      const { document } = await open('src/orders.ts');
+      await until('Breakwater\'s own findings to go', () => breakwaterDiagnostics(document.uri).length === 0);
+      const diagnostic = new vscode.Diagnostic(new vscode.Range(1, 20, 1, 65), 'fetch call has no timeout; add `signal: AbortSignal.timeout()`.', vscode.DiagnosticSeverity.Warning);
+      diagnostic.source = 'eslint';
+      diagnostic.code = { value: 'breakwater/require-timeout', target: vscode.Uri.parse(`${DOCS}require-timeout.md`) };
+      eslint.set(document.uri, [diagnostic]);
+      const titles = (await quickFixes(document.uri, diagnostic)).map((action) => action.title);
+      assert.ok(titles.includes('Add `signal: AbortSignal.timeout(10000)`'), titles.join('\n'));
+      assert.ok(titles.includes('Wrap in a circuit breaker (cockatiel)'), titles.join('\n'));
+    } finally {
+      eslint.dispose();
+      await breakwater().update('diagnostics', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  it('follows settings live: a rule turned off loses its findings, a severity change shows', async () => {
+    const { document } = await open('src/orders.ts');
+    await until('the unprotected finding', () => breakwaterDiagnostics(document.uri).some((d) => ruleOf(d) === 'no-unprotected-call'));
+    try {
+      await breakwater().update('rules', { 'no-unprotected-call': 'off', 'require-timeout': 'error' }, vscode.ConfigurationTarget.Workspace);
+      const after = await until('the settings to apply', () => {
+        const found = breakwaterDiagnostics(document.uri);
+        return found.length === 1 && found[0]!.severity === vscode.DiagnosticSeverity.Error && found;
+      });
+      assert.equal(ruleOf(after[0]!), 'require-timeout');
+    } finally {
+      await breakwater().update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await until('the default settings to apply again', () => breakwaterDiagnostics(document.uri).length === 2);
+  });
+
+  it('shows no findings and no error for a file that does not parse', async () => {
+    const editor = await open('src/orders.ts');
+    await until('the findings', () => breakwaterDiagnostics(editor.document.uri).length === 2);
+    await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), 'const = ;\n'));
+    await until('the findings to clear', () => breakwaterDiagnostics(editor.document.uri).length === 0);
+    await revert(editor);
+    await until('the findings to come back', () => breakwaterDiagnostics(editor.document.uri).length === 2);
+  });
+});
