@@ -10,6 +10,7 @@ import { modelOfSourceCode } from './model/file-model';
 import type { UserClient } from './model/catalog';
 
 export { WRAP_TITLES, type WrapKind } from './fixes/wrap-in-policy';
+export { textMayUseNetwork } from './model/file-model';
 
 export interface HostEdit {
   readonly kind: WrapKind;

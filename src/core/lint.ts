@@ -46,6 +46,8 @@ export interface LintDependencies {
   readonly typescriptParser: () => Linter.Parser;
   /** The plugin's wrap edit builder (`eslint-plugin-breakwater/dist/edits`). */
   readonly wrapEditsForCall?: (sourceCode: never, range: readonly [number, number], options: { typescript: boolean; protectors?: string[] }) => WrapOffer[];
+  /** The plugin's text-only relevance check (`eslint-plugin-breakwater/dist/edits`): false means no rule can report. */
+  readonly textMayUseNetwork?: (text: string, clients: readonly never[]) => boolean;
 }
 
 const TS_FILE = /\.(?:[cm]?ts|tsx)$/i;
@@ -78,6 +80,8 @@ export class BreakwaterLinter {
 
   /** Findings for a document, or [] when it does not parse (the editor already shows syntax errors). */
   lint(text: string, fileName: string): Finding[] {
+    // Most files make no network call: the plugin's rules would find nothing, so skip parsing them.
+    if (this.deps.textMayUseNetwork && !this.deps.textMayUseNetwork(text, this.userClients() as never[])) return [];
     const { kind, messages } = this.verify(text, fileName, true);
     if (messages.some((m) => m.fatal)) return [];
     const lines = lineStarts(text);
@@ -165,6 +169,17 @@ export class BreakwaterLinter {
       entries[`breakwater/${rule}`] = options ? ['warn', options] : 'warn';
     }
     return entries;
+  }
+
+  /** The `clients` every enabled rule's options add to the catalog (they widen what counts as network code). */
+  private userClients(): unknown[] {
+    const clients: unknown[] = [];
+    for (const rule of RULE_IDS) {
+      const options = this.settings.ruleOptions[rule];
+      if (this.settings.rules[rule] === 'off' || this.invalidOptions.has(rule) || !Array.isArray(options?.clients)) continue;
+      clients.push(...(options.clients as unknown[]));
+    }
+    return clients;
   }
 
   /** Checks each rule's options against its schema once, so a bad option costs one warning, not every lint. */

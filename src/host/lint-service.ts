@@ -9,6 +9,9 @@ const plugin = require('eslint-plugin-breakwater');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { readCockatielPolicies } = require('eslint-plugin-breakwater/dist/policies') as typeof import('../../eslint-plugin/src/policies');
 type PolicyDefinition = import('../../eslint-plugin/src/policies').PolicyDefinition;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { wrapEditsForCall, textMayUseNetwork } = require('eslint-plugin-breakwater/dist/edits');
+const edits = { wrapEditsForCall, textMayUseNetwork };
 
 /** Lints documents with the plugin in-process and caches findings per document version. */
 export class LintService {
@@ -26,8 +29,7 @@ export class LintService {
         plugin,
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         typescriptParser: () => require('@typescript-eslint/parser'),
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        wrapEditsForCall: require('eslint-plugin-breakwater/dist/edits').wrapEditsForCall,
+        ...edits,
       },
       settings,
     );

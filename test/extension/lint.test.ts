@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
 import { Linter } from 'eslint';
 import * as tsParser from '@typescript-eslint/parser';
@@ -9,9 +10,28 @@ import { ROOT } from '../helpers';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const plugin = require(path.join(ROOT, 'eslint-plugin'));
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { wrapEditsForCall } = require(path.join(ROOT, 'eslint-plugin', 'dist', 'edits'));
-const deps = { Linter, plugin, typescriptParser: () => tsParser as unknown as Linter.Parser, wrapEditsForCall };
+const { wrapEditsForCall, textMayUseNetwork } = require(path.join(ROOT, 'eslint-plugin', 'dist', 'edits'));
+const deps = { Linter, plugin, typescriptParser: () => tsParser as unknown as Linter.Parser, wrapEditsForCall, textMayUseNetwork };
 const make = (settings: Partial<ExtensionSettings> = {}) => new BreakwaterLinter(deps, { ...DEFAULT_SETTINGS, ...settings });
+
+/** The real Linter, counting the files it is asked to verify (to see which files are parsed at all). */
+function countingDeps(options: { prefilter: boolean }) {
+  const counter = { verified: 0 };
+  class CountingLinter extends Linter {}
+  const verify = Linter.prototype.verify as (this: Linter, ...args: unknown[]) => Linter.LintMessage[];
+  CountingLinter.prototype.verify = function (this: Linter, ...args: unknown[]) {
+    counter.verified++;
+    return verify.apply(this, args);
+  } as Linter['verify'];
+  const { textMayUseNetwork: _filter, ...rest } = deps;
+  return { counter, deps: { ...(options.prefilter ? deps : rest), Linter: CountingLinter as typeof Linter } };
+}
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && /\.(?:[cm]?[jt]sx?)$/.test(entry.name) && !path.relative(dir, entry.parentPath).includes('node_modules'))
+    .map((entry) => path.join(entry.parentPath, entry.name));
+}
 
 describe('extension lint engine', () => {
   it('returns findings with offsets, severities, doc links and suggestion edits', () => {
@@ -74,6 +94,52 @@ describe('extension lint engine', () => {
     const linter = make({ ruleOptions: { 'require-timeout': { defaultTimeoutMs: 'soon' } } });
     assert.match(linter.invalidOptions.get('require-timeout')!, /breakwater\/require-timeout.*Value "soon" should be integer/);
     assert.equal(linter.lint('fetch(u);', 'a.js')[0]!.suggestions[0]!.text, ', { signal: AbortSignal.timeout(10000) }');
+  });
+
+  it('does not parse a file that names no client, fetch or resilience module (no rule could report)', () => {
+    const { counter, deps: counting } = countingDeps({ prefilter: true });
+    const linter = new BreakwaterLinter(counting, DEFAULT_SETTINGS);
+    const before = counter.verified;
+    assert.deepEqual(linter.lint('export const sum = (a: number, b: number) => a + b;\n', 'math.ts'), []);
+    assert.deepEqual(linter.lint("import { readFile } from 'node:fs/promises';\nexport const load = () => readFile('x');\n", 'files.js'), []);
+    assert.equal(counter.verified, before);
+    assert.equal(linter.lint("export const load = (url) => fetch(url);\n", 'load.js').length, 2);
+    assert.equal(counter.verified, before + 1);
+  });
+
+  it('parses a file that names a client added by a rule\'s `clients` option', () => {
+    const text = "import http from 'corp-http';\nexport const load = (url: string) => http.get(url);\n";
+    const { counter, deps: counting } = countingDeps({ prefilter: true });
+    assert.deepEqual(new BreakwaterLinter(counting, DEFAULT_SETTINGS).lint(text, 'load.ts'), []);
+    assert.equal(counter.verified, 0);
+    const clients = [{ module: 'corp-http', family: 'axios' }];
+    const withClient = new BreakwaterLinter(counting, { ...DEFAULT_SETTINGS, ruleOptions: { 'require-timeout': { clients } } });
+    assert.deepEqual(withClient.lint(text, 'load.ts').map((f) => f.ruleId), ['require-timeout']);
+  });
+
+  it('skipping files by their text never changes a finding (examples, fixtures, e2e files, real client libraries)', function () {
+    this.timeout(300_000);
+    // The HTTP and resilience libraries' own sources: real code that uses fetch, http and each other.
+    const libraries = ['axios/lib', 'got/dist/source', 'ky/distribution', 'node-fetch/src', 'superagent/lib', 'cockatiel/dist', 'p-retry', 'async-retry/lib', 'opossum/lib'];
+    const files = [
+      ...sourceFiles(path.join(ROOT, 'examples')),
+      ...sourceFiles(path.join(ROOT, 'test', 'fixtures')),
+      ...sourceFiles(path.join(ROOT, 'test', 'e2e', 'workspace')),
+      ...libraries.flatMap((dir) => (fs.existsSync(path.join(ROOT, 'node_modules', dir)) ? sourceFiles(path.join(ROOT, 'node_modules', dir)) : [])),
+    ].filter((file) => !file.endsWith('.d.ts') && !file.includes(`${path.sep}esm${path.sep}`));
+    assert.ok(files.length > 100, `only ${files.length} files`);
+    const strict = { ...DEFAULT_SETTINGS, rules: Object.fromEntries(Object.keys(DEFAULT_SETTINGS.rules).map((rule) => [rule, 'warning'])) as ExtensionSettings['rules'] };
+    const filtered = new BreakwaterLinter(countingDeps({ prefilter: true }).deps, strict);
+    const unfiltered = new BreakwaterLinter(countingDeps({ prefilter: false }).deps, strict);
+    let withFindings = 0;
+    for (const file of files) {
+      const text = fs.readFileSync(file, 'utf8');
+      const summary = (linter: BreakwaterLinter) => linter.lint(text, file).map((f) => `${f.ruleId} ${f.start}-${f.end} ${f.message}`);
+      const expected = summary(unfiltered);
+      if (expected.length > 0) withFindings++;
+      assert.deepEqual(summary(filtered), expected, file);
+    }
+    assert.ok(withFindings > 10, `only ${withFindings} files with findings`);
   });
 
   it('a file that does not parse gives no findings and no exception', () => {

@@ -61,6 +61,15 @@ function configuration(clients: readonly UserClient[], protectors: readonly stri
 }
 
 /**
+ * Whether a file with this text can get any finding from the rules: the cheap first step of the
+ * relevance check every rule makes (a file that names neither `fetch` nor a client or resilience
+ * module in quotes has nothing to report). Hosts use it to skip parsing such files at all.
+ */
+export function textMayUseNetwork(text: string, clients: readonly UserClient[] = []): boolean {
+  return configuration(clients, []).mentionsClient.test(text);
+}
+
+/**
  * The model of the file a rule is linting, with the rule's own `clients` and `protectors` options
  * added; undefined when the file imports no client and reads no global `fetch`, so there is nothing
  * to check (rules then register no listeners: most files of a large repo cost next to nothing).
