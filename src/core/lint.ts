@@ -148,7 +148,8 @@ export class BreakwaterLinter {
     if (config) return config;
     const languageOptions: Linter.LanguageOptions =
       kind === 'ts'
-        ? { parser: this.deps.typescriptParser(), parserOptions: { ecmaFeatures: { jsx: true } } }
+        ? // No node maps: nothing here asks for the TypeScript node behind an ESTree node, and keeping them costs ~10%.
+          { parser: this.deps.typescriptParser(), parserOptions: { ecmaFeatures: { jsx: true }, preserveNodeMaps: false } }
         : {
             ecmaVersion: 'latest',
             sourceType: kind === 'cjs' ? 'commonjs' : kind === 'script' ? 'script' : 'module',
