@@ -23,8 +23,7 @@ function countingDeps(options: { prefilter: boolean }) {
     counter.verified++;
     return verify.apply(this, args);
   } as Linter['verify'];
-  const { textMayUseNetwork: _filter, ...rest } = deps;
-  return { counter, deps: { ...(options.prefilter ? deps : rest), Linter: CountingLinter as typeof Linter } };
+  return { counter, deps: { ...deps, textMayUseNetwork: options.prefilter ? deps.textMayUseNetwork : undefined, Linter: CountingLinter as typeof Linter } };
 }
 
 function sourceFiles(dir: string): string[] {
