@@ -51,27 +51,15 @@ class PolicyReader {
     return origin?.module === 'cockatiel' && origin.path.length === 1 ? origin.path[0] : undefined;
   }
 
-  /** The expression a `const` identifier stands for, followed up to a few steps. */
-  private valueOf(node: TSESTree.Node, depth = 0): TSESTree.Node {
-    const target = unwrap(node);
-    if (target.type !== AST_NODE_TYPES.Identifier || depth > 5) return target;
-    const variable = this.resolver.variableOf(target);
-    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-    if (def?.type === 'Variable' && def.node.init && def.parent?.type === AST_NODE_TYPES.VariableDeclaration && def.parent.kind === 'const') {
-      return this.valueOf(def.node.init, depth + 1);
-    }
-    return target;
-  }
-
   number(node: TSESTree.Node | undefined, what: string): number | undefined {
     if (!node) return undefined;
-    const value = this.evaluate(this.valueOf(node));
+    const value = this.evaluate(this.resolver.constValue(node));
     if (value === undefined) this.unknowns.push(`${what}: \`${this.sourceCode.getText(node)}\` is not a number this file shows`);
     return value;
   }
 
   private evaluate(node: TSESTree.Node): number | undefined {
-    const target = this.valueOf(node);
+    const target = this.resolver.constValue(node);
     if (target.type === AST_NODE_TYPES.Literal && typeof target.value === 'number') return target.value;
     if (target.type === AST_NODE_TYPES.Identifier && target.name === 'Infinity') return Infinity;
     if (target.type === AST_NODE_TYPES.UnaryExpression && target.operator === '-') {
@@ -100,7 +88,7 @@ class PolicyReader {
   properties(node: TSESTree.Node | undefined, what: string): Map<string, TSESTree.Node> {
     const out = new Map<string, TSESTree.Node>();
     if (!node) return out;
-    const target = this.valueOf(node);
+    const target = this.resolver.constValue(node);
     if (target.type !== AST_NODE_TYPES.ObjectExpression) {
       this.unknowns.push(`${what}: \`${this.sourceCode.getText(node)}\` is not an object this file shows`);
       return out;
@@ -117,14 +105,14 @@ class PolicyReader {
   }
 
   handle(node: TSESTree.Node | undefined, what: string): 'all' | 'transient' {
-    const target = node && this.valueOf(node);
+    const target = node && this.resolver.constValue(node);
     if (target && this.cockatielName(target) === 'handleAll') return 'all';
     if (target) this.unknowns.push(`${what}: the filter \`${this.sourceCode.getText(node!)}\` is simulated as transient errors only (network, timeouts, 429, 5xx)`);
     return 'transient';
   }
 
   backoff(node: TSESTree.Node, what: string): Record<string, unknown> | undefined {
-    const target = this.valueOf(node);
+    const target = this.resolver.constValue(node);
     if (target.type === AST_NODE_TYPES.NewExpression) {
       const name = this.cockatielName(target.callee);
       if (name === 'ConstantBackoff') {
@@ -153,7 +141,7 @@ class PolicyReader {
 
   /** The layers of a policy expression, or undefined when it is not a cockatiel policy. */
   layers(node: TSESTree.Node, depth = 0): PolicyLayerJson[] | undefined {
-    const target = this.valueOf(node);
+    const target = this.resolver.constValue(node);
     if (target.type !== AST_NODE_TYPES.CallExpression || depth > 8) return undefined;
     const name = this.cockatielName(target.callee);
     if (!name || !FACTORIES.has(name)) return undefined;
@@ -185,7 +173,7 @@ class PolicyReader {
         const options = this.properties(args[1], 'circuitBreaker options');
         const halfOpenAfter = options.get('halfOpenAfter');
         if (halfOpenAfter) {
-          const value = this.valueOf(halfOpenAfter);
+          const value = this.resolver.constValue(halfOpenAfter);
           if (value.type === AST_NODE_TYPES.NewExpression) {
             const backoff = this.backoff(value, 'halfOpenAfter');
             if (backoff) layer.halfOpenAfter = backoff;
@@ -209,7 +197,7 @@ class PolicyReader {
       }
       case 'timeout': {
         const layer: PolicyLayerJson = { type: 'timeout', timeoutMs: this.number(args[0], 'timeout duration') ?? 10_000 };
-        const strategyNode = args[1] && this.valueOf(args[1]);
+        const strategyNode = args[1] && this.resolver.constValue(args[1]);
         let strategy: TSESTree.Node | undefined = strategyNode;
         if (strategyNode?.type === AST_NODE_TYPES.ObjectExpression) {
           const options = this.properties(strategyNode, 'timeout options');
@@ -231,7 +219,7 @@ class PolicyReader {
   }
 
   private breaker(node: TSESTree.Node): Record<string, unknown> | undefined {
-    const target = this.valueOf(node);
+    const target = this.resolver.constValue(node);
     const name = target.type === AST_NODE_TYPES.NewExpression ? this.cockatielName(target.callee) : undefined;
     if (target.type === AST_NODE_TYPES.NewExpression && name === 'ConsecutiveBreaker') {
       const threshold = this.number(target.arguments[0], 'ConsecutiveBreaker threshold');

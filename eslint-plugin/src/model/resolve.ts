@@ -46,6 +46,21 @@ export class OriginResolver {
     return origin;
   }
 
+  /**
+   * The expression a `const` identifier stands for, followed up to a few steps (`const b = a`); the
+   * expression itself (unwrapped) when it is not such an identifier.
+   */
+  constValue(node: TSESTree.Node, depth = 0): TSESTree.Node {
+    const target = unwrap(node);
+    if (target.type !== AST_NODE_TYPES.Identifier || depth > 5) return target;
+    const variable = this.variableOf(target);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (def?.type === 'Variable' && def.node.init && def.parent?.type === AST_NODE_TYPES.VariableDeclaration && def.parent.kind === 'const') {
+      return this.constValue(def.node.init, depth + 1);
+    }
+    return target;
+  }
+
   /** The variable an identifier refers to, if it is declared in the file. */
   variableOf(identifier: TSESTree.Identifier): TSESLint.Scope.Variable | undefined {
     const variable = ASTUtils.findVariable(this.scopeOf(identifier), identifier);

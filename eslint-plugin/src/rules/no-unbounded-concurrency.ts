@@ -64,11 +64,7 @@ export default createRule<[NoUnboundedConcurrencyOptions], NoUnboundedConcurrenc
 
     /** An array the file shows to be small: a literal of a few items, directly or through a `const`. */
     function isSmallLiteral(node: TSESTree.Node): boolean {
-      let target = unwrap(node);
-      if (target.type === AST_NODE_TYPES.Identifier) {
-        const def = model.resolver.variableOf(target)?.defs[0];
-        if (def?.type === 'Variable' && def.node.init && def.parent?.type === AST_NODE_TYPES.VariableDeclaration && def.parent.kind === 'const') target = unwrap(def.node.init);
-      }
+      const target = model.resolver.constValue(node);
       return target.type === AST_NODE_TYPES.ArrayExpression && target.elements.length <= maxItems && target.elements.every((e) => e?.type !== AST_NODE_TYPES.SpreadElement);
     }
 

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { replacePropertyValue, setCallOption } from '../fixes/object-edit';
 import { ensureNamedImport } from '../fixes/retryable-filter';
 import { retryDelayVerdict } from '../model/delays';
-import { fileModel, type FileModel } from '../model/file-model';
+import { fileModel } from '../model/file-model';
 import { handRetryAround } from '../model/hand-retry';
 import { COMMON_OPTION_PROPERTIES, type CommonOptions } from '../model/rule-options';
 import { optionsLiteral, RETRY_NAMES, retryOption, retrySiteOf, type RetrySite } from '../model/retry-site';
@@ -14,13 +14,6 @@ export type RequireBackoffMessageIds = 'noDelay' | 'noJitter' | 'useJitteredBack
 
 type Verdict = { problem: 'noDelay' | 'noJitter'; fix?: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[] | undefined; fixText?: string } | undefined;
 
-
-function constInit(model: FileModel, node: TSESTree.Node): TSESTree.Node {
-  const target = unwrap(node);
-  if (target.type !== AST_NODE_TYPES.Identifier) return target;
-  const def = model.resolver.variableOf(target)?.defs[0];
-  return def?.type === 'Variable' && def.node.init && def.parent?.type === AST_NODE_TYPES.VariableDeclaration && def.parent.kind === 'const' ? unwrap(def.node.init) : target;
-}
 
 export default createRule<[CommonOptions], RequireBackoffMessageIds>({
   name: 'require-backoff',
@@ -68,7 +61,7 @@ export default createRule<[CommonOptions], RequireBackoffMessageIds>({
       const fixText = 'new ExponentialBackoff()';
       if (backoff.state === 'unknown') return undefined;
       if (backoff.state === 'absent') return { problem: 'noDelay', fix: addBackoff, fixText };
-      const value = constInit(model, backoff.value);
+      const value = model.resolver.constValue(backoff.value);
       if (value.type !== AST_NODE_TYPES.NewExpression) return undefined;
       switch (cockatielExport(model, value.callee)) {
         case 'ConstantBackoff': {
@@ -78,7 +71,7 @@ export default createRule<[CommonOptions], RequireBackoffMessageIds>({
         case 'IterableBackoff':
           return { problem: 'noJitter', fix: addBackoff, fixText };
         case 'ExponentialBackoff': {
-          const options = value.arguments[0] && constInit(model, value.arguments[0]);
+          const options = value.arguments[0] && model.resolver.constValue(value.arguments[0]);
           if (options?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
           const generator = options.properties.find(
             (p): p is Extract<TSESTree.ObjectLiteralElement, { type: AST_NODE_TYPES.Property }> => p.type === AST_NODE_TYPES.Property && staticPropertyName(p) === 'generator',
