@@ -163,6 +163,80 @@ function recursionAround(model: FileModel, request: TSESTree.Node, fn: FunctionN
   return undefined;
 }
 
+/** A hand-written retry in a helper function of this file, and the call in it that re-runs what it was handed. */
+export interface HelperRetry {
+  readonly retry: HandRetry;
+  readonly request: TSESTree.CallExpression;
+}
+
+/**
+ * The hand-written retry inside a function of this file that `argument` is handed to: a helper such as
+ * `async function withRetry(fn) { for (…) { try { return await fn(); } catch (e) { … } } }`, so
+ * `withRetry(() => fetch(url))` retries the request. The helper must call that parameter inside a
+ * loop or a self-call that goes round again after a failure, as a retry written in place would.
+ */
+export function retryHelperOf(model: FileModel, call: TSESTree.CallExpression, argument: TSESTree.Node): HelperRetry | undefined {
+  const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
+  const callee = unwrap(call.callee);
+  if (index < 0 || callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const helper = localFunction(model, callee);
+  let param = helper?.params[index];
+  if (param?.type === AST_NODE_TYPES.AssignmentPattern) param = param.left;
+  if (!helper || param?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  for (const reference of model.resolver.variableOf(param)?.references ?? []) {
+    const use = reference.identifier.parent;
+    if (use?.type !== AST_NODE_TYPES.CallExpression || use.callee !== reference.identifier) continue;
+    const retry = handRetryAround(model, use);
+    if (retry) return { retry, request: use };
+  }
+  return undefined;
+}
+
+/**
+ * The retry helper that re-runs code at `node`: one its enclosing function is handed to, inline
+ * (`withRetry(() => fetch(url))`) or by name (`withRetry(load)`).
+ */
+export function helperRetryAround(model: FileModel, node: TSESTree.Node): HelperRetry | undefined {
+  for (let fn = node.parent; fn; fn = fn.parent) {
+    if (!isFunction(fn)) continue;
+    const parent = fn.parent;
+    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(fn as TSESTree.CallExpressionArgument)) {
+      const found = retryHelperOf(model, parent, fn);
+      if (found) return found;
+    }
+    const binding = functionBinding(fn);
+    for (const reference of (binding && model.resolver.variableOf(binding)?.references) || []) {
+      const use = reference.identifier.parent;
+      if (use?.type !== AST_NODE_TYPES.CallExpression || use.callee === reference.identifier) continue;
+      const found = retryHelperOf(model, use, reference.identifier);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The hand-written retry that re-runs `request`, in place or in a same-file helper its function is
+ * handed to, with the call the retry re-runs (`request` itself, or the helper's `fn()`).
+ */
+export function handRetryRerunning(model: FileModel, request: TSESTree.Node): HelperRetry | undefined {
+  const inPlace = handRetryAround(model, request);
+  if (inPlace) return { retry: inPlace, request: request as TSESTree.CallExpression };
+  return helperRetryAround(model, request);
+}
+
+/** The function an identifier names when the file declares it once: `function f() {}` or `const f = () => …`. */
+function localFunction(model: FileModel, identifier: TSESTree.Identifier): FunctionNode | undefined {
+  const variable = model.resolver.variableOf(identifier);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.type === 'FunctionName' && def.node.type === AST_NODE_TYPES.FunctionDeclaration) return def.node;
+  if (def?.type === 'Variable' && def.parent?.type === AST_NODE_TYPES.VariableDeclaration && def.parent.kind === 'const' && def.node.init) {
+    const init = unwrap(def.node.init);
+    if (isFunction(init)) return init;
+  }
+  return undefined;
+}
+
 /** The identifier a function is called by: its own name, or the `const` it is assigned to. */
 export function functionBinding(fn: FunctionNode): TSESTree.Identifier | undefined {
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id ?? undefined;

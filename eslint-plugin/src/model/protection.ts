@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { isFunction, unwrap, type FunctionNode } from '../util/ast';
 import type { FileModel } from './file-model';
-import { functionBinding, handRetryAround } from './hand-retry';
+import { functionBinding, handRetryAround, retryHelperOf } from './hand-retry';
 import type { NetworkCall } from './network-call';
 import { selfRetryVerdict } from './self-retry';
 import type { Verdict } from './timeout';
@@ -39,6 +39,7 @@ function functionProtection(model: FileModel, fn: FunctionNode, depth: number): 
     const argument = parent.arguments.find((arg) => unwrap(arg) === fn);
     const wrapper = argument && wrapperOf(model, parent, argument);
     if (wrapper) return wrapper.protects === true ? 'yes' : wrapper.protects === 'unknown' ? 'unknown' : 'no';
+    if (argument && parent.type === AST_NODE_TYPES.CallExpression && retryHelperOf(model, parent, argument)) return 'yes';
   }
   const binding = functionBinding(fn);
   const variable = binding && model.resolver.variableOf(binding);
@@ -55,6 +56,7 @@ function functionProtection(model: FileModel, fn: FunctionNode, depth: number): 
       const wrapper = wrapperOf(model, use, identifier);
       if (wrapper?.protects === true) return 'yes';
       if (wrapper?.protects === 'unknown') sawUnknown = true;
+      if (!wrapper && use.type === AST_NODE_TYPES.CallExpression && retryHelperOf(model, use, identifier)) return 'yes';
     }
   }
   // Called only from protected places in this file: protected (its other callers, if any, are not shown).

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { setCallOption } from '../fixes/object-edit';
 import { fileModel } from '../model/file-model';
-import { handRetryAround } from '../model/hand-retry';
+import { handRetryRerunning } from '../model/hand-retry';
 import { canGiveUp, giveUpPlaces, loopsForever } from '../model/loop-bounds';
 import { COMMON_OPTION_PROPERTIES, type CommonOptions } from '../model/rule-options';
 import { RETRY_NAMES, retryOption, retrySiteOf, type RetrySite } from '../model/retry-site';
@@ -114,7 +114,8 @@ export default createRule<[CommonOptions], NoUnboundedRetryMessageIds>({
         }
         const call = model.calls.detect(node);
         if (!call) return;
-        const retry = handRetryAround(model, call.node);
+        // In place, or in a same-file helper the request is handed to (`withRetry(() => fetch(url))`).
+        const retry = handRetryRerunning(model, call.node)?.retry;
         if (retry?.kind !== 'loop' || !retry.catchClause || reportedLoops.has(retry.node)) return;
         if (!loopsForever(retry.node)) return;
         if (giveUpPlaces(retry.node, retry.catchClause).some(canGiveUp)) return;

@@ -3,7 +3,7 @@ import { replacePropertyValue, setCallOption } from '../fixes/object-edit';
 import { ensureNamedImport } from '../fixes/retryable-filter';
 import { retryDelayVerdict } from '../model/delays';
 import { fileModel } from '../model/file-model';
-import { handRetryAround } from '../model/hand-retry';
+import { handRetryRerunning } from '../model/hand-retry';
 import { COMMON_OPTION_PROPERTIES, type CommonOptions } from '../model/rule-options';
 import { optionsLiteral, RETRY_NAMES, retryOption, retrySiteOf, type RetrySite } from '../model/retry-site';
 import { cockatielExport } from '../model/wrappers';
@@ -151,14 +151,16 @@ export default createRule<[CommonOptions], RequireBackoffMessageIds>({
         }
         const call = model.calls.detect(node);
         if (!call) return;
-        const retry = handRetryAround(model, call.node);
-        if (!retry || reported.has(retry.node)) return;
+        // In place, or in a same-file helper the request is handed to (`withRetry(() => fetch(url))`).
+        const found = handRetryRerunning(model, call.node);
+        if (!found || reported.has(found.retry.node)) return;
+        const { retry, request } = found;
         const scope = retry.kind === 'loop' ? (retry.node as TSESTree.WhileStatement).body : retry.node;
-        const verdict = retryDelayVerdict(model, scope, call.node);
+        const verdict = retryDelayVerdict(model, scope, request);
         if (verdict !== 'none' && verdict !== 'constant') return;
         reported.add(retry.node);
         const what = retry.kind === 'loop' ? 'This retry loop' : 'This recursive retry';
-        const loc = retry.kind === 'loop' ? sourceCode.getFirstToken(retry.node)!.loc : call.node.loc;
+        const loc = retry.kind === 'loop' ? sourceCode.getFirstToken(retry.node)!.loc : request.loc;
         context.report({ loc, messageId: verdict === 'none' ? 'noDelay' : 'noJitter', data: { retry: what } });
       },
     };

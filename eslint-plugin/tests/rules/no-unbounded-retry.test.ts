@@ -47,6 +47,7 @@ const valid = [
   'import axios from "axios"; import axiosRetry from "axios-retry"; axiosRetry(axios, { retries: 3 });',
   'import axios from "axios"; import axiosRetry from "axios-retry"; axiosRetry(axios);',
   // hand-written loops that can give up
+  'async function withRetry(fn) {\n  for (let i = 0; ; i++) {\n    try { return await fn(); } catch (e) { if (i === 3) throw e; await sleep(1000); }\n  }\n}\nexport const get = (u) => withRetry(() => fetch(u));',
   'export async function get(u) {\n  while (true) {\n    try { return await fetch(u); } catch (e) { if (Date.now() > deadline) throw e; }\n  }\n}',
   'export async function get(u) {\n  for (let i = 0; ; i++) {\n    try { return await fetch(u); } catch (e) { if (i >= 3) throw e; }\n  }\n}',
   'export async function get(u) {\n  for (let i = 0; i < 3; i++) {\n    try { return await fetch(u); } catch (e) { }\n  }\n}',
@@ -100,6 +101,8 @@ const invalid = [
   fixed('import axios from "axios";\nimport axiosRetry from "axios-retry";\nconst api = axios.create();\naxiosRetry(api, { retries: Infinity, retryDelay: axiosRetry.exponentialDelay });', 'axios-retry', 'Infinity', '3'),
   // hand-written loops that never give up
   loop('export async function get(u) {\n  while (true) {\n    try { return await fetch(u); } catch (e) { }\n  }\n}'),
+  // A same-file helper the request is handed to
+  loop('async function untilItWorks(fn) {\n  while (true) {\n    try { return await fn(); } catch (e) { await sleep(1000); }\n  }\n}\nexport const get = (u) => untilItWorks(() => fetch(u));'),
   loop('export async function get(u) {\n  while (true) {\n    try { return await fetch(u); } catch (e) { console.error(e); }\n  }\n}'),
   loop('export async function get(u) {\n  for (;;) {\n    try { return await fetch(u); } catch (e) { await sleep(1000); }\n  }\n}'),
   loop('export async function get(u) {\n  while (1) {\n    try { return await fetch(u); } catch { continue; }\n  }\n}'),

@@ -53,6 +53,11 @@ const valid = [
   `export const get = async (u, left = 2) => { const res = await fetch(u, ${T}); return res.status >= 500 && left > 0 ? get(u, left - 1) : res; };`,
   `export function get(u) { let attempt = 0; do { try { return fetch(u, ${T}); } catch { attempt++; } } while (attempt < 3); }`,
   `import http from "http"; export async function get(u) { for (let i = 0; i < 3; i++) { try { return await new Promise((ok, fail) => http.get(u, ${T}, ok).on("error", fail)); } catch (e) { if (i === 2) throw e; } } }`,
+  // Same-file retry helpers the request is handed to (a false positive once: the reference's `retryImmediate(() => fetch(…))`)
+  `async function retryImmediate(fn, maxRetries = 3) { for (let i = 0; i < maxRetries; i++) { try { return await fn(); } catch (error) { if (i === maxRetries - 1) throw error; console.log(i); } } }\nexport const get = (u) => retryImmediate(() => fetch(u, ${T}));`,
+  `const withRetry = async (fn, left = 2) => { try { return await fn(); } catch (e) { if (left === 0) throw e; return withRetry(fn, left - 1); } };\nexport const get = (u) => withRetry(() => fetch(u, ${T}));`,
+  `async function load() { return fetch("/x", ${T}); }\nasync function withRetry(fn) { for (let i = 0; i < 3; i++) { try { return await fn(); } catch (e) { if (i === 2) throw e; await sleep(100); } } }\nexport const get = () => withRetry(load);`,
+  `async function attempt(times, fn) { for (let i = 0; i < times; i++) { const res = await fn(); if (res.ok) return res; await sleep(100); } throw new Error("down"); }\nexport const get = (u) => attempt(3, () => fetch(u, ${T}));`,
   // Project wrappers named in options or settings
   { code: `export const get = (u) => withRetry(() => fetch(u, ${T}));`, options: [{ protectors: ['withRetry'] }] },
   { code: `export const get = (u) => resilience.run(() => fetch(u, ${T}));`, options: [{ protectors: ['resilience.run'] }] },
@@ -93,6 +98,11 @@ describe('no-unprotected-call', () => {
       // A 401 refresh re-issues once; it is not a retry.
       unprotected(`export async function get(u) { const res = await fetch(u, ${T}); if (res.status === 401) { await refresh(); return get(u); } return res; }`),
       unprotected(`export async function get(u) { for (let i = 0; i < 2; i++) { const res = await fetch(u, ${T}); if (res.status === 401) { await refresh(); continue; } return res; } }`),
+      // A same-file helper that does not retry what it is handed: once, over a list, or another parameter.
+      unprotected(`async function safely(fn) { try { return await fn(); } catch (e) { log(e); } }\nexport const get = (u) => safely(() => fetch(u, ${T}));`),
+      unprotected(`async function each(items, fn) { for (const item of items) { try { await fn(item); } catch (e) { log(e); } } }\nexport const all = (urls) => each(urls, (u) => fetch(u, ${T}));`),
+      unprotected(`async function run(fn, probe) { for (let i = 0; i < 3; i++) { try { return await probe(); } catch {} } return fn(); }\nexport const get = (u) => run(() => fetch(u, ${T}), () => 1);`),
+      unprotected(`let withRetry = async (fn) => { for (;;) { try { return await fn(); } catch {} } }; withRetry = (fn) => fn();\nexport const get = (u) => withRetry(() => fetch(u, ${T}));`),
       // A catch that always gives up is not a retry.
       unprotected(`export async function get(u) { for (let i = 0; i < 3; i++) { try { return await fetch(u, ${T}); } catch (e) { throw e; } } }`),
       unprotected(`export async function get(u) { try { return await fetch(u, ${T}); } catch (e) { return null; } }`),

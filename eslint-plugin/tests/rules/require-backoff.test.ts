@@ -70,6 +70,9 @@ const valid = [
   'export const get = (u) => fetch(u, { signal: AbortSignal.timeout(1000) });',
   // a local fetch
   'function fetch() {}\nexport async function get() {\n  for (let i = 0; i < 3; i++) {\n    try { return await fetch(); } catch (e) { }\n  }\n}',
+  // a same-file retry helper with jittered delays, and one nothing in the file hands a request to
+  'async function withRetry(fn) {\n  for (let i = 0; i < 3; i++) {\n    try { return await fn(); } catch (e) { await sleep(Math.random() * 100 * 2 ** i); }\n  }\n}\nexport const get = (u) => withRetry(() => fetch(u));',
+  'export async function withRetry(fn) {\n  for (let i = 0; i < 3; i++) {\n    try { return await fn(); } catch (e) { }\n  }\n}\nexport const get = (u) => withRetry(() => compute(u));',
 ];
 
 const invalid = [
@@ -119,6 +122,14 @@ const invalid = [
   library('import axios from "axios";\nimport retrying from "axios-retry";\nconst api = axios.create();\nretrying(api, { retries: 2 });', 'noDelay', 'axios-retry', 'retryDelay: retrying.exponentialDelay', '{ retries: 2 }', '{ retries: 2, retryDelay: retrying.exponentialDelay }'),
   // hand-written retries with no delay, or a fixed one
   hand('export async function get(u) {\n  for (let i = 0; i < 3; i++) {\n    try { return await fetch(u); } catch (e) { }\n  }\n}', 'noDelay', undefined, 2),
+  // A same-file helper the request is handed to, reported at its loop once (the reference's `retryImmediate`).
+  hand(
+    'async function retryImmediate(fn, maxRetries = 3) {\n  for (let i = 0; i < maxRetries; i++) {\n    try { return await fn(); } catch (error) { if (i === maxRetries - 1) throw error; }\n  }\n}\nexport const a = (u) => retryImmediate(() => fetch(u));\nexport const b = (u) => retryImmediate(() => fetch(u));',
+    'noDelay',
+    undefined,
+    2,
+  ),
+  hand('async function load() { return fetch("/x"); }\nconst withRetry = async (fn) => {\n  for (let i = 0; i < 3; i++) {\n    try { return await fn(); } catch (e) { await sleep(500); }\n  }\n};\nexport const get = () => withRetry(load);', 'noJitter'),
   hand('export async function get(u) {\n  for (let i = 0; i < 3; i++) {\n    try { return await fetch(u); } catch (e) { console.warn(e); }\n  }\n}', 'noDelay', undefined, 2),
   hand('export async function get(u) {\n  let attempt = 0;\n  while (attempt < 3) {\n    attempt++;\n    try { return await fetch(u); } catch (e) { if (attempt === 3) throw e; }\n  }\n}', 'noDelay'),
   hand('export async function get(u) {\n  for (let i = 0; i < 3; i++) {\n    try { return await fetch(u); } catch (e) { await sleep(1000); }\n  }\n}', 'noJitter', undefined, 2),
