@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { isFunction, numericLiteral, staticPropertyName, unwrap, type FunctionNode } from '../util/ast';
 import type { FileModel } from './file-model';
-import { functionBinding, handRetryAround } from './hand-retry';
+import { functionBinding, handRetryAround, retryHelperOf, type HandRetry } from './hand-retry';
 import type { NetworkCall } from './network-call';
 import { retryOption, retrySiteOf } from './retry-site';
 import { axiosRetryCalls, chainHas, selfRetryVerdict } from './self-retry';
@@ -127,13 +127,22 @@ function loopRetries(loop: TSESTree.Node): number | undefined {
  */
 export function enclosingRetry(model: FileModel, node: TSESTree.Node, depth = 0): RetryLayer | undefined {
   const hand = handRetryAround(model, node);
-  if (hand) return { node: hand.node, label: hand.kind === 'loop' ? 'this retry loop' : 'this recursive retry', retries: hand.kind === 'loop' ? loopRetries(hand.node) : undefined };
+  if (hand) return handRetryLayer(hand);
   for (let current = node.parent; current; current = current.parent) {
     if (!isFunction(current)) continue;
     const layer = functionRetry(model, current, depth);
     if (layer) return layer;
   }
   return undefined;
+}
+
+function retryHelperLayer(model: FileModel, call: TSESTree.CallExpression, argument: TSESTree.Node): RetryLayer | undefined {
+  const helper = retryHelperOf(model, call, argument);
+  return helper && handRetryLayer(helper.retry);
+}
+
+function handRetryLayer(hand: HandRetry): RetryLayer {
+  return { node: hand.node, label: hand.kind === 'loop' ? 'this retry loop' : 'this recursive retry', retries: hand.kind === 'loop' ? loopRetries(hand.node) : undefined };
 }
 
 function functionRetry(model: FileModel, fn: FunctionNode, depth: number): RetryLayer | undefined {
@@ -143,6 +152,9 @@ function functionRetry(model: FileModel, fn: FunctionNode, depth: number): Retry
     const argument = parent.arguments.find((arg) => unwrap(arg) === fn);
     const wrapper = argument && wrapperOf(model, parent, argument);
     if (wrapper) return wrapperRetryLayer(model, wrapper);
+    // Handed to a retry helper of the file: `withRetry(() => got(url))`.
+    const helper = argument && retryHelperLayer(model, parent, argument);
+    if (helper) return helper;
   }
   if (depth >= MAX_CALLER_DEPTH) return undefined;
   const binding = functionBinding(fn);
@@ -155,7 +167,7 @@ function functionRetry(model: FileModel, fn: FunctionNode, depth: number): Retry
     // Passed by name to a wrapper: `pRetry(load)`.
     if (parentCall?.type === AST_NODE_TYPES.CallExpression && parentCall.arguments.includes(identifier as TSESTree.CallExpressionArgument)) {
       const wrapper = wrapperOf(model, parentCall, identifier);
-      const layer = wrapper && wrapperRetryLayer(model, wrapper);
+      const layer = wrapper ? wrapperRetryLayer(model, wrapper) : retryHelperLayer(model, parentCall, identifier);
       if (layer) return layer;
     }
     // Called from inside a retry elsewhere in the file.

@@ -25,6 +25,9 @@ const OUTERS: [string, number, string][] = [
   ['exponential-backoff', 4, 'export const get = (url) => backOff(() => BODY, { numOfAttempts: 5 });'],
   ['p-retry', 2, 'async function load(url) {\n  return BODY;\n}\nexport const get = (url) => pRetry(() => load(url), { retries: 2 });'],
   ['promise-retry', 3, 'export const get = (url) => promiseRetry((again) => BODY.catch(again), { retries: 3 });'],
+  // A retry helper of the same file, handed the request inline or by name
+  ['this retry loop', 2, 'async function withRetry(fn) {\n  for (let i = 0; i < 3; i++) {\n    try { return await fn(); } catch (e) { }\n  }\n}\nexport const get = (url) => withRetry(() => BODY);'],
+  ['this retry loop', 3, 'const withRetry = async (fn) => {\n  for (let i = 0; i < 4; i++) {\n    try { return await fn(); } catch (e) { }\n  }\n};\nfunction load(url) {\n  return BODY;\n}\nexport const get = (url) => withRetry(() => load(url));'],
 ];
 
 /** Requests that retry by themselves: [messageId, label, retries, code]. */
