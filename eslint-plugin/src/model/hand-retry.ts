@@ -167,6 +167,8 @@ function recursionAround(model: FileModel, request: TSESTree.Node, fn: FunctionN
 export interface HelperRetry {
   readonly retry: HandRetry;
   readonly request: TSESTree.CallExpression;
+  /** The function handed to the helper, which the retry re-runs (the request itself for a retry in place). */
+  readonly handed: TSESTree.Node;
 }
 
 /**
@@ -175,7 +177,7 @@ export interface HelperRetry {
  * `withRetry(() => fetch(url))` retries the request. The helper must call that parameter inside a
  * loop or a self-call that goes round again after a failure, as a retry written in place would.
  */
-export function retryHelperOf(model: FileModel, call: TSESTree.CallExpression, argument: TSESTree.Node): HelperRetry | undefined {
+export function retryHelperOf(model: FileModel, call: TSESTree.CallExpression, argument: TSESTree.Node): Omit<HelperRetry, 'handed'> | undefined {
   const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
   const callee = unwrap(call.callee);
   if (index < 0 || callee.type !== AST_NODE_TYPES.Identifier) return undefined;
@@ -202,14 +204,14 @@ export function helperRetryAround(model: FileModel, node: TSESTree.Node): Helper
     const parent = fn.parent;
     if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(fn as TSESTree.CallExpressionArgument)) {
       const found = retryHelperOf(model, parent, fn);
-      if (found) return found;
+      if (found) return { ...found, handed: fn };
     }
     const binding = functionBinding(fn);
     for (const reference of (binding && model.resolver.variableOf(binding)?.references) || []) {
       const use = reference.identifier.parent;
       if (use?.type !== AST_NODE_TYPES.CallExpression || use.callee === reference.identifier) continue;
       const found = retryHelperOf(model, use, reference.identifier);
-      if (found) return found;
+      if (found) return { ...found, handed: fn };
     }
   }
   return undefined;
@@ -221,7 +223,7 @@ export function helperRetryAround(model: FileModel, node: TSESTree.Node): Helper
  */
 export function handRetryRerunning(model: FileModel, request: TSESTree.Node): HelperRetry | undefined {
   const inPlace = handRetryAround(model, request);
-  if (inPlace) return { retry: inPlace, request: request as TSESTree.CallExpression };
+  if (inPlace) return { retry: inPlace, request: request as TSESTree.CallExpression, handed: request };
   return helperRetryAround(model, request);
 }
 

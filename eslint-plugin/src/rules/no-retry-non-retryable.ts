@@ -8,7 +8,7 @@ import {
 } from '../fixes/retryable-filter';
 import { inspectsError } from '../model/error-filter';
 import { fileModel, type FileModel } from '../model/file-model';
-import { handRetryAround } from '../model/hand-retry';
+import { handRetryRerunning } from '../model/hand-retry';
 import { COMMON_OPTION_PROPERTIES, type CommonOptions } from '../model/rule-options';
 import { axiosRetryCalls } from '../model/self-retry';
 import { evaluateWithStatus, readsStatus } from '../model/status';
@@ -147,11 +147,15 @@ export default createRule<[NoRetryNonRetryableOptions], NoRetryNonRetryableMessa
     }
 
     function checkHandRetry(call: TSESTree.CallExpression): void {
-      const retry = handRetryAround(model, call);
+      // In place, or in a same-file helper the request is handed to (`withRetry(() => axios.get(url))`).
+      const found = handRetryRerunning(model, call);
+      const retry = found?.retry;
       const clause = retry?.catchClause;
-      if (!retry || !clause || reported.has(clause)) return;
+      if (!found || !retry || !clause || reported.has(clause)) return;
       const tryStatement = clause.parent as TSESTree.TryStatement;
-      if (!throwsOnClientError(model, tryStatement.block, statuses)) return;
+      // What the retry re-runs: the try block in place; in a helper, the function handed to it.
+      const retried = found.handed === call ? tryStatement.block : found.handed;
+      if (!throwsOnClientError(model, retried, statuses)) return;
       const param = clause.param;
       if (param && param.type !== AST_NODE_TYPES.Identifier) return; // destructured: it reads the error
       const variable = param ? sourceCode.getDeclaredVariables(clause)[0] : undefined;

@@ -36,6 +36,9 @@ const status = (code: string, value: number, output?: string) => ({
 });
 
 const valid = [
+  // A same-file retry helper handed fetch (which resolves on 4xx), or one that rethrows non-retryable errors
+  'async function withRetry(fn) { for (let i = 0; i < 3; i++) { try { return await fn(); } catch (e) { if (i === 2) throw e; } } }\nexport const get = (u) => withRetry(() => fetch(u));',
+  `${AX}async function withRetry(fn) { for (let i = 0; i < 3; i++) { try { return await fn(); } catch (e) { if (e.response && e.response.status < 500) throw e; if (i === 2) throw e; } } }\nexport const get = (u) => withRetry(() => axios.get(u));`,
   // cockatiel with a filter, or around calls that do not throw on 4xx
   'import { retry, handleType } from "cockatiel"; import axios from "axios"; const p = retry(handleType(NetworkError), { maxAttempts: 3 }); export const get = (u) => p.execute(() => axios.get(u));',
   'import { retry, handleWhen } from "cockatiel"; import axios from "axios"; const p = retry(handleWhen(isRetryable), { maxAttempts: 3 }); export const get = (u) => p.execute(() => axios.get(u));',
@@ -161,6 +164,13 @@ describe('no-retry-non-retryable', () => {
       everything(`${AX}import pRetry from "p-retry"; async function load(u) { return axios.get(u); } export const get = (u) => pRetry(() => load(u));`, 'p-retry'),
       everything(`${AX}import pRetry from "p-retry"; const load = async (u) => axios.get(u); export const get = (u) => pRetry(() => load(u));`, 'p-retry'),
       everything(`${AX}import pRetry from "p-retry"; export const get = (u) => pRetry(async () => { try { return await axios.get(u); } catch (e) { console.error("failed", e.message); throw e; } });`, 'p-retry'),
+      // A same-file retry helper handed an axios call (the reference's `retryImmediate`), reported at the helper's catch
+      loopCase(
+        'async function retryImmediate(fn, maxRetries = 3) { for (let i = 0; i < maxRetries; i++) { try { return await fn(); } ',
+        'catch (error) { if (i === maxRetries - 1) throw error; } ',
+        'catch (error) { if (!isRetryableError(error)) throw error;\nif (i === maxRetries - 1) throw error; } ',
+        '} }\nexport const get = (u) => retryImmediate(() => axios.get(u));',
+      ),
       // Hand-written loops and recursion
       loopCase(
         'export async function get(u) { for (let i = 0; i < 3; i++) { try { return await axios.get(u); } ',
