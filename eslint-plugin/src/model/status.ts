@@ -114,13 +114,22 @@ export function isTransientFailureTest(test: TSESTree.Node): boolean {
   );
 }
 
-/** A condition that may hold for success and never holds for a transient failure (`res.ok`, `status < 400`). */
+/**
+ * A condition that may hold for success and need not hold for a transient failure: `res.ok`,
+ * `status < 400`, and `res.ok || attempt === last` (on the last attempt it gives up either way).
+ */
 export function isSuccessTest(test: TSESTree.Node): boolean {
   return (
     readsStatus(test) &&
-    evaluateWithStatus(test, 200) !== false &&
-    TRANSIENT.some((status) => evaluateWithStatus(test, status) === false)
+    truthWithStatus(test, 200) !== false &&
+    TRANSIENT.some((status) => truthWithStatus(test, status) !== true)
   );
+}
+
+/** The condition's truth for an answer with `status`, or undefined when other values decide it. */
+function truthWithStatus(test: TSESTree.Node, status: number): boolean | undefined {
+  const value = evaluateWithStatus(test, status);
+  return value === undefined ? undefined : Boolean(value);
 }
 
 /** A condition that can hold for a client error such as 400 or 404 (so a throw under it fails 4xx too). */

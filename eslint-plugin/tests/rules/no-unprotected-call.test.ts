@@ -48,6 +48,8 @@ const valid = [
   `export async function get(u) { let tries = 0; while (true) { try { return await fetch(u, ${T}); } catch (e) { if (++tries > 3) throw e; await sleep(100 * tries); } } }`,
   `export async function get(u) { for (let i = 0; i < 3; i++) { const res = await fetch(u, ${T}); if (res.ok) return res; await sleep(100); } throw new Error("down"); }`,
   `export async function get(u) { for (let i = 0; i < 3; i++) { const res = await fetch(u, ${T}); if (res.status >= 500 || res.status === 429) { await sleep(100); continue; } return res; } }`,
+  // Leaves on success or on the last attempt: still a retry (was a false positive)
+  `export async function get(u) { for (let i = 0; i < 3; i++) { const res = await fetch(u, ${T}); if (res.ok || i === 2) return res; await sleep(100); } }`,
   `export async function get(u, n = 3) { try { return await fetch(u, ${T}); } catch (e) { if (n === 0) throw e; return get(u, n - 1); } }`,
   `export async function get(u) { const res = await fetch(u, ${T}); if (res.status === 503) return get(u); return res; }`,
   `export const get = async (u, left = 2) => { const res = await fetch(u, ${T}); return res.status >= 500 && left > 0 ? get(u, left - 1) : res; };`,
@@ -95,6 +97,8 @@ describe('no-unprotected-call', () => {
       unprotected(`export async function drain(queue) { while (queue.length) { const job = queue.shift(); try { await fetch(job.url, ${T}); } catch (e) { console.error(e); } } }`),
       unprotected(`export async function each(urls) { for (const u of urls) { try { await fetch(u, ${T}); } catch (e) { log(e); } } }`),
       unprotected(`export async function each(urls) { for (let i = 0; i < urls.length; i++) { try { await fetch(urls[i], ${T}); } catch (e) { log(e); } } }`),
+      // A status that is only truthy is not a success test: the loop leaves after one request.
+      unprotected(`export async function get(u) { for (let i = 0; i < 3; i++) { const res = await fetch(u, ${T}); if (res.status) return res; } }`),
       // A 401 refresh re-issues once; it is not a retry.
       unprotected(`export async function get(u) { const res = await fetch(u, ${T}); if (res.status === 401) { await refresh(); return get(u); } return res; }`),
       unprotected(`export async function get(u) { for (let i = 0; i < 2; i++) { const res = await fetch(u, ${T}); if (res.status === 401) { await refresh(); continue; } return res; } }`),
