@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { contains, isFunction, isLoop, unwrap, walk, type FunctionNode } from '../util/ast';
+import { contains, isFunction, isLoop, staticPropertyName, unwrap, walk, type FunctionNode } from '../util/ast';
 import type { FileModel } from './file-model';
 import { isSuccessTest, isTransientFailureTest } from './status';
 
@@ -179,9 +179,9 @@ export interface HelperRetry {
  */
 export function retryHelperOf(model: FileModel, call: TSESTree.CallExpression, argument: TSESTree.Node): Omit<HelperRetry, 'handed'> | undefined {
   const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
+  if (index < 0) return undefined;
   const callee = unwrap(call.callee);
-  if (index < 0 || callee.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const helper = localFunction(model, callee);
+  const helper = callee.type === AST_NODE_TYPES.Identifier ? localFunction(model, callee) : ownMethod(call, callee);
   let param = helper?.params[index];
   if (param?.type === AST_NODE_TYPES.AssignmentPattern) param = param.left;
   if (!helper || param?.type !== AST_NODE_TYPES.Identifier) return undefined;
@@ -237,6 +237,30 @@ function localFunction(model: FileModel, identifier: TSESTree.Identifier): Funct
     if (isFunction(init)) return init;
   }
   return undefined;
+}
+
+/**
+ * The method `this.name(…)` calls when the call sits in a method of the same class (arrow functions
+ * keep `this`; any other function in between rebinds it, and then nothing is known).
+ */
+function ownMethod(call: TSESTree.CallExpression, callee: TSESTree.Node): FunctionNode | undefined {
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.ThisExpression) return undefined;
+  const name = staticPropertyName(callee);
+  let fn: TSESTree.Node | undefined = call.parent;
+  while (fn && (!isFunction(fn) || fn.type === AST_NODE_TYPES.ArrowFunctionExpression)) fn = fn.parent;
+  const member = fn?.parent;
+  if (!name || member?.type !== AST_NODE_TYPES.MethodDefinition || member.static) return undefined;
+  const methods = member.parent.body.filter(
+    (other): other is TSESTree.MethodDefinition =>
+      other.type === AST_NODE_TYPES.MethodDefinition &&
+      other.value.type === AST_NODE_TYPES.FunctionExpression &&
+      !other.static &&
+      !other.computed &&
+      other.kind === 'method' &&
+      staticPropertyName(other) === name,
+  );
+  const method = methods.length === 1 ? methods[0]!.value : undefined;
+  return method?.type === AST_NODE_TYPES.FunctionExpression ? method : undefined;
 }
 
 /** The identifier a function is called by: its own name, or the `const` it is assigned to. */

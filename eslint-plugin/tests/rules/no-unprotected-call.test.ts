@@ -60,6 +60,7 @@ const valid = [
   `const withRetry = async (fn, left = 2) => { try { return await fn(); } catch (e) { if (left === 0) throw e; return withRetry(fn, left - 1); } };\nexport const get = (u) => withRetry(() => fetch(u, ${T}));`,
   `async function load() { return fetch("/x", ${T}); }\nasync function withRetry(fn) { for (let i = 0; i < 3; i++) { try { return await fn(); } catch (e) { if (i === 2) throw e; await sleep(100); } } }\nexport const get = () => withRetry(load);`,
   `async function attempt(times, fn) { for (let i = 0; i < times; i++) { const res = await fn(); if (res.ok) return res; await sleep(100); } throw new Error("down"); }\nexport const get = (u) => attempt(3, () => fetch(u, ${T}));`,
+  `export class Api {\n  async withRetry(fn) { for (let i = 0; i < 3; i++) { try { return await fn(); } catch (e) { if (i === 2) throw e; await sleep(100); } } }\n  get(u) { return this.withRetry(() => fetch(u, ${T})); }\n}`,
   // Project wrappers named in options or settings
   { code: `export const get = (u) => withRetry(() => fetch(u, ${T}));`, options: [{ protectors: ['withRetry'] }] },
   { code: `export const get = (u) => resilience.run(() => fetch(u, ${T}));`, options: [{ protectors: ['resilience.run'] }] },
@@ -107,6 +108,9 @@ describe('no-unprotected-call', () => {
       unprotected(`async function each(items, fn) { for (const item of items) { try { await fn(item); } catch (e) { log(e); } } }\nexport const all = (urls) => each(urls, (u) => fetch(u, ${T}));`),
       unprotected(`async function run(fn, probe) { for (let i = 0; i < 3; i++) { try { return await probe(); } catch {} } return fn(); }\nexport const get = (u) => run(() => fetch(u, ${T}), () => 1);`),
       unprotected(`let withRetry = async (fn) => { for (;;) { try { return await fn(); } catch {} } }; withRetry = (fn) => fn();\nexport const get = (u) => withRetry(() => fetch(u, ${T}));`),
+      // \`this\` rebound by a plain function, or a static method called on an instance name: not the class's own helper.
+      unprotected(`export class Api {\n  async withRetry(fn) { for (;;) { try { return await fn(); } catch {} } }\n  get(u) { return [u].map(function (x) { return this.withRetry(() => fetch(x, ${T})); }); }\n}`),
+      unprotected(`export class Api {\n  static async withRetry(fn) { for (;;) { try { return await fn(); } catch {} } }\n  get(u) { return this.withRetry(() => fetch(u, ${T})); }\n}`),
       // A catch that always gives up is not a retry.
       unprotected(`export async function get(u) { for (let i = 0; i < 3; i++) { try { return await fetch(u, ${T}); } catch (e) { throw e; } } }`),
       unprotected(`export async function get(u) { try { return await fetch(u, ${T}); } catch (e) { return null; } }`),

@@ -123,6 +123,7 @@ const invalid = [
   // hand-written retries with no delay, or a fixed one
   hand('export async function get(u) {\n  for (let i = 0; i < 3; i++) {\n    try { return await fetch(u); } catch (e) { }\n  }\n}', 'noDelay', undefined, 2),
   hand('export async function get(u) {\n  for (let i = 0; i < 3; i++) {\n    const res = await fetch(u);\n    if (res.ok || i === 2) return res;\n  }\n}', 'noDelay', undefined, 2),
+  hand('export class Api {\n  async withRetry(fn) {\n    for (let i = 0; i < 3; i++) {\n      try { return await fn(); } catch (e) { }\n    }\n  }\n  get(u) { return this.withRetry(() => fetch(u)); }\n}', 'noDelay', undefined, 3, 5),
   // A same-file helper the request is handed to, reported at its loop once (the reference's `retryImmediate`).
   hand(
     'async function retryImmediate(fn, maxRetries = 3) {\n  for (let i = 0; i < maxRetries; i++) {\n    try { return await fn(); } catch (error) { if (i === maxRetries - 1) throw error; }\n  }\n}\nexport const a = (u) => retryImmediate(() => fetch(u));\nexport const b = (u) => retryImmediate(() => fetch(u));',
