@@ -20,3 +20,6 @@ export const COMMON_OPTION_PROPERTIES: Record<string, JSONSchema.JSONSchema4> = 
   },
   clients: { ...USER_CLIENT_SCHEMA, description: 'Extra HTTP clients: { module, export?, family, name? }.' },
 };
+
+/** The options schema of a rule that takes only the common options. */
+export const COMMON_OPTIONS_SCHEMA: JSONSchema.JSONSchema4[] = [{ type: 'object', properties: { ...COMMON_OPTION_PROPERTIES }, additionalProperties: false }];

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { fileModel } from '../model/file-model';
-import { COMMON_OPTION_PROPERTIES, type CommonOptions } from '../model/rule-options';
+import { COMMON_OPTIONS_SCHEMA, type CommonOptions } from '../model/rule-options';
 import { enclosingRetry, selfRetryLayer, wrapperRetryLayer, type RetryLayer } from '../model/retry-layers';
 import { wrapperOf } from '../model/wrappers';
 import { createRule } from '../util/create-rule';
@@ -31,7 +31,7 @@ export default createRule<[CommonOptions], NoNestedRetryMessageIds>({
       description: 'Disallow retries inside retries: attempts multiply across layers',
       recommended: false,
     },
-    schema: [{ type: 'object', properties: { ...COMMON_OPTION_PROPERTIES }, additionalProperties: false }],
+    schema: COMMON_OPTIONS_SCHEMA,
     messages: {
       nestedRetry: 'This {{inner}} runs inside {{outer}}: {{equation}} requests per call.',
       retryingClient: '{{inner}} retries this call by itself, inside {{outer}}: {{equation}} requests per call.',

@@ -3,7 +3,7 @@ import { setCallOption } from '../fixes/object-edit';
 import { fileModel } from '../model/file-model';
 import { handRetryRerunning } from '../model/hand-retry';
 import { canGiveUp, giveUpPlaces, loopsForever } from '../model/loop-bounds';
-import { COMMON_OPTION_PROPERTIES, type CommonOptions } from '../model/rule-options';
+import { COMMON_OPTIONS_SCHEMA, type CommonOptions } from '../model/rule-options';
 import { RETRY_NAMES, retryOption, retrySiteOf, type RetrySite } from '../model/retry-site';
 import { unwrap } from '../util/ast';
 import { createRule } from '../util/create-rule';
@@ -40,7 +40,7 @@ export default createRule<[CommonOptions], NoUnboundedRetryMessageIds>({
       recommended: true,
     },
     hasSuggestions: true,
-    schema: [{ type: 'object', properties: { ...COMMON_OPTION_PROPERTIES }, additionalProperties: false }],
+    schema: COMMON_OPTIONS_SCHEMA,
     messages: {
       retriesForever: '{{retry}} has no attempt limit: it retries forever while the dependency is down.',
       loopsForever: 'This retry loop has no attempt limit or deadline: it retries forever.',

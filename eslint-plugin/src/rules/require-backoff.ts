@@ -4,7 +4,7 @@ import { ensureNamedImport } from '../fixes/retryable-filter';
 import { retryDelayVerdict } from '../model/delays';
 import { fileModel } from '../model/file-model';
 import { handRetryRerunning } from '../model/hand-retry';
-import { COMMON_OPTION_PROPERTIES, type CommonOptions } from '../model/rule-options';
+import { COMMON_OPTIONS_SCHEMA, type CommonOptions } from '../model/rule-options';
 import { optionsLiteral, RETRY_NAMES, retryOption, retrySiteOf, type RetrySite } from '../model/retry-site';
 import { cockatielExport } from '../model/wrappers';
 import { numericLiteral, staticPropertyName, unwrap } from '../util/ast';
@@ -24,7 +24,7 @@ export default createRule<[CommonOptions], RequireBackoffMessageIds>({
       recommended: true,
     },
     hasSuggestions: true,
-    schema: [{ type: 'object', properties: { ...COMMON_OPTION_PROPERTIES }, additionalProperties: false }],
+    schema: COMMON_OPTIONS_SCHEMA,
     messages: {
       noDelay: '{{retry}} retries at once, with no delay: it hammers a failing dependency.',
       noJitter: "{{retry}} waits without jitter: clients that failed together retry together.",

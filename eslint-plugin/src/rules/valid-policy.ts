@@ -3,7 +3,7 @@ import { addArgument, setProperty } from '../fixes/object-edit';
 import { ensureNamedImport } from '../fixes/retryable-filter';
 import { fileModel, type FileModel } from '../model/file-model';
 import { combine } from '../model/options';
-import { COMMON_OPTION_PROPERTIES, type CommonOptions } from '../model/rule-options';
+import { COMMON_OPTIONS_SCHEMA, type CommonOptions } from '../model/rule-options';
 import { cockatielExport, functionOfArgument, resolvePolicy, type Policy } from '../model/wrappers';
 import { enclosingFunction, isFunction, staticPropertyName, stringLiteral, unwrap } from '../util/ast';
 import { createRule } from '../util/create-rule';
@@ -64,7 +64,7 @@ export default createRule<[CommonOptions], ValidPolicyMessageIds>({
       recommended: true,
     },
     hasSuggestions: true,
-    schema: [{ type: 'object', properties: { ...COMMON_OPTION_PROPERTIES }, additionalProperties: false }],
+    schema: COMMON_OPTIONS_SCHEMA,
     messages: {
       retriesOpenCircuit: 'This retry handles all errors and wraps a circuit breaker: it keeps retrying BrokenCircuitError.',
       ignoredSignal: 'This cooperative timeout cannot stop the call: the callback never passes on its signal.',
