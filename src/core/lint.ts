@@ -39,6 +39,17 @@ const WRAP_KINDS: Readonly<Partial<Record<RuleId, readonly string[]>>> = {
   'no-unbounded-concurrency': ['bulkhead'],
 };
 
+/** One lint of a document: its findings, and the parsed file they came from. */
+export interface LintResult {
+  readonly findings: Finding[];
+  /**
+   * The file as ESLint parsed and scope-analysed it, for readers that need the same AST (the
+   * simulator's CodeLens), so a document is parsed once per version; undefined when the file was
+   * skipped (no network code) or does not parse.
+   */
+  readonly sourceCode: ReturnType<Linter['getSourceCode']> | undefined;
+}
+
 export interface LintDependencies {
   readonly Linter: typeof Linter;
   readonly plugin: { rules: Record<string, { meta?: { docs?: { url?: string } } }> };
@@ -80,10 +91,15 @@ export class BreakwaterLinter {
 
   /** Findings for a document, or [] when it does not parse (the editor already shows syntax errors). */
   lint(text: string, fileName: string): Finding[] {
+    return this.analyze(text, fileName).findings;
+  }
+
+  /** The findings for a document and the parsed file they came from. */
+  analyze(text: string, fileName: string): LintResult {
     // Most files make no network call: the plugin's rules would find nothing, so skip parsing them.
-    if (this.deps.textMayUseNetwork && !this.deps.textMayUseNetwork(text, this.userClients() as never[])) return [];
+    if (this.deps.textMayUseNetwork && !this.deps.textMayUseNetwork(text, this.userClients() as never[])) return { findings: [], sourceCode: undefined };
     const { kind, messages } = this.verify(text, fileName, true);
-    if (messages.some((m) => m.fatal)) return [];
+    if (messages.some((m) => m.fatal)) return { findings: [], sourceCode: undefined };
     const lines = lineStarts(text);
     const findings: Finding[] = [];
     const sourceCode = this.linter.getSourceCode();
@@ -121,7 +137,7 @@ export class BreakwaterLinter {
         },
       });
     }
-    return findings;
+    return { findings, sourceCode };
   }
 
   /**

@@ -1,6 +1,6 @@
 import { Linter } from 'eslint/universal';
 import * as vscode from 'vscode';
-import { BreakwaterLinter, isLintable, type Finding } from '../core/lint';
+import { BreakwaterLinter, isLintable, type Finding, type LintResult } from '../core/lint';
 import type { ExtensionSettings } from '../core/settings';
 
 // The plugin is bundled in; the TypeScript parser is loaded on the first TypeScript file.
@@ -13,10 +13,15 @@ type PolicyDefinition = import('../../eslint-plugin/src/policies').PolicyDefinit
 const { wrapEditsForCall, textMayUseNetwork } = require('eslint-plugin-breakwater/dist/edits');
 const edits = { wrapEditsForCall, textMayUseNetwork };
 
-/** Lints documents with the plugin in-process and caches findings per document version. */
+const NOTHING: LintResult = { findings: [], sourceCode: undefined };
+
+/**
+ * Lints documents with the plugin in-process and caches each document's lint per version: the
+ * diagnostics, the code actions and the CodeLens all read the same parse of a version.
+ */
 export class LintService {
   private readonly linter: BreakwaterLinter;
-  private readonly cache = new Map<string, { version: number; findings: Finding[] }>();
+  private readonly cache = new Map<string, { version: number; result: LintResult }>();
   private readonly policyCache = new Map<string, { version: number; policies: PolicyDefinition[] }>();
 
   constructor(
@@ -45,20 +50,24 @@ export class LintService {
   }
 
   findings(document: vscode.TextDocument): Finding[] {
+    return this.analysis(document).findings;
+  }
+
+  private analysis(document: vscode.TextDocument): LintResult {
     const key = document.uri.toString();
     const cached = this.cache.get(key);
-    if (cached?.version === document.version) return cached.findings;
-    let findings: Finding[] = [];
+    if (cached?.version === document.version) return cached.result;
+    let result = NOTHING;
     if (isLintable(document.fileName) || document.isUntitled) {
       try {
-        findings = this.linter.lint(document.getText(), document.isUntitled ? `untitled.${extensionFor(document.languageId)}` : document.fileName);
+        result = this.linter.analyze(document.getText(), lintFileName(document));
       } catch (error) {
         // A rule must never break the editor: log it, show nothing for this file.
         this.log(`Linting ${document.fileName} failed: ${(error as Error).stack ?? String(error)}`);
       }
     }
-    this.cache.set(key, { version: document.version, findings });
-    return findings;
+    this.cache.set(key, { version: document.version, result });
+    return result;
   }
 
   /** cockatiel policy definitions in the document (for the simulator's CodeLens), cached per version. */
@@ -70,7 +79,9 @@ export class LintService {
     const text = document.getText();
     if (text.includes('cockatiel') && (isLintable(document.fileName) || document.isUntitled)) {
       try {
-        const sourceCode = this.linter.sourceCode(text, document.isUntitled ? `untitled.${extensionFor(document.languageId)}` : document.fileName);
+        // The lint of this version has parsed the file already (a file that imports cockatiel is never
+        // skipped); parse it alone only when the lint did not (it failed, or cockatiel is not imported).
+        const sourceCode = this.analysis(document).sourceCode ?? this.linter.sourceCode(text, lintFileName(document));
         if (sourceCode) policies = readCockatielPolicies(sourceCode as never);
       } catch (error) {
         this.log(`Reading cockatiel policies in ${document.fileName} failed: ${(error as Error).stack ?? String(error)}`);
@@ -84,6 +95,11 @@ export class LintService {
     this.cache.delete(document.uri.toString());
     this.policyCache.delete(document.uri.toString());
   }
+}
+
+/** The name the linter goes by (its extension picks the parser): untitled documents get one from their language. */
+function lintFileName(document: vscode.TextDocument): string {
+  return document.isUntitled ? `untitled.${extensionFor(document.languageId)}` : document.fileName;
 }
 
 function extensionFor(languageId: string): string {

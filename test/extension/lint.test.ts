@@ -11,6 +11,8 @@ import { ROOT } from '../helpers';
 const plugin = require(path.join(ROOT, 'eslint-plugin'));
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { wrapEditsForCall, textMayUseNetwork } = require(path.join(ROOT, 'eslint-plugin', 'dist', 'edits'));
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { readCockatielPolicies } = require(path.join(ROOT, 'eslint-plugin', 'dist', 'policies')) as typeof import('../../eslint-plugin/src/policies');
 const deps = { Linter, plugin, typescriptParser: () => tsParser as unknown as Linter.Parser, wrapEditsForCall, textMayUseNetwork };
 const make = (settings: Partial<ExtensionSettings> = {}) => new BreakwaterLinter(deps, { ...DEFAULT_SETTINGS, ...settings });
 
@@ -139,6 +141,31 @@ describe('extension lint engine', () => {
       assert.deepEqual(summary(filtered), expected, file);
     }
     assert.ok(withFindings > 10, `only ${withFindings} files with findings`);
+  });
+
+  it('hands out the parse its findings came from, so the CodeLens reads policies without parsing again', () => {
+    const { counter, deps: counting } = countingDeps({ prefilter: true });
+    const linter = new BreakwaterLinter(counting, DEFAULT_SETTINGS);
+    const text = [
+      "import { retry, handleAll, ExponentialBackoff } from 'cockatiel';",
+      'export const policy = retry(handleAll, { maxAttempts: 3, backoff: new ExponentialBackoff() });',
+      'export const load = (url: string) => policy.execute(() => fetch(url));',
+      '',
+    ].join('\n');
+    const before = counter.verified;
+    const { findings, sourceCode } = linter.analyze(text, 'load.ts');
+    assert.equal(counter.verified, before + 1, 'one parse, with the rules');
+    assert.deepEqual(findings.map((f) => f.ruleId), ['require-timeout']);
+    assert.equal(sourceCode?.text, text);
+    // The policies read from it are those a separate parse without rules reads.
+    const fromLint = readCockatielPolicies(sourceCode as never);
+    assert.deepEqual(fromLint.map((p) => p.name), ['policy']);
+    assert.deepEqual(fromLint, readCockatielPolicies(linter.sourceCode(text, 'load.ts') as never));
+  });
+
+  it('hands out no parse for a file it skipped or that does not parse', () => {
+    assert.equal(make().analyze('export const sum = (a: number, b: number) => a + b;\n', 'math.ts').sourceCode, undefined);
+    assert.equal(make().analyze('await fetch(url, {', 'broken.ts').sourceCode, undefined);
   });
 
   it('a file that does not parse gives no findings and no exception', () => {
