@@ -120,12 +120,15 @@ function exits(node: TSESTree.Node): boolean {
   );
 }
 
-/** In a loop body: a transient-failure check that goes round again, or a success check that leaves. */
-function hasStatusRetry(body: TSESTree.Node): boolean {
+/**
+ * In a loop body: a transient-failure check that goes round again, or a success check that leaves.
+ * `except` leaves out a part of the body (a catch clause, whose status is an error's).
+ */
+export function hasStatusRetry(body: TSESTree.Node, except?: TSESTree.Node): boolean {
   let found = false;
   walk(body, (node) => {
     if (found) return 'skip';
-    if (isLoop(node)) return 'skip';
+    if (isLoop(node) || node === except) return 'skip';
     if (node.type !== AST_NODE_TYPES.IfStatement) return undefined;
     if (isTransientFailureTest(node.test) && (containsContinue(node.consequent) || !exits(node.consequent))) found = true;
     else if (isSuccessTest(node.test) && exits(node.consequent)) found = true;
@@ -144,6 +147,8 @@ function recursionAround(model: FileModel, request: TSESTree.Node, fn: FunctionN
     const identifier = reference.identifier;
     const call = identifier.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== identifier || !contains(fn.body, call)) continue;
+    // A call from the catch of the request's try is a retry after an error, even where a status check
+    // inside that catch picks which errors (`catch (e) { if (e.status === 429) return send(); throw e; }`).
     for (let current: TSESTree.Node | undefined = call.parent; current && current !== fn; current = current.parent) {
       if (current.type === AST_NODE_TYPES.CatchClause) {
         const tryStatement = current.parent;
@@ -151,6 +156,8 @@ function recursionAround(model: FileModel, request: TSESTree.Node, fn: FunctionN
           return { kind: 'recursion', node: fn, catchClause: current };
         }
       }
+    }
+    for (let current: TSESTree.Node | undefined = call.parent; current && current !== fn; current = current.parent) {
       if (
         (current.type === AST_NODE_TYPES.IfStatement || current.type === AST_NODE_TYPES.ConditionalExpression) &&
         contains(current.consequent, call) &&

@@ -17,6 +17,8 @@ export interface RetryLayer {
   /** For messages: "cockatiel retry", "p-retry", "this retry loop"; for a client that retries, its name ("got"). */
   readonly label: string;
   readonly retries: number | undefined;
+  /** The hand-written loop or recursion this layer is, when it is one (its catch shows what it re-sends after). */
+  readonly hand?: HandRetry;
 }
 
 /** How far to follow "this function is called from inside a retry" through the file. */
@@ -142,7 +144,7 @@ function retryHelperLayer(model: FileModel, call: TSESTree.CallExpression, argum
 }
 
 function handRetryLayer(hand: HandRetry): RetryLayer {
-  return { node: hand.node, label: hand.kind === 'loop' ? 'this retry loop' : 'this recursive retry', retries: hand.kind === 'loop' ? loopRetries(hand.node) : undefined };
+  return { node: hand.node, label: hand.kind === 'loop' ? 'this retry loop' : 'this recursive retry', retries: hand.kind === 'loop' ? loopRetries(hand.node) : undefined, hand };
 }
 
 function functionRetry(model: FileModel, fn: FunctionNode, depth: number): RetryLayer | undefined {

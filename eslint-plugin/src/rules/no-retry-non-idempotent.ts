@@ -4,6 +4,7 @@ import { configSources, type NetworkCall } from '../model/network-call';
 import { enclosingRetry, type RetryLayer } from '../model/retry-layers';
 import { COMMON_OPTION_PROPERTIES, type CommonOptions } from '../model/rule-options';
 import { chainHas, httpMethodOf } from '../model/self-retry';
+import { resendsOnlyUnprocessed } from '../model/unprocessed';
 import { staticPropertyName, stringLiteral, unwrap } from '../util/ast';
 import { createRule } from '../util/create-rule';
 
@@ -130,7 +131,8 @@ export default createRule<[NoRetryNonIdempotentOptions], NoRetryNonIdempotentMes
         if (method !== undefined && !methods.has(method)) return;
         if (method === undefined && !reportUnknown) return;
         const retry = clientRetry(model, call, method) ?? enclosingRetry(model, node);
-        if (!retry) return;
+        // A loop that re-sends only after 429 or 408 repeats a request the server never acted on.
+        if (!retry || (retry.hand && resendsOnlyUnprocessed(retry.hand))) return;
         const key = hasIdempotencyKey(call);
         if (key === 'yes' || (key === 'unknown' && !reportUnknown)) return;
         if (method === undefined) context.report({ node, messageId: 'retriedUnknownMethod', data: { retry: retry.label } });

@@ -60,6 +60,28 @@ const invalid = [
     options: [{ unresolved: 'report' }],
     errors: [{ messageId: 'retriedUnknownMethod', data: { retry: 'p-retry' } }],
   },
+  // a filter that lets more than 429/408 through re-sends after failures the server may have acted on
+  ...[
+    'if (e.response?.status === 429 || e.code === "ECONNRESET") { await sleep(1000); } else { throw e; }',
+    'if (e.response?.status >= 500 || e.response?.status === 429) { await sleep(1000); } else { throw e; }',
+    'if (e.response?.status === 400) throw e;',
+    'if (e.response?.status !== 429 && attempt > 2) throw e;',
+    'if (e.response?.status === 429) continue;',
+    'try { log(e); } catch {} if (e.response?.status !== 429) throw e;',
+  ].map((filter) => ({
+    code: `${IMPORTS}\nexport async function send(url, body) {\n  for (let attempt = 0; attempt < 3; attempt++) {\n    try {\n      return await axios.post(url, body);\n    } catch (e) {\n      ${filter}\n    }\n  }\n}`,
+    errors: [{ messageId: 'retriedWithoutKey' as const, data: { retry: 'this retry loop', method: 'POST' } }],
+  })),
+  // the catch re-sends only after 429, but the loop also re-sends after a 503 answer it reads itself
+  {
+    code: `${IMPORTS}\nexport async function send(url, body) {\n  for (let i = 0; i < 3; i++) {\n    try {\n      const res = await fetch(url, { method: "POST", body });\n      if (res.status === 503) continue;\n      return res;\n    } catch (e) {\n      if (e.status !== 429) throw e;\n    }\n  }\n}`,
+    errors: [{ messageId: 'retriedWithoutKey', data: { retry: 'this retry loop', method: 'POST' } }],
+  },
+  // a recursive retry that calls itself for any error
+  {
+    code: `${IMPORTS}\nexport async function send(url, body) {\n  try {\n    return await axios.post(url, body);\n  } catch (e) {\n    if (e.response?.status === 429 || !e.response) return send(url, body);\n    throw e;\n  }\n}`,
+    errors: [{ messageId: 'retriedWithoutKey', data: { retry: 'this recursive retry', method: 'POST' } }],
+  },
   // the methods option
   {
     code: `${IMPORTS}\nexport const send = (url) => pRetry(() => fetch(url, { method: "DELETE" }));`,
@@ -75,6 +97,39 @@ const valid = [
   `${IMPORTS}\nconst b = circuitBreaker(handleAll, { halfOpenAfter: 1000, breaker: new ConsecutiveBreaker(3) });\nexport const send = (url, body) => b.execute(() => fetch(url, { method: "POST", body }));`,
   // got and ky do not retry POST by default
   `${IMPORTS}\nexport const send = (url, body) => got.post(url, { json: body }).json();`,
+  // Regression (uptime-kuma's Google Chat notifier): a loop that re-sends a POST only after 429 Too
+  // Many Requests repeats a request the server turned away, so it cannot be applied twice.
+  [
+    `${IMPORTS}`,
+    'export async function send(url, data, config) {',
+    '  let retries = 3;',
+    '  while (retries > 0) {',
+    '    try {',
+    '      await axios.post(url, data, config);',
+    '      return;',
+    '    } catch (error) {',
+    '      if (error.response && error.response.status === 429) {',
+    '        retries--;',
+    '        if (retries === 0) {',
+    '          throw error;',
+    '        }',
+    '        const delay = 60000 + Math.random() * 120000;',
+    '        await new Promise((resolve) => setTimeout(resolve, delay));',
+    '      } else {',
+    '        throw error;',
+    '      }',
+    '    }',
+    '  }',
+    '}',
+  ].join('\n'),
+  // the same with other spellings of "only 429 or 408"
+  ...[
+    'if (e.response?.status !== 429) throw e;\n      await sleep(1000);',
+    'if (![408, 429].includes(e.response?.status)) { throw e; }',
+    'const status = e.response?.status;\n      if (status === 429 || status === 408) { await sleep(1000); continue; }\n      throw e;',
+  ].map((filter) => `${IMPORTS}\nexport async function send(url, body) {\n  for (let attempt = 0; attempt < 3; attempt++) {\n    try {\n      return await axios.post(url, body);\n    } catch (e) {\n      ${filter}\n    }\n  }\n}`),
+  // a recursive retry that calls itself only after 429
+  `${IMPORTS}\nexport async function send(url, body) {\n  try {\n    return await axios.post(url, body);\n  } catch (e) {\n    if (e.response?.status === 429) return send(url, body);\n    throw e;\n  }\n}`,
   // a custom header name
   { code: `${IMPORTS}\nexport const send = (url, body) => pRetry(() => fetch(url, { method: "POST", body, headers: { "X-Request-Id": id } }));`, options: [{ idempotencyHeaders: ['X-Request-Id'] }] },
 ];
