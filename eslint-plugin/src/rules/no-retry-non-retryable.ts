@@ -6,6 +6,7 @@ import {
   RETRYABLE_HELPER,
   rethrowNonRetryable,
 } from '../fixes/retryable-filter';
+import { FAMILY_SHAPES } from '../model/catalog';
 import { inspectsError } from '../model/error-filter';
 import { fileModel, type FileModel } from '../model/file-model';
 import { handRetryRerunning } from '../model/hand-retry';
@@ -16,6 +17,9 @@ import { throwsOnClientError } from '../model/throwing';
 import { functionOfArgument, retryPolicies, wrapperOf, type Wrapper } from '../model/wrappers';
 import { isFunction, numericLiteral, staticPropertyName, unwrap, walk } from '../util/ast';
 import { createRule } from '../util/create-rule';
+
+/** The methods that make got and ky instances, whose `retry.statusCodes` this rule checks. */
+const RETRYING_FACTORIES = new Set([...FAMILY_SHAPES.got.factories, ...FAMILY_SHAPES.ky.factories]);
 
 export interface NoRetryNonRetryableOptions extends CommonOptions {
   /** HTTP statuses that fail the same way when re-sent. */
@@ -126,6 +130,9 @@ export default createRule<[NoRetryNonRetryableOptions], NoRetryNonRetryableMessa
 
     function checkWrapper(call: TSESTree.CallExpression): void {
       for (const arg of call.arguments) {
+        // Only a function, inline or named, can be the retried callback each check below reads.
+        const target = unwrap(arg);
+        if (!isFunction(target) && target.type !== AST_NODE_TYPES.Identifier) continue;
         const wrapper = wrapperOf(model, call, arg);
         if (!wrapper) continue;
         switch (wrapper.library) {
@@ -205,11 +212,12 @@ export default createRule<[NoRetryNonRetryableOptions], NoRetryNonRetryableMessa
         configs.push(call.options.node);
       }
       const callee = unwrap(node.callee);
-      if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      const method = callee.type === AST_NODE_TYPES.MemberExpression ? staticPropertyName(callee) : undefined;
+      // Only `got.extend(…)` / `ky.create(…)` make instances: name first, so other method calls resolve nothing.
+      if (callee.type === AST_NODE_TYPES.MemberExpression && method && RETRYING_FACTORIES.has(method)) {
         const origin = model.resolver.resolve(callee.object);
-        const method = staticPropertyName(callee);
         const entry = origin && model.calls.entryAt(origin);
-        if (origin && method && (entry?.family === 'got' || entry?.family === 'ky') && model.calls.isFactory(origin, method)) {
+        if (origin && (entry?.family === 'got' || entry?.family === 'ky') && model.calls.isFactory(origin, method)) {
           configs.push(...node.arguments);
         }
       }

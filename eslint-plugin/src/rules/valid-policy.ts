@@ -76,10 +76,10 @@ export default createRule<[CommonOptions], ValidPolicyMessageIds>({
   },
   defaultOptions: [{ unresolved: 'ignore', clients: [] }],
   create(context, [options]) {
-    // Only cockatiel policies are judged: a file that never names it has nothing to report.
-    if (!context.sourceCode.text.includes('cockatiel')) return {};
+    // The shared model first: the other rules have built it already, and it rules out most files
+    // without another pass over their text. Only cockatiel policies are judged after that.
     const fileOrNothing = fileModel(context, options);
-    if (!fileOrNothing) return {};
+    if (!fileOrNothing || !context.sourceCode.text.includes('cockatiel')) return {};
     const model = fileOrNothing;
     const sourceCode = context.sourceCode;
     const reported = new Set<TSESTree.Node>();
