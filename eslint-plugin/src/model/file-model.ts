@@ -3,7 +3,7 @@ import { clientNames } from './candidates';
 import { BUILTIN_CLIENTS, userClientEntry, type UserClient } from './catalog';
 import { Catalog, NetworkCallDetector } from './network-call';
 import { OptionsReader } from './options';
-import { mayUseNetwork, mentionPattern } from './relevance';
+import { mayUseNetwork, mentionPattern, quotedModulePattern } from './relevance';
 import { OriginResolver } from './resolve';
 import { RESILIENCE_MODULES } from './retry-site';
 import { readSharedSettings } from './settings';
@@ -17,12 +17,15 @@ export class FileModel {
   readonly resolver: OriginResolver;
   readonly options: OptionsReader;
   readonly calls: NetworkCallDetector;
+  private quotedModules: ReadonlySet<string> | undefined;
 
   constructor(
     readonly sourceCode: Readonly<TSESLint.SourceCode>,
     catalog: Catalog,
     /** Names of the project's own wrappers that retry or break (`withRetry`, `resilience.run`). */
     readonly protectors: readonly string[],
+    /** Finds the catalog's and the resilience libraries' module names in quotes (a global pattern). */
+    private readonly quotedModulePattern: RegExp,
   ) {
     // The resolver asks the detector which calls make client instances; the detector is made just after.
     this.resolver = new OriginResolver(
@@ -32,12 +35,27 @@ export class FileModel {
     this.options = new OptionsReader(this.resolver);
     this.calls = new NetworkCallDetector(catalog, this.resolver, this.options, () => clientNames(sourceCode, catalog.byModule));
   }
+
+  /**
+   * Whether the file names one of `modules` in quotes. An import, a require or a dynamic import of a
+   * module always does, so nothing in a file that does not can come from it: checks that look for
+   * one library's calls skip resolving every other call. One pass over the text, on first use.
+   */
+  namesAnyModule(modules: readonly string[]): boolean {
+    if (!this.quotedModules) {
+      const found = new Set<string>();
+      for (const match of this.sourceCode.text.matchAll(this.quotedModulePattern)) found.add(match[1]!);
+      this.quotedModules = found;
+    }
+    return modules.some((module) => this.quotedModules!.has(module));
+  }
 }
 
 interface Configuration {
   readonly catalog: Catalog;
   readonly modules: ReadonlySet<string>;
   readonly mentionsClient: RegExp;
+  readonly quotedModule: RegExp;
   readonly protectors: readonly string[];
   /** This configuration's model of each file being linted (null: nothing network-related in it). */
   readonly models: WeakMap<object, FileModel | null>;
@@ -54,7 +72,7 @@ function configuration(clients: readonly UserClient[], protectors: readonly stri
     const catalog = new Catalog([...BUILTIN_CLIENTS, ...clients.map(userClientEntry)]);
     // Files that only set up retries or limits (no client) still matter to the retry and concurrency rules.
     const modules = new Set([...catalog.modules, ...RESILIENCE_MODULES]);
-    config = { catalog, modules, mentionsClient: mentionPattern(modules), protectors, models: new WeakMap() };
+    config = { catalog, modules, mentionsClient: mentionPattern(modules), quotedModule: quotedModulePattern(modules), protectors, models: new WeakMap() };
     configurations.set(key, config);
   }
   return config;
@@ -95,7 +113,7 @@ export function modelOfSourceCode(
   const config = configuration(clients, protectors);
   let model = config.models.get(sourceCode);
   if (model === undefined) {
-    model = mayUseNetwork(sourceCode, config.modules, config.mentionsClient) ? new FileModel(sourceCode, config.catalog, config.protectors) : null;
+    model = mayUseNetwork(sourceCode, config.modules, config.mentionsClient) ? new FileModel(sourceCode, config.catalog, config.protectors, config.quotedModule) : null;
     config.models.set(sourceCode, model);
   }
   return model ?? undefined;

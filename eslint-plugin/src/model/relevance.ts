@@ -61,6 +61,14 @@ export function mayUseNetwork(
 
 /** One pass over a file's text: `fetch`, or a quoted client module specifier (`'axios'`, `"node:https"`). */
 export function mentionPattern(modules: ReadonlySet<string>): RegExp {
-  const escaped = [...modules].map((module) => module.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
-  return new RegExp(`fetch|['"\`](?:${escaped.join('|')})['"\`]`);
+  return new RegExp(`fetch|['"\`](?:${alternatives(modules)})['"\`]`);
+}
+
+/** Every quoted module specifier among `modules` in a text, the name captured (a global pattern, for `matchAll`). */
+export function quotedModulePattern(modules: ReadonlySet<string>): RegExp {
+  return new RegExp(`['"\`](${alternatives(modules)})['"\`]`, 'g');
+}
+
+function alternatives(modules: ReadonlySet<string>): string {
+  return [...modules].map((module) => module.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|');
 }

@@ -33,7 +33,11 @@ export const RETRY_NAMES: Readonly<Record<RetryLibrary, string>> = {
 /** Modules the retry and concurrency rules read: a file importing only these is still worth a look. */
 export const RESILIENCE_MODULES = ['cockatiel', 'p-retry', 'async-retry', 'promise-retry', 'retry', 'axios-retry', 'exponential-backoff', 'opossum', 'p-limit', 'p-map', 'p-queue', 'bottleneck'];
 
+/** The modules a retry site's callee can come from. */
+const RETRY_SITE_MODULES: readonly RetryLibrary[] = ['cockatiel', 'p-retry', 'async-retry', 'promise-retry', 'retry', 'axios-retry'];
+
 export function retrySiteOf(model: FileModel, call: TSESTree.CallExpression): RetrySite | undefined {
+  if (!model.namesAnyModule(RETRY_SITE_MODULES)) return undefined;
   const origin = model.resolver.resolve(call.callee);
   if (!origin) return undefined;
   const path = origin.path.join('.');

@@ -90,7 +90,7 @@ function axiosRetried(model: FileModel, call: NetworkCall): boolean {
 export function axiosRetryCalls(model: FileModel): TSESTree.CallExpression[] {
   const calls: TSESTree.CallExpression[] = [];
   // Its import or require names the module; most files need no walk over every variable.
-  if (!model.sourceCode.text.includes('axios-retry')) return calls;
+  if (!model.namesAnyModule(['axios-retry'])) return calls;
   for (const scope of model.sourceCode.scopeManager?.scopes ?? []) {
     if (scope.type !== 'module' && scope.type !== 'global' && scope.type !== 'function') continue;
     for (const variable of scope.variables) {

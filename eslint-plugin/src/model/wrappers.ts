@@ -102,12 +102,15 @@ const DEFAULT_EXPORT_WRAPPERS: Readonly<Record<string, Wrapper['library']>> = {
   'promise-retry': 'promise-retry',
 };
 
+/** Modules whose function wrappers (`pRetry(fn)`, `backOff(fn)`) are recognised by where the callee comes from. */
+const FUNCTION_WRAPPER_MODULES = ['p-retry', 'async-retry', 'promise-retry', 'exponential-backoff'];
+
 /** The wrapper a function argument is passed to, if `call` is one. */
 export function wrapperOf(model: FileModel, call: TSESTree.CallExpression | TSESTree.NewExpression, fn: TSESTree.Node): Wrapper | undefined {
   if (!call.arguments.includes(fn as TSESTree.CallExpressionArgument)) return undefined;
   const callee = unwrap(call.callee);
   const protectorNames = model.protectors;
-  const path = calleePath(callee);
+  const path = protectorNames.length > 0 ? calleePath(callee) : undefined;
   if (path && protectorNames.some((name) => name === path || (!name.includes('.') && path.endsWith(`.${name}`)))) {
     return { library: 'protector', call, fn, protects: true };
   }
@@ -129,6 +132,7 @@ export function wrapperOf(model: FileModel, call: TSESTree.CallExpression | TSES
       return { library: 'retry', call, fn, protects: true };
     }
   }
+  if (!model.namesAnyModule(FUNCTION_WRAPPER_MODULES)) return undefined;
   const origin = model.resolver.resolve(callee);
   if (!origin) return undefined;
   const library = origin.path.length === 0 ? DEFAULT_EXPORT_WRAPPERS[origin.module] : undefined;

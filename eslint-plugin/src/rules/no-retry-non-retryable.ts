@@ -74,7 +74,6 @@ export default createRule<[NoRetryNonRetryableOptions], NoRetryNonRetryableMessa
     const model = fileOrNothing;
     const statuses = options.nonRetryableStatusCodes ?? DEFAULT_NON_RETRYABLE;
     const sourceCode = context.sourceCode;
-    const typescript = isTypeScriptFile(context.filename);
     const reported = new Set<TSESTree.Node>();
 
     function report(descriptor: TSESLint.ReportDescriptor<NoRetryNonRetryableMessageIds>, key: TSESTree.Node): void {
@@ -84,7 +83,7 @@ export default createRule<[NoRetryNonRetryableOptions], NoRetryNonRetryableMessa
     }
 
     function helperFixes(fixer: TSESLint.RuleFixer): TSESLint.RuleFix[] {
-      const helper = ensureRetryableHelper(sourceCode, fixer, typescript);
+      const helper = ensureRetryableHelper(sourceCode, fixer, isTypeScriptFile(context.filename));
       return helper ? [helper] : [];
     }
 
