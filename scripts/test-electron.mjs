@@ -21,7 +21,8 @@ fs.writeFileSync(
 
 try {
   await runTests({
-    extensionDevelopmentPath: root,
+    // The stand-in takes the ESLint extension's id, for the `breakwater.diagnostics: auto` test.
+    extensionDevelopmentPath: [root, path.join(root, 'test', 'integration', 'eslint-stand-in')],
     extensionTestsPath: path.join(root, 'out', 'integration', 'index.js'),
     launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', `--user-data-dir=${userData}`],
     ...(process.env.VSCODE_EXECUTABLE ? { vscodeExecutablePath: process.env.VSCODE_EXECUTABLE } : { version: process.env.VSCODE_VERSION ?? 'stable' }),

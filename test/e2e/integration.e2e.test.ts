@@ -29,16 +29,20 @@ describe('integration suite in a code-server extension host', function () {
     fs.cpSync(path.join(ROOT, 'test', 'e2e', 'workspace'), WORKSPACE, { recursive: true });
     const vsix = path.join(RESULTS, 'breakwater.vsix');
     const harness = path.join(RESULTS, 'harness.vsix');
+    // Takes the ESLint extension's id, so the suite can test `breakwater.diagnostics: auto` offline.
+    const eslintStandIn = path.join(RESULTS, 'eslint-stand-in.vsix');
     packageBreakwater(ROOT, vsix);
     execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build-integration.mjs')], { cwd: ROOT, stdio: 'inherit' });
-    execFileSync(
-      process.execPath,
-      [path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', harness],
-      { cwd: path.join(ROOT, 'test', 'integration', 'harness'), stdio: 'ignore' },
-    );
+    for (const [folder, out] of [['harness', harness], ['eslint-stand-in', eslintStandIn]] as const) {
+      execFileSync(
+        process.execPath,
+        [path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', out],
+        { cwd: path.join(ROOT, 'test', 'integration', folder), stdio: 'ignore' },
+      );
+    }
     const resultsFile = path.join(RESULTS, 'results.json');
     server = await startCodeServer(install, {
-      vsix: [vsix, harness],
+      vsix: [vsix, harness, eslintStandIn],
       folder: WORKSPACE,
       stateDir: path.join(RESULTS, 'code-server'),
       userSettings: {
@@ -73,6 +77,6 @@ describe('integration suite in a code-server extension host', function () {
     for (const result of results) process.stdout.write(`      ${result.state === 'passed' ? '✓' : '✗'} [host] ${result.title}\n`);
     const failures = results.filter((result) => result.state === 'failed');
     assert.deepEqual(failures.map((f) => `${f.title}\n${f.error}`), []);
-    assert.ok(results.length >= 15, `only ${results.length} tests ran`);
+    assert.ok(results.length >= 16, `only ${results.length} tests ran`);
   });
 });

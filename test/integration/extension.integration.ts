@@ -3,7 +3,8 @@
  * VS Code itself through `npm run test:electron`) against the installed Breakwater extension and the
  * sample workspace (test/e2e/workspace). It goes through the VS Code API where the Playwright suite
  * goes through the UI: diagnostics as published, every quick-fix kind as the editor receives it,
- * the source action, a snippet, CodeLenses, the simulator command and live settings.
+ * the source action, a snippet, CodeLenses, the simulator command, live settings and
+ * `breakwater.diagnostics: auto` beside the ESLint extension.
  * Edits are applied in memory and reverted, so every test starts from the files on disk.
  */
 import assert from 'node:assert/strict';
@@ -268,6 +269,26 @@ describe('Breakwater in a VS Code extension host', () => {
       await breakwater().update('rules', undefined, vscode.ConfigurationTarget.Workspace);
     }
     await until('the default settings to apply again', () => breakwaterDiagnostics(document.uri).length === 2);
+  });
+
+  it('diagnostics "auto" leaves findings to the ESLint extension while the workspace ESLint config enables Breakwater', async () => {
+    // The test runners install a stand-in that takes the ESLint extension's id (test/integration/eslint-stand-in).
+    assert.ok(vscode.extensions.getExtension('dbaeumer.vscode-eslint'), 'the ESLint extension (or its stand-in) is installed');
+    const { document } = await open('src/orders.ts');
+    await until('the findings', () => breakwaterDiagnostics(document.uri).length === 2);
+    const config = fileUri('eslint.config.mjs');
+    try {
+      await vscode.workspace.fs.writeFile(config, new TextEncoder().encode("import breakwater from 'eslint-plugin-breakwater';\n\nexport default [breakwater.configs.recommended];\n"));
+      await until('the findings to go: ESLint shows them now', () => breakwaterDiagnostics(document.uri).length === 0);
+      await breakwater().update('diagnostics', 'on', vscode.ConfigurationTarget.Workspace);
+      await until('"on" to show them whatever ESLint does', () => breakwaterDiagnostics(document.uri).length === 2);
+      await breakwater().update('diagnostics', undefined, vscode.ConfigurationTarget.Workspace);
+      await until('"auto" to leave them to ESLint again', () => breakwaterDiagnostics(document.uri).length === 0);
+    } finally {
+      await breakwater().update('diagnostics', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.workspace.fs.delete(config);
+    }
+    await until('the findings to come back once the config is gone', () => breakwaterDiagnostics(document.uri).length === 2);
   });
 
   it('shows no findings and no error for a file that does not parse', async () => {
