@@ -129,6 +129,56 @@ describe('eslint-plugin-breakwater package', () => {
   });
 });
 
+describe('messages', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { BUILTIN_CLIENTS, FAMILIES } = require(path.join(ROOT, 'eslint-plugin', 'dist', 'model', 'catalog')) as typeof import('../eslint-plugin/src/model/catalog');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { timeoutOption } = require(path.join(ROOT, 'eslint-plugin', 'dist', 'fixes', 'add-timeout')) as typeof import('../eslint-plugin/src/fixes/add-timeout');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { RETRY_NAMES } = require(path.join(ROOT, 'eslint-plugin', 'dist', 'model', 'retry-site')) as typeof import('../eslint-plugin/src/model/retry-site');
+  const longest = (values: readonly string[]) => values.reduce((a, b) => (b.length > a.length ? b : a));
+  /** What the rules put in each placeholder, at its longest. */
+  const layerLabels = [...Object.values(RETRY_NAMES), 'this retry loop', 'this recursive retry', 'exponential-backoff', 'superagent'];
+  const retryLabels = [...layerLabels, "superagent's .retry()", "got's retry"];
+  const LONGEST: Record<string, string> = {
+    client: longest(BUILTIN_CLIENTS.map((entry) => entry.client)),
+    option: longest(FAMILIES.map((family) => timeoutOption(family, 10000).label)),
+    retry: longest(retryLabels),
+    inner: longest(layerLabels),
+    outer: longest(layerLabels),
+    equation: '(10+1) × (10+1) = 121',
+    how: longest(['Promise.allSettled over .map()', 'Promise.allSettled over a loop', 'p-map without concurrency']),
+    kind: 'circuit breaker',
+    method: 'DELETE',
+    status: '409',
+    ms: '5000',
+    limit: '10',
+    fix: 'new ExponentialBackoff()',
+    text: ', { signal: AbortSignal.timeout(10000) }',
+  };
+  /** Where a placeholder takes fewer values: the inner layer is a library's retry, or a client that retries by itself. */
+  const OVERRIDES: Record<string, Record<string, string>> = {
+    'no-nested-retry/nestedRetry': { inner: longest([...Object.values(RETRY_NAMES), 'exponential-backoff']) },
+    'no-nested-retry/retryingClient': { inner: longest([...FAMILIES, 'axios-retry']) },
+  };
+
+  it('every message fits on one line of about 80 characters, even with the longest values it takes', () => {
+    // Editors show messages inline (Error Lens and the like): detail belongs on the doc page.
+    const tooLong: string[] = [];
+    for (const [name, rule] of Object.entries(plugin.rules as Record<string, { meta: { messages: Record<string, string> } }>)) {
+      for (const [id, template] of Object.entries(rule.meta.messages)) {
+        const values = { ...LONGEST, ...OVERRIDES[`${name}/${id}`] };
+        const message = template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key: string) => {
+          assert.ok(key in values, `${name}/${id} has a placeholder {{${key}}} this test does not know`);
+          return values[key]!;
+        });
+        if (message.length > 80 || message.includes('\n')) tooLong.push(`${message.length} ${name}/${id}: ${message}`);
+      }
+    }
+    assert.deepEqual(tooLong, []);
+  });
+});
+
 describe('bad input', () => {
   const linter = new Linter({ configType: 'flat' });
 

@@ -33,8 +33,8 @@ export default createRule<[CommonOptions], NoNestedRetryMessageIds>({
     },
     schema: COMMON_OPTIONS_SCHEMA,
     messages: {
-      nestedRetry: 'This {{inner}} runs inside {{outer}}: {{equation}} requests per call.',
-      retryingClient: '{{inner}} retries this call by itself, inside {{outer}}: {{equation}} requests per call.',
+      nestedRetry: '{{inner}} inside {{outer}}: {{equation}} requests.',
+      retryingClient: '{{inner}} retries inside {{outer}}: {{equation}} requests.',
     },
   },
   defaultOptions: [{ unresolved: 'ignore', clients: [] }],

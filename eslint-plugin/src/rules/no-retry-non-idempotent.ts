@@ -39,8 +39,8 @@ export default createRule<[NoRetryNonIdempotentOptions], NoRetryNonIdempotentMes
       },
     ],
     messages: {
-      retriedWithoutKey: 'This {{method}} is re-sent by {{retry}} without an Idempotency-Key header: after a lost response it is applied twice.',
-      retriedUnknownMethod: 'This request is re-sent by {{retry}}, and the file does not show that its method is safe to repeat.',
+      retriedWithoutKey: '{{retry}} may apply this {{method}} twice: it has no Idempotency-Key.',
+      retriedUnknownMethod: '{{retry}} re-sends a request whose method may not be safe to repeat.',
     },
   },
   defaultOptions: [{ unresolved: 'ignore', clients: [], methods: ['POST', 'PATCH'], idempotencyHeaders: ['Idempotency-Key', 'X-Idempotency-Key'] }],

@@ -36,7 +36,7 @@ export default createRule<[NoUnboundedConcurrencyOptions], NoUnboundedConcurrenc
       },
     ],
     messages: {
-      unboundedFanOut: 'This request runs for every item at once ({{how}}), with no concurrency limit: a long list floods the dependency.',
+      unboundedFanOut: 'Unlimited fan-out: {{how}} fires every request at once.',
     },
   },
   defaultOptions: [{ unresolved: 'ignore', clients: [], maxLiteralItems: 10 }],
@@ -163,7 +163,7 @@ export default createRule<[NoUnboundedConcurrencyOptions], NoUnboundedConcurrenc
         if (!inLoop) continue;
         for (const pushed of push.arguments) {
           const request = unlimitedRequest(pushed, 0, new Set());
-          if (request) report(request, `${how} over an array filled in a loop`);
+          if (request) report(request, `${how} over a loop`);
         }
       }
     }

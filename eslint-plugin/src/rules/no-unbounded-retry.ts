@@ -42,7 +42,7 @@ export default createRule<[CommonOptions], NoUnboundedRetryMessageIds>({
     hasSuggestions: true,
     schema: COMMON_OPTIONS_SCHEMA,
     messages: {
-      retriesForever: '{{retry}} has no attempt limit: it retries forever while the dependency is down.',
+      retriesForever: '{{retry}} has no attempt limit: it retries forever during an outage.',
       loopsForever: 'This retry loop has no attempt limit or deadline: it retries forever.',
       limitUnknown: 'The file does not show an attempt limit for {{retry}}.',
       limitAttempts: 'Limit it to {{limit}} retries.',

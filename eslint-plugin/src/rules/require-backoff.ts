@@ -26,8 +26,8 @@ export default createRule<[CommonOptions], RequireBackoffMessageIds>({
     hasSuggestions: true,
     schema: COMMON_OPTIONS_SCHEMA,
     messages: {
-      noDelay: '{{retry}} retries at once, with no delay: it hammers a failing dependency.',
-      noJitter: "{{retry}} waits without jitter: clients that failed together retry together.",
+      noDelay: '{{retry}} retries with no delay: it hammers a failing dependency.',
+      noJitter: '{{retry}} has no jitter: clients that fail together retry together.',
       useJitteredBackoff: 'Use exponential backoff with jitter: {{fix}}.',
     },
   },

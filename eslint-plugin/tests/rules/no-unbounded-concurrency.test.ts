@@ -30,7 +30,7 @@ const FAN_OUTS: [string, string][] = [
   ['Promise.all over .map()', 'export async function load(ids) {\n  const results = await Promise.all(ids.map(async (id) => {\n    const res = await REQ;\n    return res;\n  }));\n  return results;\n}'],
   ['Promise.all over .map()', 'export const load = (ids) => Promise.all(Array.from(ids, (id) => REQ));'],
   ['Promise.all over .map()', 'const one = (id) => REQ;\nexport const load = (ids) => Promise.all(ids.map(one));'],
-  ['Promise.all over an array filled in a loop', 'export async function load(ids) {\n  const pending = [];\n  for (const id of ids) pending.push(REQ);\n  return Promise.all(pending);\n}'],
+  ['Promise.all over a loop', 'export async function load(ids) {\n  const pending = [];\n  for (const id of ids) pending.push(REQ);\n  return Promise.all(pending);\n}'],
   ['p-map without concurrency', 'export const load = (ids) => pMap(ids, (id) => REQ);'],
   ['Promise.all over .map()', 'export const load = (ids) => Promise.all([...ids, "extra"].map((id) => REQ));'],
 ];
