@@ -266,6 +266,32 @@ describe('extension end-to-end in code-server', function () {
     await shot('04-rule-off');
   });
 
+  it('skips files over breakwater.maxFileSize with one status-bar notice, and lints them again under it', async () => {
+    const settingsFile = path.join(WORKSPACE, '.vscode', 'settings.json');
+    const settings = fs.readFileSync(settingsFile, 'utf8');
+    // A file with a finding whatever the earlier steps fixed or turned off.
+    fs.writeFileSync(path.join(WORKSPACE, 'src', 'large.ts'), '// A file over the 100-character limit that the next step sets.\nexport const loadReport = (url: string) => fetch(url);\n');
+    await openFile('src/large.ts');
+    await until('a Breakwater finding in the Problems panel', async () => (await problems()).some((row) => row.includes('breakwater')));
+    const notice = page.locator('.statusbar-item', { hasText: 'Breakwater skipped' });
+    try {
+      // Every open file is over 100 characters: none is linted, and one notice counts them.
+      fs.writeFileSync(settingsFile, JSON.stringify({ ...JSON.parse(settings), 'breakwater.maxFileSize': 100 }));
+      await notice.waitFor({ state: 'visible', timeout: 60_000 });
+      assert.match((await notice.textContent()) ?? '', /Breakwater skipped \d+ large files?/);
+      assert.equal(await notice.count(), 1, 'one notice, not one per file');
+      await until('the skipped files to lose their findings', async () => {
+        const rows = await problems();
+        return !rows.some((row) => row.includes('breakwater')) && rows;
+      });
+      await shot('05-large-files-skipped');
+    } finally {
+      fs.writeFileSync(settingsFile, settings);
+    }
+    await notice.waitFor({ state: 'hidden', timeout: 60_000 });
+    await until('the findings to come back under the default limit', async () => (await problems()).some((row) => row.includes('breakwater')));
+  });
+
   /** The simulator webview's document (code-server nests it: iframe.webview > #active-frame). */
   const simulator = () => page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
 
