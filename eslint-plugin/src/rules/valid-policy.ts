@@ -76,10 +76,10 @@ export default createRule<[CommonOptions], ValidPolicyMessageIds>({
   },
   defaultOptions: [{ unresolved: 'ignore', clients: [] }],
   create(context, [options]) {
-    // The shared model first: the other rules have built it already, and it rules out most files
-    // without another pass over their text. Only cockatiel policies are judged after that.
+    // Only cockatiel policies are judged. The shared model first: the other rules have built it
+    // already, and it rules out most files without another pass over their text.
     const fileOrNothing = fileModel(context, options);
-    if (!fileOrNothing || !context.sourceCode.text.includes('cockatiel')) return {};
+    if (!fileOrNothing || !fileOrNothing.namesAnyModule(['cockatiel'])) return {};
     const model = fileOrNothing;
     const sourceCode = context.sourceCode;
     const reported = new Set<TSESTree.Node>();
