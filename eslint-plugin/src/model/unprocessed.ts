@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { walk, type FunctionNode } from '../util/ast';
+import { contains, type FunctionNode } from '../util/ast';
+import type { FileModel } from './file-model';
 import { functionBinding, hasStatusRetry, type HandRetry } from './hand-retry';
 import { evaluateWithStatus } from './status';
 
@@ -26,30 +27,33 @@ type Outcome = 'leaves' | 'goes round' | 'falls through';
  * nothing in a loop retries on a status it reads itself. A recursive retry's call to itself is its
  * going round.
  */
-export function resendsOnlyUnprocessed(hand: HandRetry): boolean {
+export function resendsOnlyUnprocessed(model: FileModel, hand: HandRetry): boolean {
   if (!hand.catchClause) return false;
   let callsItself: (node: TSESTree.Node) => boolean = () => false;
   if (hand.kind === 'loop') {
     const loop = hand.node as TSESTree.ForStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement;
     if (hasStatusRetry(loop.body, hand.catchClause)) return false;
   } else {
-    const name = functionBinding(hand.node as FunctionNode)?.name;
-    if (!name) return false;
-    callsItself = (node) => containsCallOf(node, name);
+    const selfCalls = selfCallsIn(model, hand.catchClause, hand.node as FunctionNode);
+    if (!selfCalls) return false;
+    callsItself = (node) => selfCalls.some((call) => contains(node, call));
   }
   const body = hand.catchClause.body;
   const outcomeFor = (status: number) => outcome(body, status, callsItself);
   return OTHER_FAILURES.every((status) => outcomeFor(status) === 'leaves') && UNPROCESSED_STATUSES.some((status) => outcomeFor(status) !== 'leaves');
 }
 
-function containsCallOf(node: TSESTree.Node, name: string): boolean {
-  let found = false;
-  walk(node, (child) => {
-    if (found) return 'skip';
-    if (child.type === AST_NODE_TYPES.CallExpression && child.callee.type === AST_NODE_TYPES.Identifier && child.callee.name === name) found = true;
-    return undefined;
-  });
-  return found;
+/** The recursive function's calls of itself inside `within`, as scope analysis finds them; undefined when it has no name. */
+function selfCallsIn(model: FileModel, within: TSESTree.Node, fn: FunctionNode): TSESTree.CallExpression[] | undefined {
+  const name = functionBinding(fn);
+  const variable = name && model.resolver.variableOf(name);
+  if (!variable) return undefined;
+  const calls: TSESTree.CallExpression[] = [];
+  for (const reference of variable.references) {
+    const call = reference.identifier.parent;
+    if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier && contains(within, call)) calls.push(call);
+  }
+  return calls;
 }
 
 /**

@@ -132,7 +132,7 @@ export default createRule<[NoRetryNonIdempotentOptions], NoRetryNonIdempotentMes
         if (method === undefined && !reportUnknown) return;
         const retry = clientRetry(model, call, method) ?? enclosingRetry(model, node);
         // A loop that re-sends only after 429 or 408 repeats a request the server never acted on.
-        if (!retry || (retry.hand && resendsOnlyUnprocessed(retry.hand))) return;
+        if (!retry || (retry.hand && resendsOnlyUnprocessed(model, retry.hand))) return;
         const key = hasIdempotencyKey(call);
         if (key === 'yes' || (key === 'unknown' && !reportUnknown)) return;
         if (method === undefined) context.report({ node, messageId: 'retriedUnknownMethod', data: { retry: retry.label } });
