@@ -185,13 +185,8 @@ export interface HelperRetry {
  * loop or a self-call that goes round again after a failure, as a retry written in place would.
  */
 export function retryHelperOf(model: FileModel, call: TSESTree.CallExpression, argument: TSESTree.Node): Omit<HelperRetry, 'handed'> | undefined {
-  const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
-  if (index < 0) return undefined;
-  const callee = unwrap(call.callee);
-  const helper = callee.type === AST_NODE_TYPES.Identifier ? localFunction(model, callee) : ownMethod(call, callee);
-  let param = helper?.params[index];
-  if (param?.type === AST_NODE_TYPES.AssignmentPattern) param = param.left;
-  if (!helper || param?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const param = helperParameter(model, call, argument);
+  if (!param) return undefined;
   for (const reference of model.resolver.variableOf(param)?.references ?? []) {
     const use = reference.identifier.parent;
     if (use?.type !== AST_NODE_TYPES.CallExpression || use.callee !== reference.identifier) continue;
@@ -199,6 +194,21 @@ export function retryHelperOf(model: FileModel, call: TSESTree.CallExpression, a
     if (retry) return { retry, request: use };
   }
   return undefined;
+}
+
+/**
+ * The parameter that receives `argument` when `call` calls a function of this file: a function or
+ * `const` it declares once (`withRetry(() => fetch(url))`), or a method of the same class
+ * (`this.call(() => fetch(url))`). Undefined when the callee is anything else.
+ */
+export function helperParameter(model: FileModel, call: TSESTree.CallExpression, argument: TSESTree.Node): TSESTree.Identifier | undefined {
+  const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
+  if (index < 0) return undefined;
+  const callee = unwrap(call.callee);
+  const helper = callee.type === AST_NODE_TYPES.Identifier ? localFunction(model, callee) : ownMethod(call, callee);
+  let param = helper?.params[index];
+  if (param?.type === AST_NODE_TYPES.AssignmentPattern) param = param.left;
+  return param?.type === AST_NODE_TYPES.Identifier ? param : undefined;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { isFunction, unwrap, type FunctionNode } from '../util/ast';
 import type { FileModel } from './file-model';
-import { functionBinding, handRetryAround, retryHelperOf } from './hand-retry';
+import { functionBinding, handRetryAround, helperParameter, retryHelperOf } from './hand-retry';
 import type { NetworkCall } from './network-call';
 import { selfRetryVerdict } from './self-retry';
 import type { Verdict } from './timeout';
@@ -39,7 +39,11 @@ function functionProtection(model: FileModel, fn: FunctionNode, depth: number): 
     const argument = parent.arguments.find((arg) => unwrap(arg) === fn);
     const wrapper = argument && wrapperOf(model, parent, argument);
     if (wrapper) return wrapper.protects === true ? 'yes' : wrapper.protects === 'unknown' ? 'unknown' : 'no';
-    if (argument && parent.type === AST_NODE_TYPES.CallExpression && retryHelperOf(model, parent, argument)) return 'yes';
+    if (argument && parent.type === AST_NODE_TYPES.CallExpression) {
+      if (retryHelperOf(model, parent, argument)) return 'yes';
+      const helped = helperProtection(model, parent, argument, depth);
+      if (helped !== 'no') return helped;
+    }
   }
   const binding = functionBinding(fn);
   const variable = binding && model.resolver.variableOf(binding);
@@ -56,7 +60,12 @@ function functionProtection(model: FileModel, fn: FunctionNode, depth: number): 
       const wrapper = wrapperOf(model, use, identifier);
       if (wrapper?.protects === true) return 'yes';
       if (wrapper?.protects === 'unknown') sawUnknown = true;
-      if (!wrapper && use.type === AST_NODE_TYPES.CallExpression && retryHelperOf(model, use, identifier)) return 'yes';
+      if (!wrapper && use.type === AST_NODE_TYPES.CallExpression) {
+        if (retryHelperOf(model, use, identifier)) return 'yes';
+        const helped = helperProtection(model, use, identifier, depth);
+        if (helped === 'yes') return 'yes';
+        if (helped === 'unknown') sawUnknown = true;
+      }
     }
   }
   // Called only from protected places in this file: protected (its other callers, if any, are not shown).
@@ -65,6 +74,31 @@ function functionProtection(model: FileModel, fn: FunctionNode, depth: number): 
     if (verdicts.every((verdict) => verdict === 'yes')) return 'yes';
   }
   return sawUnknown ? 'unknown' : 'no';
+}
+
+/**
+ * Whether a function of this file protects the function handed to it, by handing it on to a
+ * resilience wrapper or calling it under one: `function withRetry(fn) { return pRetry(fn); }`, or a
+ * class's `call(fn) { return pRetry(() => fn()); }`. Every use of the parameter must be protected;
+ * when only some are, the file does not show which one runs ('unknown').
+ */
+function helperProtection(model: FileModel, call: TSESTree.CallExpression, argument: TSESTree.Node, depth: number): Verdict {
+  if (depth >= MAX_CALLER_DEPTH) return 'no';
+  const param = helperParameter(model, call, argument);
+  const uses = (param && model.resolver.variableOf(param)?.references.filter((reference) => !reference.init)) ?? [];
+  if (uses.length === 0) return 'no';
+  const verdicts = uses.map(({ identifier }): Verdict => {
+    const use = identifier.parent;
+    if (use?.type === AST_NODE_TYPES.CallExpression && use.callee === identifier) return protectionAround(model, use, depth + 1);
+    if ((use?.type === AST_NODE_TYPES.CallExpression || use?.type === AST_NODE_TYPES.NewExpression) && use.arguments.includes(identifier as TSESTree.CallExpressionArgument)) {
+      const wrapper = wrapperOf(model, use, identifier);
+      if (wrapper) return wrapper.protects === true ? 'yes' : wrapper.protects === 'unknown' ? 'unknown' : 'no';
+      return use.type === AST_NODE_TYPES.CallExpression ? helperProtection(model, use, identifier, depth + 1) : 'no';
+    }
+    return 'no';
+  });
+  if (verdicts.every((verdict) => verdict === 'yes')) return 'yes';
+  return verdicts.some((verdict) => verdict !== 'no') ? 'unknown' : 'no';
 }
 
 function isTransparent(node: TSESTree.Node): boolean {

@@ -61,6 +61,14 @@ const valid = [
   `async function load() { return fetch("/x", ${T}); }\nasync function withRetry(fn) { for (let i = 0; i < 3; i++) { try { return await fn(); } catch (e) { if (i === 2) throw e; await sleep(100); } } }\nexport const get = () => withRetry(load);`,
   `async function attempt(times, fn) { for (let i = 0; i < times; i++) { const res = await fn(); if (res.ok) return res; await sleep(100); } throw new Error("down"); }\nexport const get = (u) => attempt(3, () => fetch(u, ${T}));`,
   `export class Api {\n  async withRetry(fn) { for (let i = 0; i < 3; i++) { try { return await fn(); } catch (e) { if (i === 2) throw e; await sleep(100); } } }\n  get(u) { return this.withRetry(() => fetch(u, ${T})); }\n}`,
+  // Same-file helpers that hand what they get to a library's retry or breaker, or call it under one.
+  // Regression (langchain's AsyncCaller): `call(fn)` runs fn under p-retry, and `fetch()` hands its request to it.
+  `import pRetry from "p-retry";\nexport class Caller {\n  call(callable, ...args) { return this.queue.add(() => pRetry(() => callable(...args), { retries: 6 })); }\n  fetch(...args) { return this.call(() => fetch(args[0], ${T})); }\n}`,
+  `import pRetry from "p-retry";\nasync function withRetry(fn) { return pRetry(fn, { retries: 3 }); }\nexport const get = (u) => withRetry(() => fetch(u, ${T}));`,
+  `${COCKATIEL}const policy = retry(handleAll, { maxAttempts: 2 });\nconst guarded = (work) => policy.execute(() => work());\nexport const get = (u) => guarded(() => fetch(u, ${T}));`,
+  `import pRetry from "p-retry";\nasync function withRetry(fn) { return pRetry(fn, { retries: 3 }); }\nasync function withLogging(fn) { log("start"); return withRetry(fn); }\nexport const get = (u) => withLogging(() => fetch(u, ${T}));`,
+  // Protected on one path only: the file does not show which runs (reported with unresolved: "report")
+  `import pRetry from "p-retry";\nfunction maybeRetry(fn, again) { return again ? pRetry(fn) : fn(); }\nexport const get = (u) => maybeRetry(() => fetch(u, ${T}), true);`,
   // Project wrappers named in options or settings
   { code: `export const get = (u) => withRetry(() => fetch(u, ${T}));`, options: [{ protectors: ['withRetry'] }] },
   { code: `export const get = (u) => resilience.run(() => fetch(u, ${T}));`, options: [{ protectors: ['resilience.run'] }] },
@@ -108,6 +116,10 @@ describe('no-unprotected-call', () => {
       unprotected(`async function each(items, fn) { for (const item of items) { try { await fn(item); } catch (e) { log(e); } } }\nexport const all = (urls) => each(urls, (u) => fetch(u, ${T}));`),
       unprotected(`async function run(fn, probe) { for (let i = 0; i < 3; i++) { try { return await probe(); } catch {} } return fn(); }\nexport const get = (u) => run(() => fetch(u, ${T}), () => 1);`),
       unprotected(`let withRetry = async (fn) => { for (;;) { try { return await fn(); } catch {} } }; withRetry = (fn) => fn();\nexport const get = (u) => withRetry(() => fetch(u, ${T}));`),
+      // A helper that runs what it is handed with no retry, or only under a bulkhead.
+      unprotected(`async function run(fn) { log("start"); return fn(); }\nexport const get = (u) => run(() => fetch(u, ${T}));`),
+      unprotected(`${COCKATIEL}const limit = bulkhead(4);\nconst limited = (work) => limit.execute(() => work());\nexport const get = (u) => limited(() => fetch(u, ${T}));`),
+      unprotected(`import pRetry from "p-retry";\nfunction maybeRetry(fn, again) { return again ? pRetry(fn) : fn(); }\nexport const get = (u) => maybeRetry(() => fetch(u, ${T}), true);`, 'fetch', { options: [{ unresolved: 'report' }] }),
       // \`this\` rebound by a plain function, or a static method called on an instance name: not the class's own helper.
       unprotected(`export class Api {\n  async withRetry(fn) { for (;;) { try { return await fn(); } catch {} } }\n  get(u) { return [u].map(function (x) { return this.withRetry(() => fetch(x, ${T})); }); }\n}`),
       unprotected(`export class Api {\n  static async withRetry(fn) { for (;;) { try { return await fn(); } catch {} } }\n  get(u) { return this.withRetry(() => fetch(u, ${T})); }\n}`),
