@@ -5,7 +5,7 @@ import { functionBinding, handRetryAround, helperParameter, retryHelperOf } from
 import type { NetworkCall } from './network-call';
 import { selfRetryVerdict } from './self-retry';
 import type { Verdict } from './timeout';
-import { wrapperOf } from './wrappers';
+import { wrapperOf, type Wrapper } from './wrappers';
 
 /** How deep to follow "this function is only called from protected places" through the file. */
 const MAX_CALLER_DEPTH = 3;
@@ -38,9 +38,8 @@ function functionProtection(model: FileModel, fn: FunctionNode, depth: number): 
   if (parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) {
     const argument = parent.arguments.find((arg) => unwrap(arg) === fn);
     const wrapper = argument && wrapperOf(model, parent, argument);
-    if (wrapper) return wrapper.protects === true ? 'yes' : wrapper.protects === 'unknown' ? 'unknown' : 'no';
+    if (wrapper) return wrapperVerdict(wrapper);
     if (argument && parent.type === AST_NODE_TYPES.CallExpression) {
-      if (retryHelperOf(model, parent, argument)) return 'yes';
       const helped = helperProtection(model, parent, argument, depth);
       if (helped !== 'no') return helped;
     }
@@ -58,14 +57,9 @@ function functionProtection(model: FileModel, fn: FunctionNode, depth: number): 
       callers.push(use);
     } else if ((use?.type === AST_NODE_TYPES.CallExpression || use?.type === AST_NODE_TYPES.NewExpression)) {
       const wrapper = wrapperOf(model, use, identifier);
-      if (wrapper?.protects === true) return 'yes';
-      if (wrapper?.protects === 'unknown') sawUnknown = true;
-      if (!wrapper && use.type === AST_NODE_TYPES.CallExpression) {
-        if (retryHelperOf(model, use, identifier)) return 'yes';
-        const helped = helperProtection(model, use, identifier, depth);
-        if (helped === 'yes') return 'yes';
-        if (helped === 'unknown') sawUnknown = true;
-      }
+      const verdict = wrapper ? wrapperVerdict(wrapper) : use.type === AST_NODE_TYPES.CallExpression ? helperProtection(model, use, identifier, depth) : 'no';
+      if (verdict === 'yes') return 'yes';
+      if (verdict === 'unknown') sawUnknown = true;
     }
   }
   // Called only from protected places in this file: protected (its other callers, if any, are not shown).
@@ -76,13 +70,19 @@ function functionProtection(model: FileModel, fn: FunctionNode, depth: number): 
   return sawUnknown ? 'unknown' : 'no';
 }
 
+function wrapperVerdict(wrapper: Wrapper): Verdict {
+  return wrapper.protects === true ? 'yes' : wrapper.protects === 'unknown' ? 'unknown' : 'no';
+}
+
 /**
- * Whether a function of this file protects the function handed to it, by handing it on to a
- * resilience wrapper or calling it under one: `function withRetry(fn) { return pRetry(fn); }`, or a
- * class's `call(fn) { return pRetry(() => fn()); }`. Every use of the parameter must be protected;
- * when only some are, the file does not show which one runs ('unknown').
+ * Whether a function of this file protects the function handed to it: it re-runs it in a
+ * hand-written retry (any one call in such a loop will do), or hands it on to a resilience wrapper or
+ * calls it under one: `function withRetry(fn) { return pRetry(fn); }`, or a class's
+ * `call(fn) { return pRetry(() => fn()); }`. Then every use of the parameter must be protected; when
+ * only some are, the file does not show which one runs ('unknown').
  */
 function helperProtection(model: FileModel, call: TSESTree.CallExpression, argument: TSESTree.Node, depth: number): Verdict {
+  if (retryHelperOf(model, call, argument)) return 'yes';
   if (depth >= MAX_CALLER_DEPTH) return 'no';
   const param = helperParameter(model, call, argument);
   const uses = (param && model.resolver.variableOf(param)?.references.filter((reference) => !reference.init)) ?? [];
@@ -92,7 +92,7 @@ function helperProtection(model: FileModel, call: TSESTree.CallExpression, argum
     if (use?.type === AST_NODE_TYPES.CallExpression && use.callee === identifier) return protectionAround(model, use, depth + 1);
     if ((use?.type === AST_NODE_TYPES.CallExpression || use?.type === AST_NODE_TYPES.NewExpression) && use.arguments.includes(identifier as TSESTree.CallExpressionArgument)) {
       const wrapper = wrapperOf(model, use, identifier);
-      if (wrapper) return wrapper.protects === true ? 'yes' : wrapper.protects === 'unknown' ? 'unknown' : 'no';
+      if (wrapper) return wrapperVerdict(wrapper);
       return use.type === AST_NODE_TYPES.CallExpression ? helperProtection(model, use, identifier, depth + 1) : 'no';
     }
     return 'no';

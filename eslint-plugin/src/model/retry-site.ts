@@ -34,7 +34,7 @@ export const RETRY_NAMES: Readonly<Record<RetryLibrary, string>> = {
 export const RESILIENCE_MODULES = ['cockatiel', 'p-retry', 'async-retry', 'promise-retry', 'retry', 'axios-retry', 'exponential-backoff', 'opossum', 'p-limit', 'p-map', 'p-queue', 'bottleneck'];
 
 /** The modules a retry site's callee can come from. */
-const RETRY_SITE_MODULES: readonly RetryLibrary[] = ['cockatiel', 'p-retry', 'async-retry', 'promise-retry', 'retry', 'axios-retry'];
+const RETRY_SITE_MODULES = Object.keys(RETRY_NAMES) as RetryLibrary[];
 
 export function retrySiteOf(model: FileModel, call: TSESTree.CallExpression): RetrySite | undefined {
   if (!model.namesAnyModule(RETRY_SITE_MODULES)) return undefined;

@@ -103,7 +103,7 @@ const DEFAULT_EXPORT_WRAPPERS: Readonly<Record<string, Wrapper['library']>> = {
 };
 
 /** Modules whose function wrappers (`pRetry(fn)`, `backOff(fn)`) are recognised by where the callee comes from. */
-const FUNCTION_WRAPPER_MODULES = ['p-retry', 'async-retry', 'promise-retry', 'exponential-backoff'];
+const FUNCTION_WRAPPER_MODULES = [...Object.keys(DEFAULT_EXPORT_WRAPPERS), 'exponential-backoff'];
 
 /** The wrapper a function argument is passed to, if `call` is one. */
 export function wrapperOf(model: FileModel, call: TSESTree.CallExpression | TSESTree.NewExpression, fn: TSESTree.Node): Wrapper | undefined {
