@@ -139,14 +139,7 @@ export function hasStatusRetry(body: TSESTree.Node, except?: TSESTree.Node): boo
 
 /** A named function that calls itself again from a catch clause or after a transient status. */
 function recursionAround(model: FileModel, request: TSESTree.Node, fn: FunctionNode): HandRetry | undefined {
-  const name = functionBinding(fn);
-  if (!name) return undefined;
-  const variable = model.resolver.variableOf(name);
-  if (!variable) return undefined;
-  for (const reference of variable.references) {
-    const identifier = reference.identifier;
-    const call = identifier.parent;
-    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== identifier || !contains(fn.body, call)) continue;
+  for (const call of callsOfItself(model, fn, fn.body) ?? []) {
     // A call from the catch of the request's try is a retry after an error, even where a status check
     // inside that catch picks which errors (`catch (e) { if (e.status === 429) return send(); throw e; }`).
     for (let current: TSESTree.Node | undefined = call.parent; current && current !== fn; current = current.parent) {
@@ -168,6 +161,19 @@ function recursionAround(model: FileModel, request: TSESTree.Node, fn: FunctionN
     }
   }
   return undefined;
+}
+
+/** A named function's calls of itself inside `within`, as scope analysis finds them; undefined when it has no name. */
+export function callsOfItself(model: FileModel, fn: FunctionNode, within: TSESTree.Node): TSESTree.CallExpression[] | undefined {
+  const name = functionBinding(fn);
+  const variable = name && model.resolver.variableOf(name);
+  if (!variable) return undefined;
+  const calls: TSESTree.CallExpression[] = [];
+  for (const reference of variable.references) {
+    const call = reference.identifier.parent;
+    if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier && contains(within, call)) calls.push(call);
+  }
+  return calls;
 }
 
 /** A hand-written retry in a helper function of this file, and the call in it that re-runs what it was handed. */

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { contains, type FunctionNode } from '../util/ast';
 import type { FileModel } from './file-model';
-import { functionBinding, hasStatusRetry, type HandRetry } from './hand-retry';
+import { callsOfItself, hasStatusRetry, type HandRetry } from './hand-retry';
 import { evaluateWithStatus } from './status';
 
 /**
@@ -34,26 +34,13 @@ export function resendsOnlyUnprocessed(model: FileModel, hand: HandRetry): boole
     const loop = hand.node as TSESTree.ForStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement;
     if (hasStatusRetry(loop.body, hand.catchClause)) return false;
   } else {
-    const selfCalls = selfCallsIn(model, hand.catchClause, hand.node as FunctionNode);
+    const selfCalls = callsOfItself(model, hand.node as FunctionNode, hand.catchClause);
     if (!selfCalls) return false;
     callsItself = (node) => selfCalls.some((call) => contains(node, call));
   }
   const body = hand.catchClause.body;
   const outcomeFor = (status: number) => outcome(body, status, callsItself);
   return OTHER_FAILURES.every((status) => outcomeFor(status) === 'leaves') && UNPROCESSED_STATUSES.some((status) => outcomeFor(status) !== 'leaves');
-}
-
-/** The recursive function's calls of itself inside `within`, as scope analysis finds them; undefined when it has no name. */
-function selfCallsIn(model: FileModel, within: TSESTree.Node, fn: FunctionNode): TSESTree.CallExpression[] | undefined {
-  const name = functionBinding(fn);
-  const variable = name && model.resolver.variableOf(name);
-  if (!variable) return undefined;
-  const calls: TSESTree.CallExpression[] = [];
-  for (const reference of variable.references) {
-    const call = reference.identifier.parent;
-    if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier && contains(within, call)) calls.push(call);
-  }
-  return calls;
 }
 
 /**
