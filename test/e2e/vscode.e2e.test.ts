@@ -297,6 +297,9 @@ describe('extension end-to-end in code-server', function () {
 
   it('"Simulate this policy" opens the Policy Simulator with the policy read from code', async () => {
     await openFile('src/resilience.ts');
+    // The lenses sit above their lines: start from the top, however the editor was last scrolled
+    // (CI once found it scrolled to the last line, every lens out of view).
+    await goTo(1, 1);
     const lens = page.locator('.contentWidgets .codelens-decoration a', { hasText: 'Simulate this policy' });
     await until('three CodeLenses', async () => (await lens.count()) === 3, 60_000);
     await shot('08-codelens');
