@@ -7,13 +7,15 @@ import { isFunction, isLoop, staticPropertyName, unwrap, walk } from '../util/as
 import { createRule } from '../util/create-rule';
 
 export interface NoUnboundedConcurrencyOptions extends CommonOptions {
-  /** Array literals with at most this many elements are small enough to run at once. */
+  /** Array literals with at most this many elements (object literals with this many properties, listed by `Object.keys` and the like) are small enough to run at once. */
   maxLiteralItems?: number;
 }
 
 export type NoUnboundedConcurrencyMessageIds = 'unboundedFanOut';
 
 const COMBINATORS = new Set(['all', 'allSettled', 'any', 'race']);
+/** `Object` methods that list an object's own properties as an array. */
+const OBJECT_LISTINGS = new Set(['keys', 'values', 'entries']);
 /** How far to follow "this item callback calls a function of the file that makes the request". */
 const MAX_HELPER_DEPTH = 2;
 
@@ -30,7 +32,7 @@ export default createRule<[NoUnboundedConcurrencyOptions], NoUnboundedConcurrenc
         type: 'object',
         properties: {
           ...COMMON_OPTION_PROPERTIES,
-          maxLiteralItems: { type: 'integer', minimum: 0, description: 'Array literals up to this size may run at once.' },
+          maxLiteralItems: { type: 'integer', minimum: 0, description: 'Array literals up to this size, and object literals with this many properties listed by Object.keys/values/entries, may run at once.' },
         },
         additionalProperties: false,
       },
@@ -62,10 +64,29 @@ export default createRule<[NoUnboundedConcurrencyOptions], NoUnboundedConcurrenc
       return `Promise.${name}`;
     }
 
-    /** An array the file shows to be small: a literal of a few items, directly or through a `const`. */
+    /**
+     * An array the file shows to be small: a literal of a few items, directly or through a `const`,
+     * or the keys, values or entries of such an object literal (`Object.keys(LABELS).map(post)`).
+     */
     function isSmallLiteral(node: TSESTree.Node): boolean {
       const target = model.resolver.constValue(node);
-      return target.type === AST_NODE_TYPES.ArrayExpression && target.elements.length <= maxItems && target.elements.every((e) => e?.type !== AST_NODE_TYPES.SpreadElement);
+      if (target.type === AST_NODE_TYPES.ArrayExpression) return fewItems(target.elements);
+      const object = objectListed(target);
+      return object !== undefined && fewItems(object.properties);
+    }
+
+    function fewItems(items: readonly (TSESTree.Node | null)[]): boolean {
+      return items.length <= maxItems && items.every((item) => item?.type !== AST_NODE_TYPES.SpreadElement);
+    }
+
+    /** The object literal whose `Object.keys`, `values` or `entries` a call lists, with `Object` the global. */
+    function objectListed(node: TSESTree.Node): TSESTree.ObjectExpression | undefined {
+      if (node.type !== AST_NODE_TYPES.CallExpression || node.arguments.length !== 1) return undefined;
+      const callee = unwrap(node.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier || callee.object.name !== 'Object') return undefined;
+      if (!OBJECT_LISTINGS.has(staticPropertyName(callee) ?? '') || model.resolver.variableOf(callee.object)) return undefined;
+      const object = model.resolver.constValue(node.arguments[0]!);
+      return object.type === AST_NODE_TYPES.ObjectExpression ? object : undefined;
     }
 
     /** A function passed to something that limits concurrency: p-limit's `limit(fn)`, p-queue `add`, Bottleneck `schedule`/`wrap`, a cockatiel bulkhead's `execute`. */

@@ -33,6 +33,10 @@ const FAN_OUTS: [string, string][] = [
   ['Promise.all over a loop', 'export async function load(ids) {\n  const pending = [];\n  for (const id of ids) pending.push(REQ);\n  return Promise.all(pending);\n}'],
   ['p-map without concurrency', 'export const load = (ids) => pMap(ids, (id) => REQ);'],
   ['Promise.all over .map()', 'export const load = (ids) => Promise.all([...ids, "extra"].map((id) => REQ));'],
+  // an object the file does not show in full, or an \`Object\` that is not the global one
+  ['Promise.all over .map()', 'export const load = (byId) => Promise.all(Object.keys(byId).map((id) => REQ));'],
+  ['Promise.all over .map()', 'const KNOWN = { a: 1 };\nexport const load = (more) => Promise.all(Object.keys({ ...KNOWN, ...more }).map((id) => REQ));'],
+  ['Promise.all over .map()', 'import { Object } from "./collections";\nexport const load = () => Promise.all(Object.keys({ a: 1 }).map((id) => REQ));'],
 ];
 
 const invalid = FAN_OUTS.flatMap(([how, template]) =>
@@ -50,6 +54,10 @@ const LIMITED = [
   // small literal arrays are fine
   'export const load = () => Promise.all(["a", "b", "c"].map((id) => REQ));',
   'const REGIONS = ["eu", "us", "ap"];\nexport const load = () => Promise.all(REGIONS.map((id) => REQ));',
+  // regression (novu scripts/github-conventional-comments.js): one request per key of a small const object
+  'const LABEL = { praise: "praise", note: "note", nitpick: "nitpick" };\nexport const load = () => Promise.all(Object.keys(LABEL).map((id) => REQ));',
+  'export const load = () => Promise.all(Object.values({ eu: "eu", us: "us" }).map((id) => REQ));',
+  'const HOSTS = { eu: "eu.api", us: "us.api" };\nexport const load = () => Promise.allSettled(Object.entries(HOSTS).map(([region, id]) => REQ));',
 ];
 
 const valid = [
@@ -83,6 +91,9 @@ describe('no-unbounded-concurrency', () => {
   });
   jsTester.run('no-unbounded-concurrency (maxLiteralItems)', ruleModule, {
     valid: [{ code: `${IMPORTS}\nexport const load = () => Promise.all(["a", "b", "c", "d"].map((id) => fetch(id)));`, options: [{ maxLiteralItems: 4 }] }],
-    invalid: [{ code: `${IMPORTS}\nexport const load = () => Promise.all(["a", "b", "c"].map((id) => fetch(id)));`, options: [{ maxLiteralItems: 2 }], errors: [{ messageId: 'unboundedFanOut' }] }],
+    invalid: [
+      { code: `${IMPORTS}\nexport const load = () => Promise.all(["a", "b", "c"].map((id) => fetch(id)));`, options: [{ maxLiteralItems: 2 }], errors: [{ messageId: 'unboundedFanOut' }] },
+      { code: `${IMPORTS}\nconst LABEL = { a: 1, b: 2, c: 3 };\nexport const load = () => Promise.all(Object.keys(LABEL).map((id) => fetch(id)));`, options: [{ maxLiteralItems: 2 }], errors: [{ messageId: 'unboundedFanOut' }] },
+    ],
   });
 });
