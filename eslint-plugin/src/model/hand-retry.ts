@@ -217,6 +217,43 @@ export function helperParameter(model: FileModel, call: TSESTree.CallExpression,
   return param?.type === AST_NODE_TYPES.Identifier ? param : undefined;
 }
 
+/** How far to follow a parameter handed on from helper to helper (`withRetry(fn)` calling `retrying(fn)`). */
+const MAX_FORWARDING_DEPTH = 3;
+
+/**
+ * The functions this file hands to a helper through its parameter `param` (or a use of it), the inverse of `helperParameter`: for
+ * `fn` in `function withRetry(fn) { return pRetry(fn); }`, the `() => axios.get(url)` of each
+ * `withRetry(() => axios.get(url))`, inline or by name, and through helpers that hand their own
+ * parameter on. Only helpers called by name (a function or `const` declared once): a method's callers
+ * are not followed.
+ */
+export function functionsHandedTo(model: FileModel, param: TSESTree.Identifier, depth = 0): FunctionNode[] {
+  const def = model.resolver.variableOf(param)?.defs[0];
+  if (def?.type !== 'Parameter' || !isFunction(def.node)) return [];
+  const helper = def.node;
+  const declared = def.name;
+  const index = helper.params.findIndex((p) => p === declared || (p.type === AST_NODE_TYPES.AssignmentPattern && p.left === declared));
+  const binding = functionBinding(helper);
+  const variable = binding && localFunction(model, binding) === helper ? model.resolver.variableOf(binding) : undefined;
+  if (index < 0 || !variable) return [];
+  const handed: FunctionNode[] = [];
+  for (const reference of variable.references) {
+    const call = reference.identifier.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== reference.identifier) continue;
+    const argument = call.arguments[index];
+    const target = argument && unwrap(argument);
+    if (!target) continue;
+    if (isFunction(target)) {
+      handed.push(target);
+    } else if (target.type === AST_NODE_TYPES.Identifier) {
+      const named = localFunction(model, target);
+      if (named) handed.push(named);
+      else if (depth < MAX_FORWARDING_DEPTH) handed.push(...functionsHandedTo(model, target, depth + 1));
+    }
+  }
+  return handed;
+}
+
 /**
  * The retry helper that re-runs code at `node`: one its enclosing function is handed to, inline
  * (`withRetry(() => fetch(url))`) or by name (`withRetry(load)`).

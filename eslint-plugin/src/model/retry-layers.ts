@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { isFunction, numericLiteral, staticPropertyName, unwrap, type FunctionNode } from '../util/ast';
 import type { FileModel } from './file-model';
-import { functionBinding, handRetryAround, retryHelperOf, type HandRetry } from './hand-retry';
+import { functionBinding, handRetryAround, helperParameter, retryHelperOf, type HandRetry } from './hand-retry';
 import type { NetworkCall } from './network-call';
 import { retryOption, retrySiteOf } from './retry-site';
 import { axiosRetryCalls, chainHas, selfRetryVerdict } from './self-retry';
@@ -138,9 +138,31 @@ export function enclosingRetry(model: FileModel, node: TSESTree.Node, depth = 0)
   return undefined;
 }
 
-function retryHelperLayer(model: FileModel, call: TSESTree.CallExpression, argument: TSESTree.Node): RetryLayer | undefined {
+/**
+ * The retry a helper of this file runs the function handed to it under: a hand-written retry
+ * around its call of it, or a wrapper it hands it on to (`function withRetry(fn) { return pRetry(fn); }`).
+ * Every use of the parameter must retry; when one does not, the file does not show which runs.
+ */
+function retryHelperLayer(model: FileModel, call: TSESTree.CallExpression, argument: TSESTree.Node, depth: number): RetryLayer | undefined {
   const helper = retryHelperOf(model, call, argument);
-  return helper && handRetryLayer(helper.retry);
+  if (helper) return handRetryLayer(helper.retry);
+  if (depth >= MAX_CALLER_DEPTH) return undefined;
+  const param = helperParameter(model, call, argument);
+  const uses = (param && model.resolver.variableOf(param)?.references.filter((reference) => !reference.init)) ?? [];
+  let first: RetryLayer | undefined;
+  for (const { identifier } of uses) {
+    const use = identifier.parent;
+    let layer: RetryLayer | undefined;
+    if (use?.type === AST_NODE_TYPES.CallExpression && use.callee === identifier) {
+      layer = enclosingRetry(model, use, depth + 1);
+    } else if (use?.type === AST_NODE_TYPES.CallExpression && use.arguments.includes(identifier as TSESTree.CallExpressionArgument)) {
+      const wrapper = wrapperOf(model, use, identifier);
+      layer = wrapper ? wrapperRetryLayer(model, wrapper) : retryHelperLayer(model, use, identifier, depth + 1);
+    }
+    if (!layer) return undefined;
+    first ??= layer;
+  }
+  return first;
 }
 
 function handRetryLayer(hand: HandRetry): RetryLayer {
@@ -155,7 +177,7 @@ function functionRetry(model: FileModel, fn: FunctionNode, depth: number): Retry
     const wrapper = argument && wrapperOf(model, parent, argument);
     if (wrapper) return wrapperRetryLayer(model, wrapper);
     // Handed to a retry helper of the file: `withRetry(() => got(url))`.
-    const helper = argument && retryHelperLayer(model, parent, argument);
+    const helper = argument && retryHelperLayer(model, parent, argument, depth);
     if (helper) return helper;
   }
   if (depth >= MAX_CALLER_DEPTH) return undefined;
@@ -169,7 +191,7 @@ function functionRetry(model: FileModel, fn: FunctionNode, depth: number): Retry
     // Passed by name to a wrapper: `pRetry(load)`.
     if (parentCall?.type === AST_NODE_TYPES.CallExpression && parentCall.arguments.includes(identifier as TSESTree.CallExpressionArgument)) {
       const wrapper = wrapperOf(model, parentCall, identifier);
-      const layer = wrapper ? wrapperRetryLayer(model, wrapper) : retryHelperLayer(model, parentCall, identifier);
+      const layer = wrapper ? wrapperRetryLayer(model, wrapper) : retryHelperLayer(model, parentCall, identifier, depth);
       if (layer) return layer;
     }
     // Called from inside a retry elsewhere in the file.

@@ -9,7 +9,7 @@ import {
 import { FAMILY_SHAPES } from '../model/catalog';
 import { inspectsError } from '../model/error-filter';
 import { fileModel, type FileModel } from '../model/file-model';
-import { handRetryRerunning } from '../model/hand-retry';
+import { functionsHandedTo, handRetryRerunning } from '../model/hand-retry';
 import { COMMON_OPTION_PROPERTIES, type CommonOptions } from '../model/rule-options';
 import { axiosRetryCalls } from '../model/self-retry';
 import { evaluateWithStatus, readsStatus } from '../model/status';
@@ -93,8 +93,7 @@ export default createRule<[NoRetryNonRetryableOptions], NoRetryNonRetryableMessa
         const handler = policy.handler && unwrap(policy.handler);
         const origin = handler && model.resolver.resolve(handler);
         if (!handler || origin?.module !== 'cockatiel' || origin.path.join('.') !== 'handleAll') continue;
-        const fn = functionOfArgument(model, wrapper.fn);
-        if (!fn || !throwsOnClientError(model, fn, statuses)) continue;
+        if (!retriedFunctions(wrapper).some((fn) => throwsOnClientError(model, fn, statuses))) continue;
         report(
           {
             node: handler,
@@ -121,10 +120,21 @@ export default createRule<[NoRetryNonRetryableOptions], NoRetryNonRetryableMessa
     }
 
     function checkWrapperCallback(wrapper: Wrapper, label: string): void {
-      const fn = functionOfArgument(model, wrapper.fn);
-      if (!fn || !isFunction(fn) || !throwsOnClientError(model, fn, statuses)) return;
-      if (filtersInCallback(model, wrapper, fn)) return;
+      const unfiltered = (fn: TSESTree.Node): boolean => throwsOnClientError(model, fn, statuses) !== undefined && !filtersInCallback(model, wrapper, fn);
+      if (!retriedFunctions(wrapper).some(unfiltered)) return;
       report({ node: wrapper.call, messageId: 'retriesEverything', data: { retry: label } }, wrapper.call);
+    }
+
+    /**
+     * The functions a wrapper re-runs: its callback, or, when the callback is a parameter of a helper
+     * of this file (`function withRetry(fn) { return pRetry(fn); }`), every function the file hands
+     * that helper. Reported at the wrapper: it is the helper that retries whatever it is given.
+     */
+    function retriedFunctions(wrapper: Wrapper): TSESTree.Node[] {
+      const fn = functionOfArgument(model, wrapper.fn);
+      if (fn) return isFunction(fn) ? [fn] : [];
+      const callback = unwrap(wrapper.fn);
+      return callback.type === AST_NODE_TYPES.Identifier ? functionsHandedTo(model, callback) : [];
     }
 
     function checkWrapper(call: TSESTree.CallExpression): void {

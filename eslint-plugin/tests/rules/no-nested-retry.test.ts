@@ -28,6 +28,9 @@ const OUTERS: [string, number, string][] = [
   // A retry helper of the same file, handed the request inline or by name
   ['this retry loop', 2, 'async function withRetry(fn) {\n  for (let i = 0; i < 3; i++) {\n    try { return await fn(); } catch (e) { }\n  }\n}\nexport const get = (url) => withRetry(() => BODY);'],
   ['this retry loop', 3, 'const withRetry = async (fn) => {\n  for (let i = 0; i < 4; i++) {\n    try { return await fn(); } catch (e) { }\n  }\n};\nfunction load(url) {\n  return BODY;\n}\nexport const get = (url) => withRetry(() => load(url));'],
+  // A helper of the same file that hands the request on to a retry wrapper, directly or through another helper
+  ['p-retry', 3, 'function withRetry(fn) {\n  return pRetry(fn, { retries: 3 });\n}\nexport const get = (url) => withRetry(() => BODY);'],
+  ['cockatiel retry', 2, 'const policy = retry(handleAll, { maxAttempts: 2 });\nconst guarded = (fn) => policy.execute(() => fn());\nconst viaGuard = (fn) => guarded(fn);\nexport const get = (url) => viaGuard(() => BODY);'],
 ];
 
 /** Requests that retry by themselves: [messageId, label, retries, code]. */
@@ -70,6 +73,10 @@ const valid = [
   `${IMPORTS}\nexport const get = (x) => pRetry(() => got(x).json());`,
   // a retry policy imported from elsewhere is not judged
   `${IMPORTS}\nimport { policy } from "./policy";\nexport const get = (url) => policy.execute(() => pRetry(() => fetch(url)));`,
+  // a helper that retries the function handed to it only sometimes: the file does not show which runs
+  `${IMPORTS}\nfunction maybeRetry(fn, again) {\n  return again ? pRetry(fn, { retries: 3 }) : fn();\n}\nexport const get = (url) => maybeRetry(() => got(url).json(), true);`,
+  // a helper that only calls the function handed to it
+  `${IMPORTS}\nconst timed = async (fn) => { const start = Date.now(); try { return await fn(); } finally { console.log(Date.now() - start); } };\nexport const get = (url) => timed(() => got(url).json());`,
   // loops over different requests are not retries
   `${IMPORTS}\nexport async function all(urls) {\n  for (const url of urls) await got(url).json();\n}`,
 ];

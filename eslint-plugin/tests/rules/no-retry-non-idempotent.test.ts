@@ -18,6 +18,8 @@ const OUTERS: [string, string][] = [
   ['this retry loop', 'export async function send(url, body) {\n  for (let i = 0; i < 3; i++) {\n    try { return await BODY; } catch (e) { }\n  }\n}'],
   ['p-retry', 'async function post(url, body) {\n  return BODY;\n}\nexport const send = (url, body) => pRetry(() => post(url, body));'],
   ['this recursive retry', 'export async function send(url, body, attempt = 0) {\n  try {\n    return await BODY;\n  } catch (e) {\n    if (attempt < 3) return send(url, body, attempt + 1);\n    throw e;\n  }\n}'],
+  // a helper of the file that hands the request on to a retry wrapper
+  ['p-retry', 'function withRetry(fn) {\n  return pRetry(fn, { retries: 2 });\n}\nexport const send = (url, body) => withRetry(() => BODY);'],
 ];
 
 /** Non-idempotent requests with no key: [method, code]. */

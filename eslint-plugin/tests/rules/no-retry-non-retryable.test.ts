@@ -39,6 +39,13 @@ const valid = [
   // A same-file retry helper handed fetch (which resolves on 4xx), or one that rethrows non-retryable errors
   'async function withRetry(fn) { for (let i = 0; i < 3; i++) { try { return await fn(); } catch (e) { if (i === 2) throw e; } } }\nexport const get = (u) => withRetry(() => fetch(u));',
   `${AX}async function withRetry(fn) { for (let i = 0; i < 3; i++) { try { return await fn(); } catch (e) { if (e.response && e.response.status < 500) throw e; if (i === 2) throw e; } } }\nexport const get = (u) => withRetry(() => axios.get(u));`,
+  // A helper that hands its callback on to a retry wrapper, given only calls that resolve on 4xx or that stop on them
+  'import pRetry from "p-retry";\nfunction withRetry(fn) { return pRetry(fn, { retries: 3 }); }\nexport const get = (u) => withRetry(() => fetch(u));',
+  'import pRetry, { AbortError } from "p-retry";\nfunction withRetry(fn) { return pRetry(fn, { retries: 3 }); }\nexport const get = (u) => withRetry(async () => { const r = await fetch(u); if (r.status === 404) throw new AbortError("gone"); if (!r.ok) throw new Error(r.statusText); return r; });',
+  `${AX}import pRetry from "p-retry";\nfunction withRetry(fn) { return pRetry(fn, { retries: 3, shouldRetry: ({ error }) => isRetryable(error) }); }\nexport const get = (u) => withRetry(() => axios.get(u));`,
+  `${AX}import retry from "async-retry";\nfunction withRetry(fn) { return retry(fn, { retries: 3 }); }\nexport const get = (u) => withRetry(async (bail) => { try { return await axios.get(u); } catch (e) { if (e.response?.status < 500) { bail(e); return; } throw e; } });`,
+  // a helper whose callers the file does not show
+  `${AX}import pRetry from "p-retry";\nexport function withRetry(fn) { return pRetry(fn, { retries: 3 }); }`,
   // cockatiel with a filter, or around calls that do not throw on 4xx
   'import { retry, handleType } from "cockatiel"; import axios from "axios"; const p = retry(handleType(NetworkError), { maxAttempts: 3 }); export const get = (u) => p.execute(() => axios.get(u));',
   'import { retry, handleWhen } from "cockatiel"; import axios from "axios"; const p = retry(handleWhen(isRetryable), { maxAttempts: 3 }); export const get = (u) => p.execute(() => axios.get(u));',
@@ -164,6 +171,26 @@ describe('no-retry-non-retryable', () => {
       everything(`${AX}import pRetry from "p-retry"; async function load(u) { return axios.get(u); } export const get = (u) => pRetry(() => load(u));`, 'p-retry'),
       everything(`${AX}import pRetry from "p-retry"; const load = async (u) => axios.get(u); export const get = (u) => pRetry(() => load(u));`, 'p-retry'),
       everything(`${AX}import pRetry from "p-retry"; export const get = (u) => pRetry(async () => { try { return await axios.get(u); } catch (e) { console.error("failed", e.message); throw e; } });`, 'p-retry'),
+      // A helper of the same file that hands its callback on to a retry wrapper, reported at the wrapper
+      everything(`${AX}import pRetry from "p-retry";\nfunction withRetry(fn) { return pRetry(fn, { retries: 3 }); }\nexport const get = (u) => withRetry(() => axios.get(u));`, 'p-retry'),
+      everything(`${AX}import pRetry from "p-retry";\nconst withRetry = (fn, retries = 3) => pRetry(fn, { retries });\nconst load = () => axios.get("/status");\nexport const get = () => withRetry(load);`, 'p-retry'),
+      everything(`${AX}import pRetry from "p-retry";\nfunction withRetry(fn) { return pRetry(fn); }\nconst viaHelper = (g) => withRetry(g);\nexport const get = (u) => viaHelper(() => axios.get(u));`, 'p-retry'),
+      everything(`${AX}import retry from "async-retry";\nfunction withRetry(fn) { return retry(fn, { retries: 3 }); }\nexport const get = (u) => withRetry(async () => axios.get(u));`, 'async-retry'),
+      {
+        code: 'import { retry, handleAll } from "cockatiel";\nimport axios from "axios";\nconst policy = retry(handleAll, { maxAttempts: 3 });\nconst guarded = (fn) => policy.execute(fn);\nexport const get = (u) => guarded(() => axios.get(u));',
+        errors: [
+          {
+            messageId: 'retriesEverything',
+            data: { retry: 'retry(handleAll)' },
+            suggestions: [
+              {
+                messageId: 'useHandleWhen',
+                output: `import { retry, handleAll, handleWhen } from "cockatiel";\nimport axios from "axios";\n\n${JS_HELPER}\nconst policy = retry(handleWhen(isRetryableError), { maxAttempts: 3 });\nconst guarded = (fn) => policy.execute(fn);\nexport const get = (u) => guarded(() => axios.get(u));`,
+              },
+            ],
+          },
+        ],
+      },
       // A same-file retry helper handed an axios call (the reference's `retryImmediate`), reported at the helper's catch
       loopCase(
         'async function retryImmediate(fn, maxRetries = 3) { for (let i = 0; i < maxRetries; i++) { try { return await fn(); } ',
