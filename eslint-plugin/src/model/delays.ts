@@ -9,17 +9,25 @@ const RANDOM_NAME = /random|jitter/i;
 export type DelayVerdict = 'none' | 'constant' | 'jittered' | 'unknown';
 
 /** The calls in `scope` (nested callbacks included, e.g. `new Promise((r) => setTimeout(r, ms))`) that wait. */
-function delayCalls(scope: TSESTree.Node, exclude: TSESTree.Node): TSESTree.CallExpression[] {
+function delayCalls(scope: TSESTree.Node, exclude?: TSESTree.Node): TSESTree.CallExpression[] {
   const out: TSESTree.CallExpression[] = [];
   walk(scope, (node) => {
     if (node === exclude) return 'skip';
-    if (node.type === AST_NODE_TYPES.CallExpression) {
-      const callee = unwrap(node.callee);
-      const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? staticPropertyName(callee) : undefined;
-      if (name && DELAY_NAME.test(name)) out.push(node);
-    }
+    if (node.type === AST_NODE_TYPES.CallExpression && isWaitCall(node)) out.push(node);
   });
   return out;
+}
+
+/** Whether code calls something that waits (`setTimeout`, `sleep(ms)`, …), in nested callbacks too. */
+export function containsWait(scope: TSESTree.Node): boolean {
+  return delayCalls(scope).length > 0;
+}
+
+/** Whether a call's own callee is named like a function that waits (`sleep(ms)`, `setTimeout(ms)`, `scheduler.wait(ms)`). */
+export function isWaitCall(call: TSESTree.CallExpression): boolean {
+  const callee = unwrap(call.callee);
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? staticPropertyName(callee) : undefined;
+  return name !== undefined && DELAY_NAME.test(name);
 }
 
 /** How long a delay call waits: `setTimeout(fn, ms)` → ms; `setTimeout(ms)` (timers/promises), `sleep(ms)` → ms. */

@@ -3,6 +3,7 @@ import { staticPropertyName, unwrap } from '../util/ast';
 import type { FileModel } from './file-model';
 import type { NetworkCall } from './network-call';
 import type { OptionsBranch } from './options';
+import { raceVerdict } from './race';
 import type { ClientInstance } from './resolve';
 
 /** Whether a call is bounded in time, as far as the file shows. */
@@ -85,6 +86,12 @@ function instanceVerdict(model: FileModel, instance: ClientInstance | undefined,
 const AXIOS_KEYS = ['timeout', 'signal', 'cancelToken'];
 
 export function timeoutVerdict(model: FileModel, call: NetworkCall): Verdict {
+  const own = clientTimeoutVerdict(model, call);
+  return own === 'yes' ? 'yes' : anyOf(own, raceVerdict(model, call));
+}
+
+/** The timeout the client itself is given, in the call, its instance or the file's defaults. */
+function clientTimeoutVerdict(model: FileModel, call: NetworkCall): Verdict {
   switch (call.entry.family) {
     case 'fetch':
       return fetchVerdict(model, call);

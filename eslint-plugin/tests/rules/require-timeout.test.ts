@@ -32,6 +32,16 @@ const httpMissing = (code: string, output: string, client = 'http') =>
 
 const shared = {
   valid: [
+    // Raced against a timer: the caller stops waiting when it fires.
+    // Regression (firebase-tools src/deploy/functions/runtimes/discovery/index.ts): a shared deadline promise.
+    'const timedOut = new Promise((resolve, reject) => { setTimeout(() => reject(new Error("timeout")), 5000); });\nconst res = await Promise.race([fetch(url), timedOut]);',
+    'const res = await Promise.race([fetch(url).then((r) => r.json()), new Promise((_, reject) => setTimeout(reject, 5000))]);',
+    'import { setTimeout as sleep } from "node:timers/promises";\nconst res = await Promise.race([fetch(url), sleep(5000).then(() => { throw new Error("timeout"); })]);',
+    'import axios from "axios";\nfunction deadline(ms) { return new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), ms)); }\nconst res = await Promise.race([axios.get(url), deadline(5000)]);',
+    // Raced against something the file does not show: silent unless `unresolved: "report"`
+    'const res = await Promise.race([fetch(url), shutdownSignal]);',
+    'const res = await Promise.race([fetch(url), ...others]);',
+    'await Promise.race([fetch(url), new Promise((resolve) => emitter.once("close", resolve))]);',
     // fetch with any signal
     'await fetch(url, { signal: AbortSignal.timeout(5000) });',
     'await fetch(url, { signal: AbortSignal.any([a, b]) });',
@@ -262,12 +272,29 @@ describe('require-timeout', () => {
         'import request from "superagent"; request.post(url).timeout(10000).send(body).end(cb);',
         '.timeout(10000)',
       ),
+      // Raced only against other requests, or a race that is not the global Promise's
+      {
+        code: 'await Promise.race([fetch(primary), fetch(fallback)]);',
+        errors: [
+          { messageId: 'missingTimeout', suggestions: [{ messageId: 'addTimeout', output: `await Promise.race([fetch(primary, { ${SIGNAL} }), fetch(fallback)]);` }] },
+          { messageId: 'missingTimeout', suggestions: [{ messageId: 'addTimeout', output: `await Promise.race([fetch(primary), fetch(fallback, { ${SIGNAL} })]);` }] },
+        ],
+      },
+      fetchMissing(
+        'import { Promise } from "bluebird";\nconst timedOut = new Promise((_, reject) => setTimeout(reject, 5000));\nawait Promise.race([fetch(url), timedOut]);',
+        `import { Promise } from "bluebird";\nconst timedOut = new Promise((_, reject) => setTimeout(reject, 5000));\nawait Promise.race([fetch(url, { ${SIGNAL} }), timedOut]);`,
+      ),
       // Option: defaultTimeoutMs
       {
         ...missing('await fetch(url);', 'fetch', '`signal: AbortSignal.timeout()`', 'await fetch(url, { signal: AbortSignal.timeout(2500) });', 'signal: AbortSignal.timeout(2500)'),
         options: [{ defaultTimeoutMs: 2500 }],
       },
       // Option: unresolved "report"
+      {
+        code: 'const res = await Promise.race([fetch(url), shutdownSignal]);',
+        options: [{ unresolved: 'report' }],
+        errors: [{ messageId: 'missingTimeout', suggestions: [{ messageId: 'addTimeout', output: `const res = await Promise.race([fetch(url, { ${SIGNAL} }), shutdownSignal]);` }] }],
+      },
       {
         code: 'export async function get(url, init) { return fetch(url, init); }',
         options: [{ unresolved: 'report' }],
