@@ -3,6 +3,7 @@ import { clientNames } from './candidates';
 import { BUILTIN_CLIENTS, userClientEntry, type UserClient } from './catalog';
 import { Catalog, NetworkCallDetector } from './network-call';
 import { OptionsReader } from './options';
+import { canonicalModule } from './module-aliases';
 import { mayUseNetwork, mentionPattern, quotedModulePattern } from './relevance';
 import { OriginResolver } from './resolve';
 import { RESILIENCE_MODULES } from './retry-site';
@@ -44,7 +45,7 @@ export class FileModel {
   namesAnyModule(modules: readonly string[]): boolean {
     if (!this.quotedModules) {
       const found = new Set<string>();
-      for (const match of this.sourceCode.text.matchAll(this.quotedModulePattern)) found.add(match[1]!);
+      for (const match of this.sourceCode.text.matchAll(this.quotedModulePattern)) found.add(canonicalModule(match[1]!));
       this.quotedModules = found;
     }
     return modules.some((module) => this.quotedModules!.has(module));

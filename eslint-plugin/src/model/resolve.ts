@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { staticPropertyName, stringLiteral, unwrap } from '../util/ast';
+import { canonicalModule } from './module-aliases';
 import { GLOBAL_MODULE } from './catalog';
 
 /**
@@ -147,7 +148,7 @@ function member(origin: Origin, name: string): Origin {
 
 function moduleOrigin(source: TSESTree.Node): Origin | undefined {
   const specifier = stringLiteral(source);
-  return specifier === undefined ? undefined : { module: specifier, path: [] };
+  return specifier === undefined ? undefined : { module: canonicalModule(specifier), path: [] };
 }
 
 function importOrigin(node: TSESTree.Node): Origin | undefined {
@@ -158,7 +159,7 @@ function importOrigin(node: TSESTree.Node): Origin | undefined {
   const declaration = node.parent;
   if (declaration?.type !== AST_NODE_TYPES.ImportDeclaration) return undefined;
   if (declaration.importKind === 'type') return undefined;
-  const module = declaration.source.value;
+  const module = canonicalModule(declaration.source.value);
   switch (node.type) {
     case AST_NODE_TYPES.ImportDefaultSpecifier:
     case AST_NODE_TYPES.ImportNamespaceSpecifier:

@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { isFunction, unwrap } from '../util/ast';
 import type { FileModel } from './file-model';
 import { combine, type PropertyLookup } from './options';
+import { MODULE_ALIAS_NAMES } from './module-aliases';
 
 /** Libraries whose retry is configured by an options object at one call. */
 export type RetryLibrary = 'cockatiel' | 'p-retry' | 'async-retry' | 'promise-retry' | 'retry' | 'axios-retry';
@@ -31,7 +32,10 @@ export const RETRY_NAMES: Readonly<Record<RetryLibrary, string>> = {
 };
 
 /** Modules the retry and concurrency rules read: a file importing only these is still worth a look. */
-export const RESILIENCE_MODULES = ['cockatiel', 'p-retry', 'async-retry', 'promise-retry', 'retry', 'axios-retry', 'exponential-backoff', 'opossum', 'p-limit', 'p-map', 'p-queue', 'bottleneck'];
+export const RESILIENCE_MODULES = [
+  ...['cockatiel', 'p-retry', 'async-retry', 'promise-retry', 'retry', 'axios-retry', 'exponential-backoff', 'opossum', 'p-limit', 'p-map', 'p-queue', 'bottleneck'],
+  ...MODULE_ALIAS_NAMES,
+];
 
 /** The modules a retry site's callee can come from. */
 const RETRY_SITE_MODULES = Object.keys(RETRY_NAMES) as RetryLibrary[];

@@ -32,6 +32,9 @@ const valid = [
   `import promiseRetry from "promise-retry"; export const get = (u) => promiseRetry((again) => fetch(u, ${T}).catch(again));`,
   `import promiseRetry from "promise-retry"; export const get = (u) => promiseRetry({ retries: 2 }, (again) => fetch(u, ${T}).catch(again));`,
   `import retry from "retry"; export function get(u, cb) { const operation = retry.operation(); operation.attempt(() => { fetch(u, ${T}).then(cb, (e) => operation.retry(e)); }); }`,
+  // regression (pnpm network/fetch): @zkochan/retry is node-retry under another name, imported by name or as a namespace
+  `import { operation } from "@zkochan/retry"; export function get(u, cb) { const op = operation({ retries: 2 }); op.attempt(() => { fetch(u, ${T}).then(cb, (e) => op.retry(e)); }); }`,
+  `import * as retry from "@zkochan/retry"; export function get(u, cb) { const op = retry.operation(); op.attempt(() => { fetch(u, ${T}).then(cb, (e) => op.retry(e)); }); }`,
   `import { backOff } from "exponential-backoff"; export const get = (u) => backOff(() => fetch(u, ${T}));`,
   // Self-retrying clients
   'import got from "got"; export const get = (u) => got(u, { timeout: { request: 1 } });',

@@ -113,6 +113,7 @@ const invalid = [
   library('import promiseRetry from "promise-retry";\npromiseRetry({ retries: 2 }, (again) => fetch(u).catch(again));', 'noJitter', 'promise-retry', 'randomize: true', '{ retries: 2 }', '{ retries: 2, randomize: true }'),
   library('import retry from "retry";\nconst op = retry.operation({ retries: 5 });', 'noJitter', 'retry.operation', 'randomize: true', '{ retries: 5 }', '{ retries: 5, randomize: true }'),
   library('import retry from "retry";\nconst op = retry.operation();', 'noJitter', 'retry.operation', 'randomize: true', 'operation()', 'operation({ randomize: true })'),
+  library('import { operation } from "@zkochan/retry";\nconst op = operation({ retries: 2, randomize: false });', 'noJitter', 'retry.operation', 'randomize: true', 'randomize: false', 'randomize: true'),
   // axios-retry: no retryDelay means none at all
   library('import axios from "axios";\nimport axiosRetry from "axios-retry";\naxiosRetry(axios, { retries: 3 });', 'noDelay', 'axios-retry', 'retryDelay: axiosRetry.exponentialDelay', '{ retries: 3 }', '{ retries: 3, retryDelay: axiosRetry.exponentialDelay }'),
   library('import axios from "axios";\nimport axiosRetry from "axios-retry";\naxiosRetry(axios);', 'noDelay', 'axios-retry', 'retryDelay: axiosRetry.exponentialDelay', 'axiosRetry(axios)', 'axiosRetry(axios, { retryDelay: axiosRetry.exponentialDelay })'),
