@@ -148,13 +148,16 @@ function retryHelperLayer(model: FileModel, call: TSESTree.CallExpression, argum
   if (helper) return handRetryLayer(helper.retry);
   if (depth >= MAX_CALLER_DEPTH) return undefined;
   const param = helperParameter(model, call, argument);
-  const uses = (param && model.resolver.variableOf(param)?.references.filter((reference) => !reference.init)) ?? [];
+  if (!param) return undefined;
+  const uses = model.resolver.variableOf(param)?.references.filter((reference) => !reference.init) ?? [];
   let first: RetryLayer | undefined;
   for (const { identifier } of uses) {
     const use = identifier.parent;
     let layer: RetryLayer | undefined;
     if (use?.type === AST_NODE_TYPES.CallExpression && use.callee === identifier) {
-      layer = enclosingRetry(model, use, depth + 1);
+      // Only a retry inside the helper counts: one around another caller of the helper does not
+      // re-run this call site's function (the walk out of the call site goes on in enclosingRetry).
+      layer = retryInside(model, use, param, depth + 1);
     } else if (use?.type === AST_NODE_TYPES.CallExpression && use.arguments.includes(identifier as TSESTree.CallExpressionArgument)) {
       const wrapper = wrapperOf(model, use, identifier);
       layer = wrapper ? wrapperRetryLayer(model, wrapper) : retryHelperLayer(model, use, identifier, depth + 1);
@@ -163,6 +166,23 @@ function retryHelperLayer(model: FileModel, call: TSESTree.CallExpression, argum
     first ??= layer;
   }
   return first;
+}
+
+/** A retry wrapper or helper that a function between `node` and the helper declaring `param` is handed to. */
+function retryInside(model: FileModel, node: TSESTree.Node, param: TSESTree.Identifier, depth: number): RetryLayer | undefined {
+  const helper = param.parent?.type === AST_NODE_TYPES.AssignmentPattern ? param.parent.parent : param.parent;
+  for (let current = node.parent; current && current !== helper; current = current.parent) {
+    if (!isFunction(current)) continue;
+    let parent: TSESTree.Node | undefined = current.parent;
+    while (parent && (parent.type === AST_NODE_TYPES.TSAsExpression || parent.type === AST_NODE_TYPES.TSNonNullExpression)) parent = parent.parent;
+    if (parent?.type !== AST_NODE_TYPES.CallExpression) continue;
+    const argument = parent.arguments.find((arg) => unwrap(arg) === current);
+    if (!argument) continue;
+    const wrapper = wrapperOf(model, parent, argument);
+    const layer = wrapper ? wrapperRetryLayer(model, wrapper) : depth < MAX_CALLER_DEPTH ? retryHelperLayer(model, parent, argument, depth) : undefined;
+    if (layer) return layer;
+  }
+  return undefined;
 }
 
 function handRetryLayer(hand: HandRetry): RetryLayer {

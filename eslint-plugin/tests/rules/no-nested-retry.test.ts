@@ -75,7 +75,8 @@ const valid = [
   `${IMPORTS}\nimport { policy } from "./policy";\nexport const get = (url) => policy.execute(() => pRetry(() => fetch(url)));`,
   // a helper that retries the function handed to it only sometimes: the file does not show which runs
   `${IMPORTS}\nfunction maybeRetry(fn, again) {\n  return again ? pRetry(fn, { retries: 3 }) : fn();\n}\nexport const get = (url) => maybeRetry(() => got(url).json(), true);`,
-  // a helper that only calls the function handed to it
+  // a helper that only calls the function handed to it: a retry around another of its callers does not re-run this one
+  `${IMPORTS}\nconst timed = async (fn) => fn();\nexport const a = (url) => pRetry(() => timed(() => fetch(url)));\nexport const b = (url) => timed(() => got(url).json());`,
   `${IMPORTS}\nconst timed = async (fn) => { const start = Date.now(); try { return await fn(); } finally { console.log(Date.now() - start); } };\nexport const get = (url) => timed(() => got(url).json());`,
   // loops over different requests are not retries
   `${IMPORTS}\nexport async function all(urls) {\n  for (const url of urls) await got(url).json();\n}`,
