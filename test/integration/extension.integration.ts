@@ -54,9 +54,18 @@ async function revert(editor: vscode.TextEditor): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.files.revert');
 }
 
-/** The quick-fixes VS Code gets for a finding's range (the API does not say which diagnostic each is for). */
+/**
+ * The quick-fixes VS Code gets for a finding's range (the API does not say which diagnostic each is
+ * for). VS Code fills the providers' context from the diagnostics its main side holds, which reach
+ * it after `getDiagnostics` here already shows them: under load the first request can see none.
+ * Every finding gets at least "Disable …" and "Show documentation", so wait for a non-empty list.
+ */
 async function quickFixes(uri: vscode.Uri, diagnostic: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
-  return vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+  const request = () => vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+  return until('VS Code to pass the finding to the code action providers', async () => {
+    const actions = await request();
+    return actions.length > 0 && actions;
+  });
 }
 
 function titled(actions: readonly vscode.CodeAction[], title: string): vscode.CodeAction {
