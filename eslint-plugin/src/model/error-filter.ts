@@ -34,16 +34,35 @@ function isLoggingCall(call: TSESTree.CallExpression | TSESTree.NewExpression): 
  * `instanceof`, tests it in a condition, or hands it to a predicate. Logging it, wrapping it or
  * rethrowing it unconditionally does not count.
  */
-export function inspectsError(variable: TSESLint.Scope.Variable | undefined): boolean {
+export function inspectsError(variable: TSESLint.Scope.Variable | undefined, depth = 0): boolean {
   if (!variable) return false;
   for (const reference of variable.references) {
     if (reference.init) continue;
-    if (referenceInspects(reference.identifier)) return true;
+    const verdict = referenceInspects(reference.identifier);
+    if (verdict === true) return true;
+    // `const err = error as NodeError`: what the code does with the copy counts.
+    if (verdict !== false && depth < MAX_ALIAS_DEPTH && inspectsError(aliasVariable(reference.from, verdict), depth + 1)) return true;
   }
   return false;
 }
 
-function referenceInspects(identifier: TSESTree.Node): boolean {
+/** How many `const copy = error` steps to follow. */
+const MAX_ALIAS_DEPTH = 3;
+
+/** The variable a `const` declarator declares, looked up from the scope its initializer is read in. */
+function aliasVariable(from: TSESLint.Scope.Scope, id: TSESTree.Identifier): TSESLint.Scope.Variable | undefined {
+  for (let scope: TSESLint.Scope.Scope | null = from; scope; scope = scope.upper) {
+    const variable = scope.set.get(id.name);
+    if (variable) return variable.defs.some((def) => def.name === id) ? variable : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Whether this read of an error inspects it; when it only copies the error into a `const`, that
+ * constant's identifier, whose own reads decide.
+ */
+function referenceInspects(identifier: TSESTree.Node): boolean | TSESTree.Identifier {
   let current: TSESTree.Node = identifier;
   let parent = current.parent;
   // Climb property reads (`e.response.status`) and note any that name an error kind.
@@ -59,6 +78,14 @@ function referenceInspects(identifier: TSESTree.Node): boolean {
   }
   if (!parent) return false;
   switch (parent.type) {
+    case AST_NODE_TYPES.VariableDeclarator:
+      if (parent.init !== current) return false;
+      if (parent.id.type === AST_NODE_TYPES.Identifier) return parent.parent.kind === 'const' ? parent.id : false;
+      // `const { code, response } = error`
+      return parent.id.type === AST_NODE_TYPES.ObjectPattern && parent.id.properties.some((property) => {
+        const key = property.type === AST_NODE_TYPES.Property ? staticPropertyName(property) : undefined;
+        return key !== undefined && KIND_PROPERTIES.has(key);
+      });
     case AST_NODE_TYPES.BinaryExpression:
       return true;
     case AST_NODE_TYPES.IfStatement:

@@ -74,6 +74,9 @@ const valid = [
   `${AX}export async function get(u) { for (let i = 0; i < 3; i++) { try { return await axios.get(u); } catch (e) { if (e instanceof HttpError) throw e; } } }`,
   `${AX}export async function get(u) { for (let i = 0; i < 3; i++) { try { return await axios.get(u); } catch (e) { switch (e.code) { case "ECONNRESET": continue; default: throw e; } } } }`,
   `${AX}export async function get(u) { for (let i = 0; i < 3; i++) { try { return await axios.get(u); } catch ({ response }) { if (response) throw response; } } }`,
+  // the error read through a const copy, or destructured into its kind
+  `${AX}export async function get(u) { for (let i = 0; i < 3; i++) { try { return await axios.get(u); } catch (error) { const e = error; if (e.response && e.response.status < 500) throw e; } } }`,
+  `${AX}export async function get(u) { for (let i = 0; i < 3; i++) { try { return await axios.get(u); } catch (error) { const { response } = error; if (response?.status < 500) throw error; } } }`,
   `${AX}export async function get(u, n = 2) { try { return await axios.get(u); } catch (e) { if (n === 0 || e.response?.status === 404) throw e; return get(u, n - 1); } }`,
   // fetch in a loop: 4xx are answers, not errors
   'export async function get(u) { for (let i = 0; i < 3; i++) { try { return await fetch(u); } catch (e) { await sleep(100); } } }',
@@ -211,6 +214,13 @@ describe('no-retry-non-retryable', () => {
         'catch (error) { if (!isRetryableError(error)) throw error;\nawait sleep(100); } ',
         '} }',
       ),
+      // a copy of the error that is only logged does not inspect it
+      loopCase(
+        'export async function get(u) { for (let i = 0; i < 3; i++) { try { return await axios.get(u); } ',
+        'catch (e) { const failure = e; console.warn(failure); } ',
+        'catch (e) { if (!isRetryableError(e)) throw e;\nconst failure = e; console.warn(failure); } ',
+        '} }',
+      ),
       loopCase(
         'export async function get(u) { for (let i = 0; i < 3; i++) { try { return await axios.get(u); } ',
         'catch (e) {} ',
@@ -298,6 +308,8 @@ describe('no-retry-non-retryable', () => {
     valid: [
       ...valid,
       `${AX}export async function get(u: string) { for (let i = 0; i < 3; i++) { try { return await axios.get<User>(u); } catch (e: unknown) { if (axios.isAxiosError(e) && e.response!.status < 500) throw e; } } }`,
+      // regression (pnpm network/fetch): the catch reads the error through a typed copy before op.retry
+      `${AX}import { operation } from "@zkochan/retry";\nexport function get(u: string): Promise<unknown> {\n  const op = operation({ retries: 2 });\n  return new Promise((resolve, reject) => {\n    op.attempt(async () => {\n      try { resolve(await axios.get(u)); } catch (error: unknown) {\n        const err = error as Error & { code?: string };\n        if (err.code === "SELF_SIGNED_CERT_IN_CHAIN") { reject(error); return; }\n        if (!op.retry(err)) reject(op.mainError());\n      }\n    });\n  });\n}`,
     ],
     invalid: [
       {
