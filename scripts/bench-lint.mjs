@@ -44,26 +44,34 @@ function run(config) {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-/** Best of 3 warm runs of one variant, in a process of its own (see below). */
-function timeVariantInChild(name) {
-  const output = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--variant', name], { encoding: 'utf8', maxBuffer: 1 << 24 });
-  return Number(output.trim().split('\n').at(-1));
+/**
+ * Whole-run times, best of 3 interleaved rounds after a warm-up, in a child process started with
+ * --expose-gc: a full collection before each run keeps the garbage one variant leaves from being
+ * collected during the next (in one process without it the ratio moved by more than 10 points
+ * between runs), and interleaving keeps this VM's drift in speed from favouring any variant.
+ */
+function timeVariantsInChild() {
+  const output = execFileSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--whole'], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  return JSON.parse(output.trim().split('\n').at(-1));
 }
 
-const variantArg = process.argv.indexOf('--variant');
 if (process.argv.includes('--timing')) {
   // Child run: ESLint's TIMING prints its per-rule table when this process exits.
   run([{ languageOptions }, js.configs.recommended, plugin.configs.recommended]);
-} else if (variantArg !== -1) {
-  const config = variants[process.argv[variantArg + 1]];
-  run(config); // warm up
-  console.log(Math.min(run(config), run(config), run(config)));
-} else {
-  // Each variant runs in a fresh process: in one process the garbage one variant leaves behind is
-  // collected during the next one, which moved the ratio by more than 10 points between runs.
+} else if (process.argv.includes('--whole')) {
+  const timed = (config) => {
+    globalThis.gc();
+    return run(config);
+  };
+  for (const config of Object.values(variants)) timed(config); // warm up
   const times = {};
-  for (const name of Object.keys(variants)) times[name] = timeVariantInChild(name);
-  console.log(`Corpus: ${parseable.length} real files from node_modules (best of 3 warm runs each, each variant in its own process)`);
+  for (let round = 0; round < 3; round++) {
+    for (const [name, config] of Object.entries(variants)) times[name] = Math.min(times[name] ?? Infinity, timed(config));
+  }
+  console.log(JSON.stringify(times));
+} else {
+  const times = timeVariantsInChild();
+  console.log(`Corpus: ${parseable.length} real files from node_modules (best of 3 interleaved warm runs, a full GC before each)`);
   for (const [name, ms] of Object.entries(times)) console.log(`  ${name.padEnd(24)} ${ms.toFixed(0).padStart(6)} ms`);
   const added = (times['breakwater recommended'] / times['parser only'] - 1) * 100;
   console.log(`Breakwater recommended / parser only: ${(times['breakwater recommended'] / times['parser only']).toFixed(3)} (adds ${added.toFixed(1)}%, target <= 10%)`);
