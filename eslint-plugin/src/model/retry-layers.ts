@@ -168,21 +168,25 @@ function retryHelperLayer(model: FileModel, call: TSESTree.CallExpression, argum
   return first;
 }
 
-/** A retry wrapper or helper that a function between `node` and the helper declaring `param` is handed to. */
+/** The retry that a function between `node` and the helper declaring `param` is handed to. */
 function retryInside(model: FileModel, node: TSESTree.Node, param: TSESTree.Identifier, depth: number): RetryLayer | undefined {
   const helper = param.parent?.type === AST_NODE_TYPES.AssignmentPattern ? param.parent.parent : param.parent;
   for (let current = node.parent; current && current !== helper; current = current.parent) {
-    if (!isFunction(current)) continue;
-    let parent: TSESTree.Node | undefined = current.parent;
-    while (parent && (parent.type === AST_NODE_TYPES.TSAsExpression || parent.type === AST_NODE_TYPES.TSNonNullExpression)) parent = parent.parent;
-    if (parent?.type !== AST_NODE_TYPES.CallExpression) continue;
-    const argument = parent.arguments.find((arg) => unwrap(arg) === current);
-    if (!argument) continue;
-    const wrapper = wrapperOf(model, parent, argument);
-    const layer = wrapper ? wrapperRetryLayer(model, wrapper) : depth < MAX_CALLER_DEPTH ? retryHelperLayer(model, parent, argument, depth) : undefined;
+    const layer = isFunction(current) ? handedRetry(model, current, depth) : undefined;
     if (layer) return layer;
   }
   return undefined;
+}
+
+/** The retry a function is handed to where it is written: a wrapper (`pRetry(() => …)`) or a retry helper of the file (`withRetry(() => …)`). */
+function handedRetry(model: FileModel, fn: FunctionNode, depth: number): RetryLayer | undefined {
+  let parent: TSESTree.Node | undefined = fn.parent;
+  while (parent && (parent.type === AST_NODE_TYPES.TSAsExpression || parent.type === AST_NODE_TYPES.TSNonNullExpression)) parent = parent.parent;
+  if (parent?.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const argument = parent.arguments.find((arg) => unwrap(arg) === fn);
+  if (!argument) return undefined;
+  const wrapper = wrapperOf(model, parent, argument);
+  return wrapper ? wrapperRetryLayer(model, wrapper) : retryHelperLayer(model, parent, argument, depth);
 }
 
 function handRetryLayer(hand: HandRetry): RetryLayer {
@@ -190,16 +194,8 @@ function handRetryLayer(hand: HandRetry): RetryLayer {
 }
 
 function functionRetry(model: FileModel, fn: FunctionNode, depth: number): RetryLayer | undefined {
-  let parent: TSESTree.Node | undefined = fn.parent;
-  while (parent && (parent.type === AST_NODE_TYPES.TSAsExpression || parent.type === AST_NODE_TYPES.TSNonNullExpression)) parent = parent.parent;
-  if (parent?.type === AST_NODE_TYPES.CallExpression) {
-    const argument = parent.arguments.find((arg) => unwrap(arg) === fn);
-    const wrapper = argument && wrapperOf(model, parent, argument);
-    if (wrapper) return wrapperRetryLayer(model, wrapper);
-    // Handed to a retry helper of the file: `withRetry(() => got(url))`.
-    const helper = argument && retryHelperLayer(model, parent, argument, depth);
-    if (helper) return helper;
-  }
+  const handed = handedRetry(model, fn, depth);
+  if (handed) return handed;
   if (depth >= MAX_CALLER_DEPTH) return undefined;
   const binding = functionBinding(fn);
   const variable = binding && model.resolver.variableOf(binding);
