@@ -3,6 +3,7 @@ import { isFunction, unwrap, type FunctionNode } from '../util/ast';
 import type { FileModel } from './file-model';
 import { functionBinding, handRetryAround, helperParameter, retryHelperOf } from './hand-retry';
 import type { NetworkCall } from './network-call';
+import { queryFunctionVerdict } from './query-libraries';
 import { selfRetryVerdict } from './self-retry';
 import type { Verdict } from './timeout';
 import { wrapperOf, type Wrapper } from './wrappers';
@@ -33,6 +34,9 @@ export function protectionAround(model: FileModel, node: TSESTree.Node, depth: n
 }
 
 function functionProtection(model: FileModel, fn: FunctionNode, depth: number): Verdict {
+  // `useQuery({ queryKey, queryFn: () => fetch(url) })`: TanStack Query retries it.
+  const query = queryFunctionVerdict(model, fn);
+  if (query) return query;
   let parent: TSESTree.Node | undefined = fn.parent;
   while (parent && isTransparent(parent)) parent = parent.parent;
   if (parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) {
@@ -53,6 +57,9 @@ function functionProtection(model: FileModel, fn: FunctionNode, depth: number): 
     if (reference.init) continue;
     const identifier = reference.identifier;
     const use = identifier.parent;
+    const query = queryFunctionVerdict(model, identifier);
+    if (query === 'yes') return 'yes';
+    if (query === 'unknown') sawUnknown = true;
     if (use?.type === AST_NODE_TYPES.CallExpression && use.callee === identifier) {
       callers.push(use);
     } else if ((use?.type === AST_NODE_TYPES.CallExpression || use?.type === AST_NODE_TYPES.NewExpression)) {

@@ -12,7 +12,19 @@ const unprotected = (code: string, client = 'fetch', extra: Record<string, unkno
   errors: [{ messageId: 'unprotected', data: { client } }],
 });
 
+const RQ = 'import { useQuery, useInfiniteQuery, useMutation, queryOptions } from "@tanstack/react-query";\n';
+
 const valid = [
+  // TanStack Query retries a query function 3 times by default (regression: TanStack/query examples)
+  `${RQ}export const usePosts = () => useQuery({ queryKey: ["posts"], queryFn: async () => (await fetch("/posts", ${T})).json() });`,
+  `${RQ}async function fetchPosts() { return (await fetch("/posts", ${T})).json(); }\nexport const usePosts = () => useQuery({ queryKey: ["posts"], queryFn: fetchPosts, retry: 5 });`,
+  `${RQ}export const postsQuery = queryOptions({ queryKey: ["posts"], queryFn: () => fetch("/posts", ${T}), retry: (count, error) => count < 2 });`,
+  `${RQ}export const usePages = () => useInfiniteQuery({ queryKey: ["p"], queryFn: ({ pageParam }) => fetch(\`/p?cursor=\${pageParam}\`, ${T}), initialPageParam: 0, getNextPageParam: () => 1 });`,
+  `import { createQuery } from "@tanstack/svelte-query";\nexport const posts = createQuery(() => ({ queryKey: ["posts"], queryFn: () => fetch("/posts", ${T}) }));`,
+  `import { useQuery } from "react-query";\nexport const usePosts = () => useQuery("posts", () => fetch("/posts", ${T}));`,
+  `import * as rq from "@tanstack/vue-query";\nexport const usePosts = () => rq.useQuery({ queryKey: ["posts"], queryFn: () => fetch("/posts", ${T}) });`,
+  // a retry option the file does not show: unresolved
+  `${RQ}export const usePosts = (retry) => useQuery({ queryKey: ["posts"], queryFn: () => fetch("/posts", ${T}), retry });`,
   // cockatiel
   `${COCKATIEL}const policy = retry(handleAll, { maxAttempts: 3 }); export const get = (u) => policy.execute(() => fetch(u, ${T}));`,
   `${COCKATIEL}const breaker = circuitBreaker(handleAll, { halfOpenAfter: 1000, breaker: new ConsecutiveBreaker(5) }); export const get = (u) => breaker.execute(({ signal }) => fetch(u, { signal }));`,
@@ -85,6 +97,12 @@ describe('no-unprotected-call', () => {
   jsTester.run('no-unprotected-call (espree)', ruleModule, {
     valid,
     invalid: [
+      // TanStack Query told not to retry, a mutation (no retry by default), a useQuery of the file's own
+      unprotected(`${RQ}export const usePosts = () => useQuery({ queryKey: ["posts"], queryFn: () => fetch("/posts", ${T}), retry: false });`),
+      unprotected(`${RQ}export const usePosts = () => useQuery({ queryKey: ["posts"], queryFn: () => fetch("/posts", ${T}), retry: 0 });`),
+      unprotected(`${RQ}export const useSave = () => useMutation({ mutationFn: (body) => fetch("/posts", { method: "POST", body, signal: AbortSignal.timeout(1) }) });`),
+      unprotected(`const useQuery = (options) => options.queryFn();\nexport const usePosts = () => useQuery({ queryKey: ["posts"], queryFn: () => fetch("/posts", ${T}) });`),
+      unprotected(`${RQ}export const usePosts = (retry) => useQuery({ queryKey: ["posts"], queryFn: () => fetch("/posts", ${T}), retry });`, 'fetch', { options: [{ unresolved: 'report' }] }),
       unprotected(`export const get = (u) => fetch(u, ${T});`),
       unprotected(`export async function get(u) { const res = await fetch(u, ${T}); return res.json(); }`),
       unprotected(`${COCKATIEL}const limit = bulkhead(10); export const get = (u) => limit.execute(() => fetch(u, ${T}));`),

@@ -1,0 +1,88 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { staticPropertyName, unwrap } from '../util/ast';
+import type { FileModel } from './file-model';
+import type { Verdict } from './timeout';
+
+/**
+ * Data-fetching libraries that retry a failed query function by themselves: TanStack Query (and
+ * react-query, its v3 name) retries a query 3 times with exponential backoff in the browser unless
+ * told `retry: false` (on the server it does not retry, which a lint cannot tell apart).
+ */
+const QUERY_MODULES = new Set([
+  '@tanstack/react-query',
+  '@tanstack/vue-query',
+  '@tanstack/solid-query',
+  '@tanstack/svelte-query',
+  '@tanstack/angular-query-experimental',
+  '@tanstack/preact-query',
+  '@tanstack/lit-query',
+  '@tanstack/query-core',
+  'react-query',
+]);
+
+/** The calls whose options' `queryFn` TanStack Query runs as a query (mutations do not retry by default). */
+const QUERY_FUNCTIONS = new Set([
+  'useQuery',
+  'useInfiniteQuery',
+  'useSuspenseQuery',
+  'useSuspenseInfiniteQuery',
+  'queryOptions',
+  'infiniteQueryOptions',
+  'createQuery',
+  'createInfiniteQuery',
+  'injectQuery',
+  'injectInfiniteQuery',
+]);
+
+/**
+ * Whether a query library retries the function at `node` (the function, or a name it is passed by):
+ * the `queryFn` of `useQuery({ queryKey, queryFn })` and the like, or react-query's positional
+ * `useQuery(key, fn, options)`. 'no' when the options say `retry: false` or `0`, 'unknown' when they
+ * set it to something the file does not show; undefined when the function is not a query function.
+ */
+export function queryFunctionVerdict(model: FileModel, node: TSESTree.Node): Verdict | undefined {
+  let current = node;
+  while (current.parent && (current.parent.type === AST_NODE_TYPES.TSAsExpression || current.parent.type === AST_NODE_TYPES.TSSatisfiesExpression)) current = current.parent;
+  const parent = current.parent;
+  if (parent?.type === AST_NODE_TYPES.Property && parent.value === current && staticPropertyName(parent) === 'queryFn' && parent.parent.type === AST_NODE_TYPES.ObjectExpression) {
+    const options = parent.parent;
+    const call = callTaking(options);
+    return call && isQueryCall(model, call) ? retryVerdict(options) : undefined;
+  }
+  if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[1] === current && isQueryCall(model, parent)) {
+    const options = parent.arguments[2] && unwrap(parent.arguments[2]);
+    if (!options) return 'yes';
+    return options.type === AST_NODE_TYPES.ObjectExpression ? retryVerdict(options) : 'unknown';
+  }
+  return undefined;
+}
+
+/** The call an options object is given to: as its first argument, or returned by a function that is (`createQuery(() => ({ … }))`). */
+function callTaking(options: TSESTree.ObjectExpression): TSESTree.CallExpression | undefined {
+  let holder: TSESTree.Node = options;
+  const parent = options.parent;
+  if (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === options) holder = parent;
+  const call = holder.parent;
+  return call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === holder ? call : undefined;
+}
+
+function isQueryCall(model: FileModel, call: TSESTree.CallExpression): boolean {
+  const origin = model.resolver.resolve(unwrap(call.callee));
+  return origin !== undefined && QUERY_MODULES.has(origin.module) && origin.path.length === 1 && QUERY_FUNCTIONS.has(origin.path[0]!);
+}
+
+/** What a query's own `retry` option says: absent (the default retries), off, or not shown. */
+function retryVerdict(options: TSESTree.ObjectExpression): Verdict {
+  let verdict: Verdict = 'yes';
+  for (const property of options.properties) {
+    if (property.type === AST_NODE_TYPES.SpreadElement) {
+      verdict = 'unknown'; // it may carry `retry: false`
+      continue;
+    }
+    if (staticPropertyName(property) !== 'retry') continue;
+    const value = unwrap(property.value);
+    if (value.type === AST_NODE_TYPES.Literal) return value.value === false || value.value === 0 ? 'no' : 'yes';
+    return value.type === AST_NODE_TYPES.ArrowFunctionExpression || value.type === AST_NODE_TYPES.FunctionExpression ? 'yes' : 'unknown';
+  }
+  return verdict;
+}
