@@ -35,9 +35,15 @@ const QUERY_FUNCTIONS = new Set([
 ]);
 
 /**
+ * SWR's hooks, by module (their default export): they retry a failed fetcher with exponential backoff
+ * by default, unless told `shouldRetryOnError: false` or `errorRetryCount: 0`. `swr/mutation` does not.
+ */
+const SWR_MODULES = new Set(['swr', 'swr/infinite', 'swr/immutable']);
+
+/**
  * Whether a query library retries the function at `node` (the function, or a name it is passed by):
- * the `queryFn` of `useQuery({ queryKey, queryFn })` and the like, or react-query's positional
- * `useQuery(key, fn, options)`. 'no' when the options say `retry: false` or `0`, 'unknown' when they
+ * the `queryFn` of `useQuery({ queryKey, queryFn })` and the like, react-query's positional
+ * `useQuery(key, fn, options)`, or SWR's `useSWR(key, fetcher, options)`. 'no' when the options say `retry: false` or `0`, 'unknown' when they
  * set it to something the file does not show; undefined when the function is not a query function.
  */
 export function queryFunctionVerdict(model: FileModel, node: TSESTree.Node): Verdict | undefined {
@@ -48,6 +54,11 @@ export function queryFunctionVerdict(model: FileModel, node: TSESTree.Node): Ver
     const options = parent.parent;
     const call = callTaking(options);
     return call && isQueryCall(model, call) ? retryVerdict(options) : undefined;
+  }
+  if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[1] === current && isSwrCall(model, parent)) {
+    const options = parent.arguments[2] && unwrap(parent.arguments[2]);
+    if (!options) return 'yes';
+    return options.type === AST_NODE_TYPES.ObjectExpression ? swrRetryVerdict(options) : 'unknown';
   }
   if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[1] === current && isQueryCall(model, parent)) {
     const options = parent.arguments[2] && unwrap(parent.arguments[2]);
@@ -71,18 +82,45 @@ function isQueryCall(model: FileModel, call: TSESTree.CallExpression): boolean {
   return origin !== undefined && QUERY_MODULES.has(origin.module) && origin.path.length === 1 && QUERY_FUNCTIONS.has(origin.path[0]!);
 }
 
+/** `useSWR(key, fetcher)`, `useSWRInfinite(getKey, fetcher)`: the default export of an SWR module. */
+function isSwrCall(model: FileModel, call: TSESTree.CallExpression): boolean {
+  const origin = model.resolver.resolve(unwrap(call.callee));
+  return origin !== undefined && SWR_MODULES.has(origin.module) && (origin.path.length === 0 || (origin.path.length === 1 && origin.path[0] === 'default'));
+}
+
 /** What a query's own `retry` option says: absent (the default retries), off, or not shown. */
 function retryVerdict(options: TSESTree.ObjectExpression): Verdict {
+  return optionsVerdict(options, (key, value) => {
+    if (key !== 'retry') return undefined;
+    if (value.type === AST_NODE_TYPES.Literal) return value.value === false || value.value === 0 ? 'no' : 'yes';
+    return value.type === AST_NODE_TYPES.ArrowFunctionExpression || value.type === AST_NODE_TYPES.FunctionExpression ? 'yes' : 'unknown';
+  });
+}
+
+/** What SWR's options say: `shouldRetryOnError: false` or `errorRetryCount: 0` turn retries off. */
+function swrRetryVerdict(options: TSESTree.ObjectExpression): Verdict {
+  return optionsVerdict(options, (key, value) => {
+    if (key !== 'shouldRetryOnError' && key !== 'errorRetryCount') return undefined;
+    if (value.type !== AST_NODE_TYPES.Literal) return 'unknown';
+    return value.value === false || value.value === 0 ? 'no' : 'yes';
+  });
+}
+
+/**
+ * Reads an options literal with `judge` for each property, in order: as in JavaScript the last
+ * word wins, and a spread, which may carry the off switch, makes it 'unknown' until a later property
+ * says otherwise. Absent any, the library's default: it retries.
+ */
+function optionsVerdict(options: TSESTree.ObjectExpression, judge: (key: string, value: TSESTree.Node) => Verdict | undefined): Verdict {
   let verdict: Verdict = 'yes';
   for (const property of options.properties) {
     if (property.type === AST_NODE_TYPES.SpreadElement) {
-      verdict = 'unknown'; // it may carry `retry: false`
+      verdict = 'unknown';
       continue;
     }
-    if (staticPropertyName(property) !== 'retry') continue;
-    const value = unwrap(property.value);
-    if (value.type === AST_NODE_TYPES.Literal) return value.value === false || value.value === 0 ? 'no' : 'yes';
-    return value.type === AST_NODE_TYPES.ArrowFunctionExpression || value.type === AST_NODE_TYPES.FunctionExpression ? 'yes' : 'unknown';
+    const key = staticPropertyName(property);
+    const judged = key === undefined ? undefined : judge(key, unwrap(property.value));
+    if (judged) verdict = judged;
   }
   return verdict;
 }

@@ -23,7 +23,12 @@ const valid = [
   `import { createQuery } from "@tanstack/svelte-query";\nexport const posts = createQuery(() => ({ queryKey: ["posts"], queryFn: () => fetch("/posts", ${T}) }));`,
   `import { useQuery } from "react-query";\nexport const usePosts = () => useQuery("posts", () => fetch("/posts", ${T}));`,
   `import * as rq from "@tanstack/vue-query";\nexport const usePosts = () => rq.useQuery({ queryKey: ["posts"], queryFn: () => fetch("/posts", ${T}) });`,
+  `${RQ}export const usePosts = (defaults) => useQuery({ ...defaults, queryKey: ["posts"], queryFn: () => fetch("/posts", ${T}), retry: 2 });`,
+  // SWR retries a failed fetcher with exponential backoff by default
+  `import useSWR from "swr";\nexport const usePosts = () => useSWR("/posts", (url) => fetch(url, ${T}).then((r) => r.json()));`,
+  `import useSWRInfinite from "swr/infinite";\nconst fetcher = (url) => fetch(url, ${T});\nexport const usePages = () => useSWRInfinite((i) => \`/p?page=\${i}\`, fetcher, { errorRetryCount: 3 });`,
   // a retry option the file does not show: unresolved
+  `${RQ}export const usePosts = (defaults) => useQuery({ queryKey: ["posts"], queryFn: () => fetch("/posts", ${T}), retry: false, ...defaults });`,
   `${RQ}export const usePosts = (retry) => useQuery({ queryKey: ["posts"], queryFn: () => fetch("/posts", ${T}), retry });`,
   // cockatiel
   `${COCKATIEL}const policy = retry(handleAll, { maxAttempts: 3 }); export const get = (u) => policy.execute(() => fetch(u, ${T}));`,
@@ -101,6 +106,9 @@ describe('no-unprotected-call', () => {
       unprotected(`${RQ}export const usePosts = () => useQuery({ queryKey: ["posts"], queryFn: () => fetch("/posts", ${T}), retry: false });`),
       unprotected(`${RQ}export const usePosts = () => useQuery({ queryKey: ["posts"], queryFn: () => fetch("/posts", ${T}), retry: 0 });`),
       unprotected(`${RQ}export const useSave = () => useMutation({ mutationFn: (body) => fetch("/posts", { method: "POST", body, signal: AbortSignal.timeout(1) }) });`),
+      unprotected(`import useSWR from "swr";\nexport const usePosts = () => useSWR("/posts", (url) => fetch(url, ${T}), { shouldRetryOnError: false });`),
+      unprotected(`import useSWR from "swr";\nexport const usePosts = () => useSWR("/posts", (url) => fetch(url, ${T}), { errorRetryCount: 0 });`),
+      unprotected(`import useSWRMutation from "swr/mutation";\nexport const useSave = () => useSWRMutation("/posts", (url) => fetch(url, { method: "POST", signal: AbortSignal.timeout(1) }));`),
       unprotected(`const useQuery = (options) => options.queryFn();\nexport const usePosts = () => useQuery({ queryKey: ["posts"], queryFn: () => fetch("/posts", ${T}) });`),
       unprotected(`${RQ}export const usePosts = (retry) => useQuery({ queryKey: ["posts"], queryFn: () => fetch("/posts", ${T}), retry });`, 'fetch', { options: [{ unresolved: 'report' }] }),
       unprotected(`export const get = (u) => fetch(u, ${T});`),
