@@ -57,13 +57,22 @@ async function revert(editor: vscode.TextEditor): Promise<void> {
 /**
  * The quick-fixes VS Code gets for a finding's range (the API does not say which diagnostic each is
  * for). VS Code fills the providers' context from the diagnostics its main side holds, which reach
- * it after `getDiagnostics` here already shows them: under load the first request can see none.
- * Every finding gets at least "Disable …" and "Show documentation", so wait for a non-empty list.
+ * it after `getDiagnostics` here already shows them: under load the first request can see none, or
+ * be cancelled. Every finding gets at least "Disable …" and "Show documentation", so wait for a
+ * non-empty list.
  */
 async function quickFixes(uri: vscode.Uri, diagnostic: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
   const request = () => vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
   return until('VS Code to pass the finding to the code action providers', async () => {
-    const actions = await request();
+    // VS Code cancels a code-action request when the document changes under it (a lint publishing,
+    // the previous test's revert settling): ask again, as the lightbulb does.
+    const actions = await request().then(
+      (result) => result,
+      (error: unknown) => {
+        if (error instanceof Error && (error.name === 'Canceled' || error.message === 'Canceled')) return [];
+        throw error;
+      },
+    );
     return actions.length > 0 && actions;
   });
 }
