@@ -43,8 +43,10 @@ const SWR_MODULES = new Set(['swr', 'swr/infinite', 'swr/immutable']);
 /**
  * Whether a query library retries the function at `node` (the function, or a name it is passed by):
  * the `queryFn` of `useQuery({ queryKey, queryFn })` and the like, react-query's positional
- * `useQuery(key, fn, options)`, or SWR's `useSWR(key, fetcher, options)`. 'no' when the options say `retry: false` or `0`, 'unknown' when they
- * set it to something the file does not show; undefined when the function is not a query function.
+ * `useQuery(key, fn, options)`, a query of `useQueries({ queries: […] })`, a `QueryClient`'s default
+ * `queryFn`, or SWR's `useSWR(key, fetcher, options)`. 'no' when the options say `retry: false` or
+ * `0`, 'unknown' when they set it to something the file does not show; undefined when the function
+ * is not a query function.
  */
 export function queryFunctionVerdict(model: FileModel, node: TSESTree.Node): Verdict | undefined {
   let current = node;
@@ -53,7 +55,18 @@ export function queryFunctionVerdict(model: FileModel, node: TSESTree.Node): Ver
   if (parent?.type === AST_NODE_TYPES.Property && parent.value === current && staticPropertyName(parent) === 'queryFn' && parent.parent.type === AST_NODE_TYPES.ObjectExpression) {
     const options = parent.parent;
     const call = callTaking(options);
-    return call && isQueryCall(model, call) ? retryVerdict(options) : undefined;
+    if (call && isQueryCall(model, call)) return retryVerdict(options);
+    // `useQueries({ queries: [{ queryKey, queryFn }, …] })`
+    const list = options.parent?.type === AST_NODE_TYPES.ArrayExpression ? options.parent : undefined;
+    const listed = list && propertyHolding(list, 'queries');
+    const queriesCall = listed && callTaking(listed);
+    if (queriesCall && isQueryCall(model, queriesCall, 'useQueries')) return retryVerdict(options);
+    // `new QueryClient({ defaultOptions: { queries: { queryFn } } })`: the default for every query
+    const defaults = propertyHolding(options, 'queries');
+    const config = defaults && propertyHolding(defaults, 'defaultOptions');
+    const client = config?.parent;
+    if (client?.type === AST_NODE_TYPES.NewExpression && client.arguments[0] === config && isQueryCall(model, client, 'QueryClient')) return retryVerdict(options);
+    return undefined;
   }
   if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[1] === current && isSwrCall(model, parent)) {
     const options = parent.arguments[2] && unwrap(parent.arguments[2]);
@@ -77,9 +90,18 @@ function callTaking(options: TSESTree.ObjectExpression): TSESTree.CallExpression
   return call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === holder ? call : undefined;
 }
 
-function isQueryCall(model: FileModel, call: TSESTree.CallExpression): boolean {
+/** The object literal in which `node` is the value of property `key`. */
+function propertyHolding(node: TSESTree.Node, key: string): TSESTree.ObjectExpression | undefined {
+  const property = node.parent;
+  if (property?.type !== AST_NODE_TYPES.Property || property.value !== node || staticPropertyName(property) !== key) return undefined;
+  return property.parent.type === AST_NODE_TYPES.ObjectExpression ? property.parent : undefined;
+}
+
+/** A call of one of TanStack Query's query functions (or of the export `name`), by import. */
+function isQueryCall(model: FileModel, call: TSESTree.CallExpression | TSESTree.NewExpression, name?: string): boolean {
   const origin = model.resolver.resolve(unwrap(call.callee));
-  return origin !== undefined && QUERY_MODULES.has(origin.module) && origin.path.length === 1 && QUERY_FUNCTIONS.has(origin.path[0]!);
+  if (origin === undefined || !QUERY_MODULES.has(origin.module) || origin.path.length !== 1) return false;
+  return name === undefined ? QUERY_FUNCTIONS.has(origin.path[0]!) : origin.path[0] === name;
 }
 
 /** `useSWR(key, fetcher)`, `useSWRInfinite(getKey, fetcher)`: the default export of an SWR module. */

@@ -24,6 +24,9 @@ const valid = [
   `import { useQuery } from "react-query";\nexport const usePosts = () => useQuery("posts", () => fetch("/posts", ${T}));`,
   `import * as rq from "@tanstack/vue-query";\nexport const usePosts = () => rq.useQuery({ queryKey: ["posts"], queryFn: () => fetch("/posts", ${T}) });`,
   `${RQ}export const usePosts = (defaults) => useQuery({ ...defaults, queryKey: ["posts"], queryFn: () => fetch("/posts", ${T}), retry: 2 });`,
+  `import { useQueries } from "@tanstack/react-query";\nexport const useBoth = () => useQueries({ queries: [{ queryKey: ["a"], queryFn: () => fetch("/a", ${T}) }, { queryKey: ["b"], queryFn: () => fetch("/b", ${T}) }] });`,
+  // regression (TanStack/query examples/react/default-query-function): a QueryClient's default queryFn
+  `import { QueryClient } from "@tanstack/react-query";\nconst defaultQueryFn = async ({ queryKey }) => (await fetch(\`/api/\${queryKey[0]}\`, ${T})).json();\nexport const client = new QueryClient({ defaultOptions: { queries: { queryFn: defaultQueryFn } } });`,
   // SWR retries a failed fetcher with exponential backoff by default
   `import useSWR from "swr";\nexport const usePosts = () => useSWR("/posts", (url) => fetch(url, ${T}).then((r) => r.json()));`,
   `import useSWRInfinite from "swr/infinite";\nconst fetcher = (url) => fetch(url, ${T});\nexport const usePages = () => useSWRInfinite((i) => \`/p?page=\${i}\`, fetcher, { errorRetryCount: 3 });`,
@@ -106,6 +109,9 @@ describe('no-unprotected-call', () => {
       unprotected(`${RQ}export const usePosts = () => useQuery({ queryKey: ["posts"], queryFn: () => fetch("/posts", ${T}), retry: false });`),
       unprotected(`${RQ}export const usePosts = () => useQuery({ queryKey: ["posts"], queryFn: () => fetch("/posts", ${T}), retry: 0 });`),
       unprotected(`${RQ}export const useSave = () => useMutation({ mutationFn: (body) => fetch("/posts", { method: "POST", body, signal: AbortSignal.timeout(1) }) });`),
+      unprotected(`import { useQueries } from "@tanstack/react-query";\nexport const useBoth = () => useQueries({ queries: [{ queryKey: ["a"], queryFn: () => fetch("/a", ${T}), retry: false }] });`),
+      unprotected(`import { QueryClient } from "@tanstack/react-query";\nexport const client = new QueryClient({ defaultOptions: { queries: { queryFn: () => fetch("/a", ${T}), retry: 0 } } });`),
+      unprotected(`import { QueryClient } from "@tanstack/react-query";\nexport const client = new QueryClient({ defaultOptions: { mutations: { mutationFn: () => fetch("/a", { method: "POST", signal: AbortSignal.timeout(1) }) } } });`),
       unprotected(`import useSWR from "swr";\nexport const usePosts = () => useSWR("/posts", (url) => fetch(url, ${T}), { shouldRetryOnError: false });`),
       unprotected(`import useSWR from "swr";\nexport const usePosts = () => useSWR("/posts", (url) => fetch(url, ${T}), { errorRetryCount: 0 });`),
       unprotected(`import useSWRMutation from "swr/mutation";\nexport const useSave = () => useSWRMutation("/posts", (url) => fetch(url, { method: "POST", signal: AbortSignal.timeout(1) }));`),
