@@ -68,17 +68,13 @@ export function queryFunctionVerdict(model: FileModel, node: TSESTree.Node): Ver
     if (client?.type === AST_NODE_TYPES.NewExpression && client.arguments[0] === config && isQueryCall(model, client, 'QueryClient')) return retryVerdict(options);
     return undefined;
   }
-  if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[1] === current && isSwrCall(model, parent)) {
-    const options = parent.arguments[2] && unwrap(parent.arguments[2]);
-    if (!options) return 'yes';
-    return options.type === AST_NODE_TYPES.ObjectExpression ? swrRetryVerdict(options) : 'unknown';
-  }
-  if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[1] === current && isQueryCall(model, parent)) {
-    const options = parent.arguments[2] && unwrap(parent.arguments[2]);
-    if (!options) return 'yes';
-    return options.type === AST_NODE_TYPES.ObjectExpression ? retryVerdict(options) : 'unknown';
-  }
-  return undefined;
+  // The positional forms, `useSWR(key, fetcher, options)` and `useQuery(key, fn, options)`.
+  if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.arguments[1] !== current) return undefined;
+  const judge = isSwrCall(model, parent) ? swrRetryVerdict : isQueryCall(model, parent) ? retryVerdict : undefined;
+  if (!judge) return undefined;
+  const options = parent.arguments[2] && unwrap(parent.arguments[2]);
+  if (!options) return 'yes';
+  return options.type === AST_NODE_TYPES.ObjectExpression ? judge(options) : 'unknown';
 }
 
 /** The call an options object is given to: as its first argument, or returned by a function that is (`createQuery(() => ({ … }))`). */
