@@ -1,5 +1,6 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { staticPropertyName, unwrap } from '../util/ast';
+import { charAfter, commentsAfter, previousTokenEnd } from '../util/trivia';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Fixer = TSESLint.RuleFixer;
@@ -32,26 +33,27 @@ export function setProperty(
   // `{ signal }` rather than `{ signal: signal }`
   const text = valueText === key ? key : `${key}: ${valueText}`;
   const last = object.properties[object.properties.length - 1];
-  const openBrace = sourceCode.getFirstToken(object)!;
+  const openBrace: TSESTree.Range = [object.range[0], object.range[0] + 1];
   if (!last) {
-    const inner = sourceCode.getTokenAfter(openBrace, { includeComments: true });
-    if (inner && inner.type !== 'Punctuator') return [fixer.insertTextAfter(openBrace, ` ${text},`)];
+    // `{ /* options */ }` keeps its comment: the property goes before it.
+    if (commentsAfter(sourceCode, openBrace[1]).length > 0) return [fixer.insertTextAfterRange(openBrace, ` ${text},`)];
     return [fixer.replaceText(object, `{ ${text} }`)];
   }
-  const afterLast = sourceCode.getTokenAfter(last)!;
-  const trailingComma = ASTUtils.isCommaToken(afterLast) ? afterLast : undefined;
-  const multiline = last.loc.end.line > openBrace.loc.end.line;
+  const afterLast = charAfter(sourceCode, last);
+  const trailingComma: TSESTree.Range | undefined = afterLast.char === ',' ? [afterLast.offset, afterLast.offset + 1] : undefined;
+  const multiline = last.loc.end.line > object.loc.start.line;
   if (!multiline) {
     return trailingComma
-      ? [fixer.insertTextAfter(trailingComma, ` ${text},`)]
+      ? [fixer.insertTextAfterRange(trailingComma, ` ${text},`)]
       : [fixer.insertTextAfter(last, `, ${text}`)];
   }
   const indent = indentOf(sourceCode, last.loc.start.line);
-  const anchor = trailingComma ?? last;
+  const anchorEnd = trailingComma ? trailingComma[1] : last.range[1];
+  const anchorLine = sourceCode.getLocFromIndex(anchorEnd).line;
   // A comment that ends the last property's line stays on that line.
-  const comments = sourceCode.getCommentsAfter(anchor).filter((comment) => comment.loc.start.line === anchor.loc.end.line);
-  const lineEnd = comments[comments.length - 1] ?? anchor;
-  const fixes = [fixer.insertTextAfter(lineEnd, `\n${indent}${text}${trailingComma ? ',' : ''}`)];
+  const comments = commentsAfter(sourceCode, anchorEnd).filter((comment) => comment.loc.start.line === anchorLine);
+  const lineEnd = comments[comments.length - 1]?.range[1] ?? anchorEnd;
+  const fixes = [fixer.insertTextAfterRange([lineEnd, lineEnd], `\n${indent}${text}${trailingComma ? ',' : ''}`)];
   if (!trailingComma) fixes.push(fixer.insertTextAfter(last, ','));
   return fixes;
 }
@@ -71,14 +73,13 @@ export function addArgument(
   if (index < args.length) return fixer.insertTextBefore(args[index]!, `${text}, `);
   const fill = Array.from({ length: index - args.length }, () => 'undefined');
   const parts = [...fill, text].join(', ');
-  const last = args[args.length - 1];
-  if (!last) {
-    const closing = sourceCode.getLastToken(call)!;
-    return fixer.insertTextBefore(closing, parts);
-  }
-  const afterLast = sourceCode.getTokenAfter(last)!;
-  if (ASTUtils.isCommaToken(afterLast)) return fixer.insertTextAfter(afterLast, ` ${parts},`);
-  return fixer.insertTextAfter(last, `, ${parts}`);
+  // A call always ends with its closing parenthesis; what comes before it is `(`, a trailing comma, or
+  // the last argument (with any parentheses of its own: `fetch((url))`).
+  const closing = call.range[1] - 1;
+  const before = previousTokenEnd(sourceCode, closing);
+  if (args.length === 0) return fixer.insertTextBeforeRange([closing, call.range[1]], parts);
+  if (sourceCode.text[before - 1] === ',') return fixer.insertTextAfterRange([before - 1, before], ` ${parts},`);
+  return fixer.insertTextAfterRange([before, before], `, ${parts}`);
 }
 
 /** Replaces a property's value, spelling out a shorthand (`{ backoff }` → `{ backoff: … }`). */

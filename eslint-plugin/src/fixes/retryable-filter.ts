@@ -102,8 +102,8 @@ export function rethrowNonRetryable(sourceCode: SourceCode, fixer: Fixer, clause
   const name = param?.name ?? 'error';
   const fixes: TSESLint.RuleFix[] = [];
   if (!param) {
-    const catchToken = sourceCode.getFirstToken(clause)!;
-    fixes.push(fixer.insertTextAfter(catchToken, ` (${name})`));
+    const catchKeyword = clause.range[0] + 'catch'.length;
+    fixes.push(fixer.insertTextAfterRange([catchKeyword, catchKeyword], ` (${name})`));
   }
   const body = clause.body;
   const guard = `if (!${RETRYABLE_HELPER}(${name})) throw ${name};`;
@@ -111,12 +111,12 @@ export function rethrowNonRetryable(sourceCode: SourceCode, fixer: Fixer, clause
   if (first) {
     fixes.push(fixer.insertTextBefore(first, `${guard}\n${indentOf(sourceCode, first.loc.start.line)}`));
   } else {
-    const open = sourceCode.getFirstToken(body)!;
+    const open: TSESTree.Range = [body.range[0], body.range[0] + 1];
     const indent = indentOf(sourceCode, clause.loc.start.line);
     const multiline = body.loc.start.line !== body.loc.end.line;
     fixes.push(
       multiline
-        ? fixer.insertTextAfter(open, `\n${indent}  ${guard}`)
+        ? fixer.insertTextAfterRange(open, `\n${indent}  ${guard}`)
         : fixer.replaceText(body, `{\n${indent}  ${guard}\n${indent}}`),
     );
   }

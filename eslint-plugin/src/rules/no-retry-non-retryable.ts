@@ -17,6 +17,7 @@ import { throwsOnClientError } from '../model/throwing';
 import { functionOfArgument, retryPolicies, wrapperOf, type Wrapper } from '../model/wrappers';
 import { isFunction, numericLiteral, staticPropertyName, unwrap, walk } from '../util/ast';
 import { createRule } from '../util/create-rule';
+import { charAfter, charBefore, leadingKeywordLoc, skipWhitespace } from '../util/trivia';
 
 /** The methods that make got and ky instances, whose `retry.statusCodes` this rule checks. */
 const RETRYING_FACTORIES = new Set([...FAMILY_SHAPES.got.factories, ...FAMILY_SHAPES.ky.factories]);
@@ -178,7 +179,7 @@ export default createRule<[NoRetryNonRetryableOptions], NoRetryNonRetryableMessa
       if (inspectsError(variable)) return;
       report(
         {
-          node: sourceCode.getFirstToken(clause)!,
+          loc: leadingKeywordLoc(sourceCode, clause),
           messageId: 'retriesEverything',
           data: { retry: retry.kind === 'loop' ? 'This retry loop' : 'This recursive retry' },
           suggest: [
@@ -374,12 +375,10 @@ function conditionAccepts(fn: TSESTree.Node, status: number): boolean {
 }
 
 function removeElement(sourceCode: Readonly<TSESLint.SourceCode>, fixer: TSESLint.RuleFixer, element: TSESTree.Node): TSESLint.RuleFix {
-  const after = sourceCode.getTokenAfter(element)!;
-  if (after.value === ',') {
-    const next = sourceCode.getTokenAfter(after, { includeComments: true })!;
-    return fixer.removeRange([element.range[0], next.range[0]]);
-  }
-  const before = sourceCode.getTokenBefore(element)!;
-  if (before.value === ',') return fixer.removeRange([before.range[0], element.range[1]]);
+  const after = charAfter(sourceCode, element);
+  // `[400, 404]` → `[400]`: the element goes with the comma after it, up to the next element or comment.
+  if (after.char === ',') return fixer.removeRange([element.range[0], skipWhitespace(sourceCode, after.offset + 1)]);
+  const before = charBefore(sourceCode, element);
+  if (before.char === ',') return fixer.removeRange([before.offset, element.range[1]]);
   return fixer.remove(element);
 }

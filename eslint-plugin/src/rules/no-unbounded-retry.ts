@@ -7,6 +7,7 @@ import { COMMON_OPTIONS_SCHEMA, type CommonOptions } from '../model/rule-options
 import { RETRY_NAMES, retryOption, retrySiteOf, type RetrySite } from '../model/retry-site';
 import { unwrap } from '../util/ast';
 import { createRule } from '../util/create-rule';
+import { leadingKeywordLoc } from '../util/trivia';
 
 export type NoUnboundedRetryMessageIds = 'retriesForever' | 'loopsForever' | 'limitUnknown' | 'limitAttempts';
 
@@ -120,7 +121,7 @@ export default createRule<[CommonOptions], NoUnboundedRetryMessageIds>({
         if (!loopsForever(retry.node)) return;
         if (giveUpPlaces(retry.node, retry.catchClause).some(canGiveUp)) return;
         reportedLoops.add(retry.node);
-        context.report({ loc: sourceCode.getFirstToken(retry.node)!.loc, messageId: 'loopsForever' });
+        context.report({ loc: leadingKeywordLoc(sourceCode, retry.node), messageId: 'loopsForever' });
       },
     };
   },

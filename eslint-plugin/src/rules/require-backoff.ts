@@ -9,6 +9,7 @@ import { optionsLiteral, RETRY_NAMES, retryOption, retrySiteOf, type RetrySite }
 import { cockatielExport } from '../model/wrappers';
 import { numericLiteral, staticPropertyName, unwrap } from '../util/ast';
 import { createRule } from '../util/create-rule';
+import { leadingKeywordLoc } from '../util/trivia';
 
 export type RequireBackoffMessageIds = 'noDelay' | 'noJitter' | 'useJitteredBackoff';
 
@@ -160,7 +161,7 @@ export default createRule<[CommonOptions], RequireBackoffMessageIds>({
         if (verdict !== 'none' && verdict !== 'constant') return;
         reported.add(retry.node);
         const what = retry.kind === 'loop' ? 'This retry loop' : 'This recursive retry';
-        const loc = retry.kind === 'loop' ? sourceCode.getFirstToken(retry.node)!.loc : request.loc;
+        const loc = retry.kind === 'loop' ? leadingKeywordLoc(sourceCode, retry.node) : request.loc;
         context.report({ loc, messageId: verdict === 'none' ? 'noDelay' : 'noJitter', data: { retry: what } });
       },
     };

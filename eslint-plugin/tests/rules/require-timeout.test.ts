@@ -145,6 +145,12 @@ describe('require-timeout', () => {
       fetchMissing('await fetch("https://api.example.com/orders");', `await fetch("https://api.example.com/orders", { ${SIGNAL} });`),
       fetchMissing('await fetch(url, { method: "POST" });', `await fetch(url, { method: "POST", ${SIGNAL} });`),
       fetchMissing('await fetch(url, {});', `await fetch(url, { ${SIGNAL} });`),
+      // The options go after the argument's own parentheses, not inside them (a comma expression).
+      fetchMissing('await fetch((url));', `await fetch((url), { ${SIGNAL} });`),
+      fetchMissing('await fetch(url /* the order */);', `await fetch(url, { ${SIGNAL} } /* the order */);`),
+      fetchMissing('await fetch(url,);', `await fetch(url, { ${SIGNAL} },);`),
+      fetchMissing('await fetch(url, { /* no options yet */ });', `await fetch(url, { ${SIGNAL}, /* no options yet */ });`),
+      fetchMissing('await fetch(url, { method: "POST", });', `await fetch(url, { method: "POST", ${SIGNAL}, });`),
       fetchMissing('await fetch(url, { signal: undefined });', `await fetch(url, { ${SIGNAL} });`),
       fetchMissing('await fetch(url, { signal: null });', `await fetch(url, { ${SIGNAL} });`),
       fetchMissing(
