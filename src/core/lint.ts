@@ -55,6 +55,8 @@ export interface LintDependencies {
   readonly plugin: { rules: Record<string, { meta?: { docs?: { url?: string } } }> };
   /** The TypeScript ESLint parser, loaded on first use (it pulls in TypeScript). */
   readonly typescriptParser: () => Linter.Parser;
+  /** The JavaScript parser, loaded on first use; ESLint's default (espree) when not given. */
+  readonly javascriptParser?: () => Linter.Parser;
   /** The plugin's wrap edit builder (`eslint-plugin-breakwater/dist/edits`). */
   readonly wrapEditsForCall?: (sourceCode: never, range: readonly [number, number], options: { typescript: boolean; protectors?: string[] }) => WrapOffer[];
   /** The plugin's text-only relevance check (`eslint-plugin-breakwater/dist/edits`): false means no rule can report. */
@@ -169,6 +171,7 @@ export class BreakwaterLinter {
         : {
             ecmaVersion: 'latest',
             sourceType: kind === 'cjs' ? 'commonjs' : kind === 'script' ? 'script' : 'module',
+            ...(this.deps.javascriptParser ? { parser: this.deps.javascriptParser() } : {}),
             parserOptions: { ecmaFeatures: { jsx: true } },
           };
     // ESLint lints only files that a config's `files` names explicitly (a bare `**/*` is not enough).

@@ -1,9 +1,10 @@
 import { Linter } from 'eslint/universal';
 import * as vscode from 'vscode';
 import { BreakwaterLinter, isLintable, type Finding, type LintResult } from '../core/lint';
+import { editorParsers } from '../core/parsers';
 import type { ExtensionSettings } from '../core/settings';
 
-// The plugin is bundled in; the TypeScript parser is loaded on the first TypeScript file.
+// The plugin is bundled in.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const plugin = require('eslint-plugin-breakwater');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -32,8 +33,9 @@ export class LintService {
       {
         Linter,
         plugin,
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        typescriptParser: () => require('@typescript-eslint/parser'),
+        // Without tokens (see ../core/parsers); TypeScript's loads on the first TypeScript file.
+        typescriptParser: editorParsers.typescript,
+        javascriptParser: editorParsers.javascript,
         ...edits,
       },
       settings,

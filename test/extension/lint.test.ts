@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Linter } from 'eslint';
-import * as tsParser from '@typescript-eslint/parser';
 import { BreakwaterLinter } from '../../src/core/lint';
+import { editorParsers } from '../../src/core/parsers';
 import { DEFAULT_SETTINGS, type ExtensionSettings } from '../../src/core/settings';
 import { ROOT } from '../helpers';
 
@@ -13,7 +13,8 @@ const plugin = require(path.join(ROOT, 'eslint-plugin'));
 const { wrapEditsForCall, textMayUseNetwork } = require(path.join(ROOT, 'eslint-plugin', 'dist', 'edits'));
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { readCockatielPolicies } = require(path.join(ROOT, 'eslint-plugin', 'dist', 'policies')) as typeof import('../../eslint-plugin/src/policies');
-const deps = { Linter, plugin, typescriptParser: () => tsParser as unknown as Linter.Parser, wrapEditsForCall, textMayUseNetwork };
+// The parsers the extension ships (no tokens); test/extension/parsers.test.ts holds them to ESLint's.
+const deps = { Linter, plugin, typescriptParser: editorParsers.typescript, javascriptParser: editorParsers.javascript, wrapEditsForCall, textMayUseNetwork };
 const make = (settings: Partial<ExtensionSettings> = {}) => new BreakwaterLinter(deps, { ...DEFAULT_SETTINGS, ...settings });
 
 /** The real Linter, counting the files it is asked to verify (to see which files are parsed at all). */
