@@ -3,10 +3,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Linter } from 'eslint';
 import * as tsParser from '@typescript-eslint/parser';
+import { parse } from '@typescript-eslint/typescript-estree';
+import { visitorKeys } from '@typescript-eslint/visitor-keys';
+import { commentsOf } from '../../src/core/comments';
 import { BreakwaterLinter, type Finding } from '../../src/core/lint';
 import { editorParsers } from '../../src/core/parsers';
 import { DEFAULT_SETTINGS, RULE_IDS, type ExtensionSettings, type RuleId } from '../../src/core/settings';
-import { ROOT } from '../helpers';
+import { realSourceFiles, ROOT } from '../helpers';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const plugin = require(path.join(ROOT, 'eslint-plugin'));
@@ -93,6 +96,47 @@ describe('the extension\'s token-free parsers', () => {
   it('give no findings for a file that does not parse, like ESLint\'s', () => {
     for (const fileName of ['broken.ts', 'broken.js']) {
       assert.deepEqual(editor.lint('export async function load(url) { return fetch(url', fileName), []);
+    }
+  });
+
+  describe('comments', () => {
+    /** typescript-estree's comments for a file, and ours from its AST parsed without them. */
+    function both(text: string, filePath: string) {
+      const options = { loc: true, range: true, tokens: false, filePath, jsx: filePath.endsWith('x') };
+      const expected = parse(text, { ...options, comment: true }).comments!.map(({ type, value, range, loc }) => ({ type, value, range, loc }));
+      const actual = commentsOf(text, parse(text, { ...options, comment: false }), visitorKeys);
+      return { actual, expected };
+    }
+
+    it('are the ones typescript-estree finds, on hundreds of real TypeScript files', function () {
+      this.timeout(300_000);
+      // Every executable TypeScript file in node_modules: hundreds of files, thousands of comments.
+      const files = realSourceFiles(Number.POSITIVE_INFINITY).filter((file) => /\.[cm]?ts$/.test(file) && !/\.d\.[cm]?ts$/.test(file));
+      assert.ok(files.length >= 500, `only ${files.length} files`);
+      let comments = 0;
+      for (const file of files) {
+        const { actual, expected } = both(fs.readFileSync(file, 'utf8'), file);
+        assert.deepEqual(actual, expected, path.relative(ROOT, file));
+        comments += expected.length;
+      }
+      assert.ok(comments >= 8_000, `only ${comments} comments`);
+    });
+
+    // Each holds `//` or `/*` where no comment starts, next to real comments.
+    const tricky: [string, string][] = [
+      ['strings and regular expressions', "const a = 'http://x/*y*/'; /* one */ const r = /[/*]\\//g; // two\nconst b = \"//\" + `/*`; // three\n"],
+      ['template literals, with comments in their expressions', 'const t = `a // b ${/* in */ x /* out */} /* c ${y // line\n} d */`;\ntype T = `//${string}/*`;\n'],
+      ['JSX text and attributes', 'const v = <a href="https://x" title=\'/*\'>// not a comment {/* a comment */} http://y</a>; // end\n'],
+      ['decorators, modules and enums', "@Get('//a') class C { @Prop('/*') p = 1; } // c\ndeclare module '//m' { /* m */ }\nenum E { A = '//', /* e */ B = '/*' }\nimport x = require('//r'); // r\n"],
+      ['division next to comments, and line breaks of every kind', 'const q = a / b //c\r\nconst w = a /*d*/ / b;\u2028// e\u2029/* f\r */ x;\r// g'],
+      ['a comment opening inside another comment, and at the end of the file', '// see /* this\n/* and // that */\nx; //'],
+    ];
+    for (const [name, text] of tricky) {
+      it(`are typescript-estree's in ${name}`, () => {
+        const { actual, expected } = both(text, 'tricky.tsx');
+        assert.ok(expected.length > 0);
+        assert.deepEqual(actual, expected);
+      });
     }
   });
 });
