@@ -6,7 +6,8 @@
  * its SourceCode, is about a third of a keystroke's lint work, and Breakwater's rules never read
  * tokens (the plugin's RuleTester runs every case without them to hold it to that). Comments are kept:
  * `eslint-disable` directives and the fixes read them; TypeScript's are found by ./comments, which
- * costs a tenth of what typescript-estree's way does.
+ * costs a tenth of what typescript-estree's way does. JavaScript's scope analysis skips a copy that
+ * eslint-scope makes for every binding pattern (see analyzeScope).
  */
 import type { Linter } from 'eslint';
 import { commentsOf } from './comments';
@@ -21,6 +22,18 @@ export interface TypeScriptParserParts {
 /** The subset of espree the JavaScript parser uses. */
 export interface Espree {
   readonly parse: (code: string, options: Record<string, unknown>) => { tokens?: unknown[] };
+}
+
+/** The parts of eslint-scope the JavaScript parser's scope analysis is built from. */
+export interface EslintScope {
+  readonly ScopeManager: new (options: Record<string, unknown>) => unknown;
+  readonly Referencer: new (options: Record<string, unknown>, scopeManager: never) => { options: Record<string, unknown>; visit(node: unknown): void };
+}
+
+/** eslint-visitor-keys: ESLint's keys for JavaScript, and its fallback for node types it does not list. */
+export interface VisitorKeysModule {
+  readonly KEYS: Record<string, readonly string[] | undefined>;
+  readonly getKeys: (node: object) => readonly string[];
 }
 
 type ParserOptions = Linter.ParserOptions & Record<string, unknown>;
@@ -58,15 +71,45 @@ export function tokenFreeTypeScriptParser(parts: TypeScriptParserParts): Linter.
   };
 }
 
-/** ESLint's default parser, espree, without tokens; ESLint runs its scope analysis as usual. */
-export function tokenFreeJavaScriptParser(espree: Espree): Linter.Parser {
+/** ESLint's default parser, espree, without tokens, and ESLint's scope analysis of its AST. */
+export function tokenFreeJavaScriptParser(espree: Espree, scope: EslintScope, visitorKeys: VisitorKeysModule): Linter.Parser {
   return {
-    parse(code: string, options: ParserOptions = {}) {
+    parseForESLint(code: string, options: ParserOptions = {}) {
       const ast = espree.parse(code, { ...options, tokens: false });
       ast.tokens = [];
-      return ast as never;
+      return { ast, scopeManager: analyzeScope(ast, options, scope, visitorKeys), visitorKeys: visitorKeys.KEYS } as never;
     },
   };
+}
+
+/**
+ * eslint-scope's analysis with the options ESLint's own `analyzeScope` gives it, but faster: eslint-scope
+ * makes a visitor for every binding pattern (each parameter, declarator and assignment target), and
+ * each copies the ~100 visitor keys it is given into a new object. On a 3,000-line file that copying
+ * was a quarter of the lint. The pattern visitors here get no keys, so they use estraverse's, which
+ * agree with ESLint's on every node a pattern can hold (only ImportExpression, export and JSX nodes
+ * differ); the main visitor keeps ESLint's. test/extension/parsers.test.ts compares the resulting
+ * scopes reference by reference with ESLint's on real files.
+ */
+function analyzeScope(ast: unknown, options: ParserOptions, scope: EslintScope, visitorKeys: VisitorKeysModule): unknown {
+  const ecmaFeatures = (options.ecmaFeatures ?? {}) as { globalReturn?: boolean; impliedStrict?: boolean; jsx?: boolean };
+  const analysisOptions = {
+    optimistic: false,
+    ignoreEval: true,
+    nodejsScope: ecmaFeatures.globalReturn,
+    impliedStrict: ecmaFeatures.impliedStrict,
+    ecmaVersion: typeof options.ecmaVersion === 'number' ? options.ecmaVersion : 6,
+    sourceType: options.sourceType ?? 'script',
+    childVisitorKeys: visitorKeys.KEYS,
+    fallback: visitorKeys.getKeys,
+    jsx: ecmaFeatures.jsx,
+  };
+  const scopeManager = new scope.ScopeManager(analysisOptions);
+  const referencer = new scope.Referencer(analysisOptions, scopeManager as never);
+  // Read only when a pattern visitor is made.
+  referencer.options = { ...analysisOptions, childVisitorKeys: null };
+  referencer.visit(ast);
+  return scopeManager;
 }
 
 /* eslint-disable @typescript-eslint/no-require-imports -- loaded on first use: TypeScript is large */
@@ -78,6 +121,6 @@ export const editorParsers = {
       analyze: require('@typescript-eslint/scope-manager').analyze,
       visitorKeys: require('@typescript-eslint/visitor-keys').visitorKeys,
     }),
-  javascript: (): Linter.Parser => tokenFreeJavaScriptParser(require('espree')),
+  javascript: (): Linter.Parser => tokenFreeJavaScriptParser(require('espree'), require('eslint-scope'), require('eslint-visitor-keys')),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */

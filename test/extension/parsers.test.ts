@@ -139,4 +139,63 @@ describe('the extension\'s token-free parsers', () => {
       });
     }
   });
+
+  describe('JavaScript scopes', () => {
+    type ScopeManager = NonNullable<ReturnType<Linter['getSourceCode']>>['scopeManager'];
+
+    /** Every scope's variables and references, each reference with the variable it resolves to. */
+    function scopesOf(scopeManager: ScopeManager) {
+      const at = (node: { range?: [number, number] } | null | undefined) => node?.range?.join(':') ?? null;
+      return scopeManager!.scopes.map((scope) => ({
+        type: scope.type,
+        block: at(scope.block),
+        variables: scope.variables.map((variable) => `${variable.name} ${variable.defs.map((def) => `${def.type}@${at(def.name)}`).join(',')}`),
+        references: scope.references.map((reference) => `${at(reference.identifier)} ${reference.isRead() ? 'r' : ''}${reference.isWrite() ? 'w' : ''} -> ${reference.resolved ? `${reference.resolved.name}@${at(reference.resolved.defs[0]?.name)}` : 'unresolved'}`),
+        through: scope.through.map((reference) => at(reference.identifier)),
+      }));
+    }
+
+    function analyses(code: string, sourceType: 'module' | 'commonjs' | 'script') {
+      const linter = new Linter({ configType: 'flat' });
+      const config = (parser?: Linter.Parser): Linter.Config[] => [
+        { files: ['**/*.js'], languageOptions: { ecmaVersion: 'latest', sourceType, ...(parser ? { parser } : {}), parserOptions: { ecmaFeatures: { jsx: true } } } },
+      ];
+      const failed = linter.verify(code, config(), 'file.js').some((message) => message.fatal);
+      const expected = failed ? undefined : scopesOf(linter.getSourceCode()!.scopeManager);
+      linter.verify(code, config(editorParsers.javascript()), 'file.js');
+      return { failed, expected, actual: failed ? undefined : scopesOf(linter.getSourceCode()!.scopeManager) };
+    }
+
+    it('resolve every reference as ESLint\'s scope analysis does, on hundreds of real files', function () {
+      this.timeout(300_000);
+      // Every tenth real JavaScript file in node_modules, as ESM and as CommonJS.
+      const files = realSourceFiles(Number.POSITIVE_INFINITY).filter((file) => /\.[cm]?js$/.test(file)).filter((_, index) => index % 10 === 0);
+      let compared = 0;
+      for (const file of files) {
+        const code = fs.readFileSync(file, 'utf8');
+        for (const sourceType of ['module', 'commonjs'] as const) {
+          const { failed, expected, actual } = analyses(code, sourceType);
+          if (failed) continue;
+          assert.deepEqual(actual, expected, `${path.relative(ROOT, file)} as ${sourceType}`);
+          compared++;
+        }
+      }
+      assert.ok(compared >= 500, `only ${compared} analyses compared`);
+    });
+
+    it('resolve the bindings of every kind of pattern, class and JSX as ESLint\'s does', () => {
+      const code = [
+        'const { a, b: [c, ...d] = [], ...e } = source, [f = g, { h } = {}] = list;',
+        'function fn(p, { q = p, r: { s } }, [t, u = q], ...v) { let w; ({ w = s, x: w.y } = t); [w] = v; for (const { k } of v) k; return u; }',
+        'class C { static #n = 1; m = () => this.#n; static { const z = C.#n; } [key]() { return super.x; } }',
+        'for (let [i, j] of pairs) i + j; for (const k in obj) k; try {} catch ({ message }) { message; }',
+        'label: for (;;) { break label; } const fnx = async function named({ ...rest }) { await import(rest.m, rest.o); };',
+        'const view = <Item key={a} {...e} onClick={() => fn(c)}><Inner.Part /></Item>;',
+        'export { a as default, fnx }; export * as ns from "./mod";',
+      ].join('\n');
+      const { failed, expected, actual } = analyses(code, 'module');
+      assert.equal(failed, false);
+      assert.deepEqual(actual, expected);
+    });
+  });
 });
