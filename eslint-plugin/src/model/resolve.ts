@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { staticPropertyName, stringLiteral, unwrap } from '../util/ast';
+import { thisFieldValue } from './class-fields';
 import { canonicalModule } from './module-aliases';
 import { GLOBAL_MODULE } from './catalog';
 
@@ -75,6 +76,11 @@ export class OriginResolver {
       case AST_NODE_TYPES.MemberExpression: {
         const name = staticPropertyName(node);
         if (name === undefined) return undefined;
+        // `this.client`, set once by its class: `this.client = axios.create(…)`.
+        if (unwrap(node.object).type === AST_NODE_TYPES.ThisExpression) {
+          const value = thisFieldValue(node);
+          return value ? this.resolve(value) : undefined;
+        }
         const object = this.resolve(node.object);
         return object ? member(object, name) : undefined;
       }

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { staticPropertyName, stringLiteral, unwrap } from '../util/ast';
+import { staticPropertyName, stringLiteral, unwrap, walk } from '../util/ast';
 import { SELF_RETRYING_METHODS } from './catalog';
 import type { FileModel } from './file-model';
 import { configSources, type NetworkCall } from './network-call';
@@ -32,7 +32,8 @@ export function selfRetryVerdict(model: FileModel, call: NetworkCall): Verdict {
       return retryDisabled(model, call) ? 'no' : 'yes';
     }
     case 'axios':
-      return axiosRetried(model, call) ? 'yes' : 'no';
+      // A response interceptor may re-send failed requests (axios-retry is one); the file cannot say.
+      return axiosRetried(model, call) ? 'yes' : reaches(axiosResponseInterceptors(model), call) ? 'unknown' : 'no';
     case 'superagent':
       return chainHas(call.node, 'retry') ? 'yes' : 'no';
     default:
@@ -70,21 +71,17 @@ export function chainHas(call: TSESTree.CallExpression, method: string): boolean
   }
 }
 
-interface AxiosRetryTargets {
+/** axios itself (`root`), and axios instances by the factory call that made them. */
+interface AxiosTargets {
   root: boolean;
   instances: Set<TSESTree.CallExpression>;
 }
 
-const axiosRetryCache = new WeakMap<FileModel, AxiosRetryTargets>();
+const axiosRetryCache = new WeakMap<FileModel, AxiosTargets>();
 
 /** `axiosRetry(axios, …)` or `axiosRetry(instance, …)` anywhere in the file. */
 function axiosRetried(model: FileModel, call: NetworkCall): boolean {
-  const targets = axiosRetryTargets(model);
-  if (targets.root && !call.instance) return true;
-  for (let current = call.instance; current; current = current.parent) {
-    if (targets.instances.has(current.factory)) return true;
-  }
-  return false;
+  return reaches(axiosRetryTargets(model), call);
 }
 
 export function axiosRetryCalls(model: FileModel): TSESTree.CallExpression[] {
@@ -107,10 +104,46 @@ export function axiosRetryCalls(model: FileModel): TSESTree.CallExpression[] {
   return calls;
 }
 
-function axiosRetryTargets(model: FileModel): AxiosRetryTargets {
+/** Whether the call's instance (or the axios it came from) is among `targets`. */
+function reaches(targets: AxiosTargets, call: NetworkCall): boolean {
+  if (targets.root && !call.instance) return true;
+  for (let current = call.instance; current; current = current.parent) {
+    if (targets.instances.has(current.factory)) return true;
+  }
+  return false;
+}
+
+const interceptorCache = new WeakMap<FileModel, AxiosTargets>();
+
+/** The axios instances (or axios itself) given a response interceptor: `<x>.interceptors.response.use(…)`. */
+function axiosResponseInterceptors(model: FileModel): AxiosTargets {
+  const cached = interceptorCache.get(model);
+  if (cached) return cached;
+  const targets: AxiosTargets = { root: false, instances: new Set() };
+  // One walk of the file, only when its text mentions interceptors at all.
+  if (model.sourceCode.text.includes('interceptors')) {
+    walk(model.sourceCode.ast, (node) => {
+      if (node.type !== AST_NODE_TYPES.CallExpression) return;
+      const use = unwrap(node.callee);
+      if (use.type !== AST_NODE_TYPES.MemberExpression || staticPropertyName(use) !== 'use') return;
+      const response = unwrap(use.object);
+      if (response.type !== AST_NODE_TYPES.MemberExpression || staticPropertyName(response) !== 'response') return;
+      const interceptors = unwrap(response.object);
+      if (interceptors.type !== AST_NODE_TYPES.MemberExpression || staticPropertyName(interceptors) !== 'interceptors') return;
+      const origin = model.resolver.resolve(interceptors.object);
+      if (origin?.module !== 'axios') return;
+      if (origin.instance) targets.instances.add(origin.instance.factory);
+      else targets.root = true;
+    });
+  }
+  interceptorCache.set(model, targets);
+  return targets;
+}
+
+function axiosRetryTargets(model: FileModel): AxiosTargets {
   const cached = axiosRetryCache.get(model);
   if (cached) return cached;
-  const targets: AxiosRetryTargets = { root: false, instances: new Set() };
+  const targets: AxiosTargets = { root: false, instances: new Set() };
   for (const call of axiosRetryCalls(model)) {
     const target = call.arguments[0];
     const origin = target && model.resolver.resolve(target);

@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { staticPropertyName, unwrap } from '../util/ast';
+import { fieldsOf } from './class-fields';
 import type { FileModel } from './file-model';
 import type { NetworkCall } from './network-call';
 import type { OptionsBranch } from './options';
@@ -248,6 +249,20 @@ function axiosDefaults(model: FileModel): AxiosDefaults {
         if (!origin || entry?.family !== 'axios' || origin.path.length !== entry.root.length) continue;
         if (origin.instance) facts.instances.add(origin.instance.factory);
         else facts.root = true;
+      }
+    }
+  }
+  // `this.client.defaults.timeout = …` in the class that made `this.client`.
+  for (const scope of scopeManager?.scopes ?? []) {
+    if (scope.type !== 'class') continue;
+    for (const field of fieldsOf(scope.block as TSESTree.ClassDeclaration).values()) {
+      for (const write of field.memberWrites) {
+        const chain = write.left;
+        const defaults = chain.type === AST_NODE_TYPES.MemberExpression ? chain.object : undefined;
+        const target = defaults?.type === AST_NODE_TYPES.MemberExpression ? defaults.object : undefined;
+        if (!target || !defaultsTimeoutAssignment(model, target)) continue;
+        const origin = model.resolver.resolve(target);
+        if (origin?.instance && model.calls.entryAt(origin)?.family === 'axios') facts.instances.add(origin.instance.factory);
       }
     }
   }

@@ -192,12 +192,25 @@ describe('no-unprotected-call', () => {
       `${COCKATIEL}const policy = retry(handleAll, { maxAttempts: 3 }); export const get = (u: string): Promise<Response> => policy.execute(() => fetch(u, ${T}) as Promise<Response>);`,
       `${COCKATIEL}const policy = retry(handleAll, { maxAttempts: 3 }) as const; export const get = (u: string) => policy!.execute(async () => (await fetch(u, ${T}))!);`,
       { code: `${COCKATIEL}const policy = retry(handleAll, {}); export const Ping = () => <button onClick={() => policy.execute(() => fetch("/p", ${T}))} />;`, filename: 'ping.tsx' },
+      // Instance fields: axios-retry on the field, a policy around the call, or a client the file does not show.
+      'import axios from "axios"; import axiosRetry from "axios-retry"; class Api { client = axios.create({ timeout: 1 }); constructor() { axiosRetry(this.client, { retries: 3 }); } load() { return this.client.get(url); } }',
+      `${COCKATIEL}import axios from "axios"; const policy = retry(handleAll, {}); class Api { client = axios.create({ timeout: 1 }); load() { return policy.execute(() => this.client.get(url)); } }`,
+      'import axios from "axios"; class Api { constructor(private readonly client: typeof axios) {} load() { return this.client.get(url); } }',
+      // A response interceptor may re-send failed requests (twilio-node's RequestClient backs off on 429 this way).
+      'import axios from "axios"; class Api { client; constructor() { this.client = axios.create({ timeout: 1 }); this.client.interceptors.response.use(backoffOn429(this.client)); } load(u: string) { return this.client(u); } }',
+      'import axios from "axios"; const api = axios.create({ timeout: 1 }); api.interceptors.response.use(undefined, retryOnError); export const get = (u: string) => api.get(u);',
+      'import axios from "axios"; axios.interceptors.response.use(undefined, retryOnError); export const get = (u: string) => axios.get(u, { timeout: 1 });',
     ],
     invalid: [
       unprotected(`export const get = async <T,>(u: string): Promise<T> => (await fetch(u, ${T})).json() as Promise<T>;`),
       unprotected('import axios from "axios"; export const get = (u: string) => axios.get<User>(u, { timeout: 1 });', 'axios'),
       unprotected(`export const get = (u?: string) => fetch(u!, ${T})?.then((r) => r.json());`),
       { ...unprotected(`export const Ping = () => <button onClick={() => fetch("/p", ${T})} />;`), filename: 'ping.tsx' },
+      unprotected('import axios from "axios"; class Api { private client = axios.create({ timeout: 1 }); load(u: string) { return this.client.get(u); } }', 'axios'),
+      unprotected(`class Api { private fetch = globalThis.fetch; load(u: string) { return this.fetch(u, ${T}); } }`),
+      // A request interceptor cannot re-send; another instance's response interceptor does not count.
+      unprotected('import axios from "axios"; const api = axios.create({ timeout: 1 }); api.interceptors.request.use(addAuth); export const get = (u: string) => api.get(u);', 'axios'),
+      unprotected('import axios from "axios"; const a = axios.create({ timeout: 1 }); const b = axios.create({ timeout: 1 }); b.interceptors.response.use(undefined, retry); export const get = (u: string) => a.get(u);', 'axios'),
     ],
   });
 

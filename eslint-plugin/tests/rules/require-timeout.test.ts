@@ -108,6 +108,18 @@ describe('require-timeout', () => {
       'import axios from "axios"; await axios.get<User>(url, { timeout: 1 });',
       'import got = require("got"); await got(url, { timeout: { request: 1 } });',
       { code: 'const el = <Button onClick={() => fetch(url, { signal })} />;', filename: 'view.tsx' },
+      // Instance fields: the class sets `this.client` once, with a timeout…
+      'import axios from "axios"; class Api { private client = axios.create({ timeout: 5000 }); load() { return this.client.get(url); } }',
+      'import axios from "axios"; class Api { client; constructor() { this.client = axios.create({ timeout: 5000 }); } load = () => this.client.get(url); }',
+      'import axios from "axios"; class Api { client = axios.create({ baseURL }); constructor() { this.client.defaults.timeout = 3000; } load() { return this.client.get(url); } }',
+      'import got from "got"; class Api { api = got.extend({ timeout: { request: 5000 } }); load() { return this.api.get("x"); } }',
+      // …or the file does not show what `this.client` holds: silent.
+      'import axios from "axios"; class Api { constructor(private client: typeof axios) {} load() { return this.client.get(url); } }',
+      'import axios from "axios"; class Api { client = axios.create(); constructor(c: typeof axios) { this.client = c; } load() { return this.client.get(url); } }',
+      'import axios from "axios"; class Api { client = axios.create(); load() { return this.client.get(url); } } class Sub extends Api {}',
+      'import axios from "axios"; class Api { static client = axios.create(); static load() { return this.client.get(url); } }',
+      'import axios from "axios"; function load(this: { client: typeof axios }) { return this.client.get(url); }',
+      'import axios from "axios"; class Api { client = axios.create(); load() { return function (this: Other) { return this.client.get(url); }; } }',
     ],
     invalid: [
       fetchMissing('await fetch(url as string);', 'await fetch(url as string, { signal: AbortSignal.timeout(10000) });'),
@@ -133,6 +145,28 @@ describe('require-timeout', () => {
       axiosMissing(
         'import axios = require("axios"); await axios.get(url);',
         'import axios = require("axios"); await axios.get(url, { timeout: 10000 });',
+      ),
+      // Instance fields the class sets once, without a timeout.
+      axiosMissing(
+        'import axios from "axios"; class Api { private client = axios.create({ baseURL }); load() { return this.client.get(url); } }',
+        'import axios from "axios"; class Api { private client = axios.create({ baseURL }); load() { return this.client.get(url, { timeout: 10000 }); } }',
+      ),
+      axiosMissing(
+        'import axios from "axios"; class Api { client: AxiosInstance; constructor() { this.client = axios.create({ baseURL }); } load = () => this.client.post(url, body); }',
+        'import axios from "axios"; class Api { client: AxiosInstance; constructor() { this.client = axios.create({ baseURL }); } load = () => this.client.post(url, body, { timeout: 10000 }); }',
+      ),
+      axiosMissing(
+        'import axios from "axios"; class Api { http = axios; async load() { const run = async () => this.http.get(url); return run(); } }',
+        'import axios from "axios"; class Api { http = axios; async load() { const run = async () => this.http.get(url, { timeout: 10000 }); return run(); } }',
+      ),
+      gotMissing(
+        'import got from "got"; class Api { api; constructor() { this.api = got.extend({ prefixUrl }); } load() { return this.api("x"); } }',
+        'import got from "got"; class Api { api; constructor() { this.api = got.extend({ prefixUrl }); } load() { return this.api("x", { timeout: { request: 10000 } }); } }',
+      ),
+      // `defaults.headers` is not a timeout.
+      axiosMissing(
+        'import axios from "axios"; class Api { client = axios.create(); constructor() { this.client.defaults.headers.common.x = "1"; } load() { return this.client.get(url); } }',
+        'import axios from "axios"; class Api { client = axios.create(); constructor() { this.client.defaults.headers.common.x = "1"; } load() { return this.client.get(url, { timeout: 10000 }); } }',
       ),
     ],
   });

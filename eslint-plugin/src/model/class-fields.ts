@@ -1,0 +1,188 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { staticPropertyName, unwrap, walk } from '../util/ast';
+
+type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+/**
+ * What a class does to one of its instance fields (`this.client`) in the file: the writes that set
+ * it, and the assignments made below it (`this.client.defaults.timeout = 5000`).
+ */
+export interface FieldFacts {
+  /** Values assigned to the field itself (`client = v`, `this.client = v`); null for a write the file does not show (a TS parameter property, `+=`, destructuring). */
+  readonly values: readonly (TSESTree.Expression | null)[];
+  /** Assignments to a member chain below the field (`this.client.defaults.timeout = …`). */
+  readonly memberWrites: readonly TSESTree.AssignmentExpression[];
+}
+
+const NOTHING: FieldFacts = { values: [], memberWrites: [] };
+
+/** Per class, its fields' facts (built on first use, one walk of the class). */
+const cache = new WeakMap<ClassNode, Map<string, FieldFacts>>();
+
+/**
+ * The value an instance field holds, when the class sets it exactly once in the file: a field
+ * initializer (`private client = axios.create(…)`) or one `this.client = …` in its constructor or
+ * methods. Undefined when `member` is not `this.<name>` inside a class's instance code, when the field
+ * is set more than once or in a way the file does not show (a constructor parameter property), or when
+ * another class in the file extends this one (it may set the field its own way).
+ */
+export function thisFieldValue(member: TSESTree.MemberExpression): TSESTree.Expression | undefined {
+  const found = thisField(member);
+  if (!found) return undefined;
+  const facts = fieldsOf(found.owner).get(found.name) ?? NOTHING;
+  const [value, ...others] = facts.values;
+  return value && others.length === 0 ? value : undefined;
+}
+
+/** The class and field name of `this.<name>` in instance code, else undefined. */
+export function thisField(member: TSESTree.MemberExpression): { owner: ClassNode; name: string } | undefined {
+  if (unwrap(member.object).type !== AST_NODE_TYPES.ThisExpression) return undefined;
+  const name = staticPropertyName(member);
+  const owner = instanceClassOf(member);
+  return name === undefined || !owner || isExtendedInFile(owner) ? undefined : { owner, name };
+}
+
+/** Every field of a class that the file shows facts about, by name. */
+export function fieldsOf(owner: ClassNode): ReadonlyMap<string, FieldFacts> {
+  let fields = cache.get(owner);
+  if (!fields) {
+    fields = collectFields(owner);
+    cache.set(owner, fields);
+  }
+  return fields;
+}
+
+/**
+ * The class whose instance `this` is at `node`: arrow functions keep the `this` around them; a
+ * method, constructor, accessor or field initializer of a class binds it to an instance (static ones
+ * to the class itself, which is not an instance); any other function binds its own.
+ */
+function instanceClassOf(node: TSESTree.Node): ClassNode | undefined {
+  for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
+    switch (current.type) {
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+        continue;
+      case AST_NODE_TYPES.FunctionExpression: {
+        const method = current.parent;
+        if (method?.type !== AST_NODE_TYPES.MethodDefinition || method.static) return undefined;
+        return method.parent.parent;
+      }
+      case AST_NODE_TYPES.FunctionDeclaration:
+      case AST_NODE_TYPES.StaticBlock:
+        return undefined;
+      case AST_NODE_TYPES.PropertyDefinition:
+      case AST_NODE_TYPES.AccessorProperty:
+        if (current.static || !current.value || !isWithin(node, current.value)) return undefined;
+        return current.parent.parent;
+      default:
+        continue;
+    }
+  }
+  return undefined;
+}
+
+function isWithin(inner: TSESTree.Node, outer: TSESTree.Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
+
+/** Whether some class in the file names this one in its `extends` clause (by its name). */
+function isExtendedInFile(owner: ClassNode): boolean {
+  const name = owner.id?.name ?? (owner.parent?.type === AST_NODE_TYPES.VariableDeclarator && owner.parent.id.type === AST_NODE_TYPES.Identifier ? owner.parent.id.name : undefined);
+  if (!name) return false;
+  let program: TSESTree.Node = owner;
+  while (program.parent) program = program.parent;
+  return extendedNames(program).has(name);
+}
+
+/** Per file, the names classes extend (one walk of the file, on first use). */
+const extendedCache = new WeakMap<TSESTree.Node, Set<string>>();
+
+function extendedNames(program: TSESTree.Node): Set<string> {
+  let names = extendedCache.get(program);
+  if (!names) {
+    const found = new Set<string>();
+    walk(program, (node) => {
+      if ((node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) && node.superClass) {
+        const base = unwrap(node.superClass);
+        if (base.type === AST_NODE_TYPES.Identifier) found.add(base.name);
+      }
+    });
+    extendedCache.set(program, (names = found));
+  }
+  return names;
+}
+
+function collectFields(owner: ClassNode): Map<string, FieldFacts> {
+  const fields = new Map<string, { values: (TSESTree.Expression | null)[]; memberWrites: TSESTree.AssignmentExpression[] }>();
+  const facts = (name: string) => {
+    let entry = fields.get(name);
+    if (!entry) fields.set(name, (entry = { values: [], memberWrites: [] }));
+    return entry;
+  };
+  for (const element of owner.body.body) {
+    if (element.type === AST_NODE_TYPES.PropertyDefinition && !element.static) {
+      const name = staticPropertyName(element);
+      if (name !== undefined && element.value) facts(name).values.push(element.value);
+    }
+    // `constructor(private client: AxiosInstance)`: set from an argument the file does not show.
+    if (element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'constructor') {
+      for (const param of element.value.params) {
+        if (param.type === AST_NODE_TYPES.TSParameterProperty) {
+          const binding = param.parameter.type === AST_NODE_TYPES.AssignmentPattern ? param.parameter.left : param.parameter;
+          if (binding.type === AST_NODE_TYPES.Identifier) facts(binding.name).values.push(null);
+        }
+      }
+    }
+  }
+  // Writes through `this` anywhere in the class's own instance code (nested classes have their own).
+  walk(owner.body, (node) => {
+    if ((node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression)) return 'skip';
+    if (node.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    const found = unwrap(node.object).type === AST_NODE_TYPES.ThisExpression ? staticPropertyName(node) : undefined;
+    if (found === undefined || instanceClassOf(node) !== owner) return undefined;
+    const write = writeOf(node);
+    if (write === 'field') {
+      const assignment = node.parent as TSESTree.AssignmentExpression;
+      facts(found).values.push(assignment.operator === '=' ? assignment.right : null);
+    } else if (write === 'unknown') {
+      facts(found).values.push(null);
+    } else {
+      const below = assignmentBelow(node);
+      if (below) facts(found).memberWrites.push(below);
+    }
+    return undefined;
+  });
+  return fields;
+}
+
+/** Whether `this.<name>` is written here: assigned (`=`, `+=`…), or written some other way (`++`, destructuring, `delete`). */
+function writeOf(member: TSESTree.MemberExpression): 'field' | 'unknown' | undefined {
+  const parent = member.parent;
+  switch (parent?.type) {
+    case AST_NODE_TYPES.AssignmentExpression:
+      return parent.left === member ? 'field' : undefined;
+    case AST_NODE_TYPES.UpdateExpression:
+      return 'unknown';
+    case AST_NODE_TYPES.UnaryExpression:
+      return parent.operator === 'delete' ? 'unknown' : undefined;
+    case AST_NODE_TYPES.ArrayPattern:
+    case AST_NODE_TYPES.RestElement:
+    case AST_NODE_TYPES.AssignmentPattern:
+      return 'unknown';
+    case AST_NODE_TYPES.Property:
+      return parent.value === member && parent.parent.type === AST_NODE_TYPES.ObjectPattern ? 'unknown' : undefined;
+    case AST_NODE_TYPES.ForOfStatement:
+    case AST_NODE_TYPES.ForInStatement:
+      return parent.left === member ? 'unknown' : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** The assignment whose target is a static member chain below `member` (`member.defaults.timeout = …`). */
+function assignmentBelow(member: TSESTree.MemberExpression): TSESTree.AssignmentExpression | undefined {
+  let current: TSESTree.Node = member;
+  while (current.parent?.type === AST_NODE_TYPES.MemberExpression && current.parent.object === current) current = current.parent;
+  const parent = current.parent;
+  return current !== member && parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === current ? parent : undefined;
+}
