@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { staticPropertyName, unwrap, walk } from '../util/ast';
+import { contains, staticPropertyName, unwrap, walk } from '../util/ast';
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
@@ -35,7 +35,7 @@ export function thisFieldValue(member: TSESTree.MemberExpression): TSESTree.Expr
 }
 
 /** The class and field name of `this.<name>` in instance code, else undefined. */
-export function thisField(member: TSESTree.MemberExpression): { owner: ClassNode; name: string } | undefined {
+function thisField(member: TSESTree.MemberExpression): { owner: ClassNode; name: string } | undefined {
   if (unwrap(member.object).type !== AST_NODE_TYPES.ThisExpression) return undefined;
   const name = staticPropertyName(member);
   const owner = instanceClassOf(member);
@@ -72,17 +72,13 @@ function instanceClassOf(node: TSESTree.Node): ClassNode | undefined {
         return undefined;
       case AST_NODE_TYPES.PropertyDefinition:
       case AST_NODE_TYPES.AccessorProperty:
-        if (current.static || !current.value || !isWithin(node, current.value)) return undefined;
+        if (current.static || !current.value || !contains(current.value, node)) return undefined;
         return current.parent.parent;
       default:
         continue;
     }
   }
   return undefined;
-}
-
-function isWithin(inner: TSESTree.Node, outer: TSESTree.Node): boolean {
-  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
 
 /** Whether some class in the file names this one in its `extends` clause (by its name). */
