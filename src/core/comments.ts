@@ -10,6 +10,7 @@
  * test/extension/parsers.test.ts holds the result to typescript-estree's on hundreds of real files.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
+import { lineStarts, positionOf } from './lines';
 
 type VisitorKeys = Record<string, readonly string[] | undefined>;
 
@@ -39,7 +40,7 @@ export function commentsOf(text: string, ast: TSESTree.Program, visitorKeys: Vis
       type: (line ? 'Line' : 'Block') as TSESTree.Comment['type'],
       value: text.slice(start + 2, line ? end : end - 2),
       range,
-      loc: { start: position(lines, start), end: position(lines, end) },
+      loc: { start: positionOf(lines, start), end: positionOf(lines, end) },
     } as TSESTree.Comment);
     scannedTo = end;
   }
@@ -86,27 +87,4 @@ function lineEnd(text: string, start: number): number {
     if (char === 10 || char === 13 || char === 0x2028 || char === 0x2029) return index;
   }
   return text.length;
-}
-
-/** Offsets where lines start, with TypeScript's line breaks (\n, \r, \r\n, U+2028, U+2029), as typescript-estree counts lines. */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let index = 0; index < text.length; index++) {
-    const char = text.charCodeAt(index);
-    if (char === 13 && text.charCodeAt(index + 1) === 10) continue; // \r\n: the line starts after the \n
-    if (char === 10 || char === 13 || char === 0x2028 || char === 0x2029) starts.push(index + 1);
-  }
-  return starts;
-}
-
-/** ESTree's 1-based line and 0-based column of an offset. */
-function position(lines: readonly number[], offset: number): TSESTree.Position {
-  let low = 0;
-  let high = lines.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (lines[middle]! <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return { line: low + 1, column: offset - lines[low]! };
 }

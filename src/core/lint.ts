@@ -4,6 +4,7 @@
  * the TypeScript parser, so the same code runs in unit tests and in the extension bundle.
  */
 import type { Linter } from 'eslint';
+import { lineStarts, offsetOf } from './lines';
 import { RULE_IDS, type ExtensionSettings, type RuleId, type RuleSeverity } from './settings';
 
 export interface Suggestion {
@@ -123,8 +124,9 @@ export class BreakwaterLinter {
       if (!ruleId || !(RULE_IDS as readonly string[]).includes(ruleId)) continue;
       const severity = this.settings.rules[ruleId];
       if (severity === 'off') continue;
-      const start = offsetOf(lines, message.line, message.column);
-      const end = message.endLine && message.endColumn ? offsetOf(lines, message.endLine, message.endColumn) : start;
+      // ESLint's columns are 1-based.
+      const start = offsetOf(lines, message.line, message.column - 1);
+      const end = message.endLine && message.endColumn ? offsetOf(lines, message.endLine, message.endColumn - 1) : start;
       findings.push({
         ruleId,
         message: message.message,
@@ -214,17 +216,4 @@ export class BreakwaterLinter {
       }
     }
   }
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  }
-  return starts;
-}
-
-/** ESLint's 1-based line and column to a text offset. */
-function offsetOf(lines: readonly number[], line: number, column: number): number {
-  return (lines[line - 1] ?? 0) + column - 1;
 }

@@ -54,6 +54,14 @@ describe('extension lint engine', () => {
     ]);
   });
 
+  it('maps findings to offsets across every kind of line break ESLint counts (\\r\\n, \\r, U+2028, U+2029)', () => {
+    for (const lineBreak of ['\r\n', '\r', '\u2028', '\u2029']) {
+      const text = ['// load', 'export async function load(url: string) {', '  return fetch(url);', '}', ''].join(lineBreak);
+      const findings = make().lint(text, 'load.ts');
+      assert.deepEqual(findings.map((f) => text.slice(f.start, f.end)), ['fetch(url)', 'fetch(url)'], JSON.stringify(lineBreak));
+    }
+  });
+
   it('offers the plugin\'s cockatiel wraps for network-call findings, and none once wrapped', () => {
     const text = 'export const load = (url: string) => fetch(url, { signal: AbortSignal.timeout(1000) });\n';
     const [finding] = make().lint(text, 'load.ts');
