@@ -224,8 +224,8 @@ const MAX_FORWARDING_DEPTH = 3;
  * The functions this file hands to a helper through its parameter `param` (or a use of it), the inverse of `helperParameter`: for
  * `fn` in `function withRetry(fn) { return pRetry(fn); }`, the `() => axios.get(url)` of each
  * `withRetry(() => axios.get(url))`, inline or by name, and through helpers that hand their own
- * parameter on. Only helpers called by name (a function or `const` declared once): a method's callers
- * are not followed.
+ * parameter on: helpers called by name (a function or `const` declared once), and methods called as
+ * `this.<name>(…)` within their class.
  */
 export function functionsHandedTo(model: FileModel, param: TSESTree.Identifier, depth = 0): FunctionNode[] {
   const def = model.resolver.variableOf(param)?.defs[0];
@@ -233,13 +233,9 @@ export function functionsHandedTo(model: FileModel, param: TSESTree.Identifier, 
   const helper = def.node;
   const declared = def.name;
   const index = helper.params.findIndex((p) => p === declared || (p.type === AST_NODE_TYPES.AssignmentPattern && p.left === declared));
-  const binding = functionBinding(helper);
-  const variable = binding && localFunction(model, binding) === helper ? model.resolver.variableOf(binding) : undefined;
-  if (index < 0 || !variable) return [];
+  if (index < 0) return [];
   const handed: FunctionNode[] = [];
-  for (const reference of variable.references) {
-    const call = reference.identifier.parent;
-    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== reference.identifier) continue;
+  for (const call of callsOf(model, helper)) {
     const argument = call.arguments[index];
     const target = argument && unwrap(argument);
     if (!target) continue;
@@ -252,6 +248,31 @@ export function functionsHandedTo(model: FileModel, param: TSESTree.Identifier, 
     }
   }
   return handed;
+}
+
+/**
+ * The calls the file makes to a helper: by its name (a function or `const` declared once), or, for a
+ * method, as `this.<name>(…)` from the instance code of its own class (what `helperParameter` reads
+ * the other way round).
+ */
+function callsOf(model: FileModel, helper: FunctionNode): TSESTree.CallExpression[] {
+  const binding = functionBinding(helper);
+  const variable = binding && localFunction(model, binding) === helper ? model.resolver.variableOf(binding) : undefined;
+  if (variable) {
+    return variable.references.flatMap((reference) => {
+      const call = reference.identifier.parent;
+      return call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier ? [call] : [];
+    });
+  }
+  const method = helper.parent;
+  if (method?.type !== AST_NODE_TYPES.MethodDefinition) return [];
+  const calls: TSESTree.CallExpression[] = [];
+  walk(method.parent, (node) => {
+    if (node.type !== AST_NODE_TYPES.CallExpression) return;
+    const callee = unwrap(node.callee);
+    if (callee.type === AST_NODE_TYPES.MemberExpression && ownMethod(node, callee) === helper) calls.push(node);
+  });
+  return calls;
 }
 
 /**

@@ -46,6 +46,10 @@ const valid = [
   `${AX}import retry from "async-retry";\nfunction withRetry(fn) { return retry(fn, { retries: 3 }); }\nexport const get = (u) => withRetry(async (bail) => { try { return await axios.get(u); } catch (e) { if (e.response?.status < 500) { bail(e); return; } throw e; } });`,
   // a helper whose callers the file does not show
   `${AX}import pRetry from "p-retry";\nexport function withRetry(fn) { return pRetry(fn, { retries: 3 }); }`,
+  `${AX}import pRetry from "p-retry";\nexport class Api { withRetry(fn) { return pRetry(fn, { retries: 3 }); } }`,
+  // a method handed only calls that stop on 4xx, or called on another object (not this class's method)
+  `${AX}import pRetry, { AbortError } from "p-retry";\nexport class Api {\n  withRetry(fn) { return pRetry(fn, { retries: 3 }); }\n  get(u) { return this.withRetry(async () => { try { return await axios.get(u); } catch (e) { if (e.response?.status < 500) throw new AbortError(e); throw e; } }); }\n}`,
+  `${AX}import pRetry from "p-retry";\nexport class Api { withRetry(fn) { return pRetry(fn, { retries: 3 }); } }\nexport const get = (api, u) => api.withRetry(() => axios.get(u));`,
   // cockatiel with a filter, or around calls that do not throw on 4xx
   'import { retry, handleType } from "cockatiel"; import axios from "axios"; const p = retry(handleType(NetworkError), { maxAttempts: 3 }); export const get = (u) => p.execute(() => axios.get(u));',
   'import { retry, handleWhen } from "cockatiel"; import axios from "axios"; const p = retry(handleWhen(isRetryable), { maxAttempts: 3 }); export const get = (u) => p.execute(() => axios.get(u));',
@@ -179,6 +183,8 @@ describe('no-retry-non-retryable', () => {
       everything(`${AX}import pRetry from "p-retry";\nconst withRetry = (fn, retries = 3) => pRetry(fn, { retries });\nconst load = () => axios.get("/status");\nexport const get = () => withRetry(load);`, 'p-retry'),
       everything(`${AX}import pRetry from "p-retry";\nfunction withRetry(fn) { return pRetry(fn); }\nconst viaHelper = (g) => withRetry(g);\nexport const get = (u) => viaHelper(() => axios.get(u));`, 'p-retry'),
       everything(`${AX}import retry from "async-retry";\nfunction withRetry(fn) { return retry(fn, { retries: 3 }); }\nexport const get = (u) => withRetry(async () => axios.get(u));`, 'async-retry'),
+      // …or a method of a class that does so, called through `this`
+      everything(`${AX}import pRetry from "p-retry";\nexport class Api {\n  withRetry(fn) { return pRetry(fn, { retries: 3 }); }\n  get(u) { return this.withRetry(() => axios.get(u)); }\n}`, 'p-retry'),
       {
         code: 'import { retry, handleAll } from "cockatiel";\nimport axios from "axios";\nconst policy = retry(handleAll, { maxAttempts: 3 });\nconst guarded = (fn) => policy.execute(fn);\nexport const get = (u) => guarded(() => axios.get(u));',
         errors: [
