@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { staticPropertyName, unwrap } from '../util/ast';
+import { isFunction, staticPropertyName, unwrap } from '../util/ast';
 import type { FileModel } from './file-model';
 import type { Verdict } from './timeout';
 
@@ -56,8 +56,8 @@ export function queryFunctionVerdict(model: FileModel, node: TSESTree.Node): Ver
     const options = parent.parent;
     const call = callTaking(options);
     if (call && isQueryCall(model, call)) return retryVerdict(options);
-    // `useQueries({ queries: [{ queryKey, queryFn }, …] })`
-    const list = options.parent?.type === AST_NODE_TYPES.ArrayExpression ? options.parent : undefined;
+    // `useQueries({ queries: [{ queryKey, queryFn }, …] })`, or `queries: ids.map((id) => ({ queryKey, queryFn }))`
+    const list = options.parent?.type === AST_NODE_TYPES.ArrayExpression ? options.parent : mapping(options);
     const listed = list && propertyHolding(list, 'queries');
     const queriesCall = listed && callTaking(listed);
     if (queriesCall && isQueryCall(model, queriesCall, 'useQueries')) return retryVerdict(options);
@@ -84,6 +84,18 @@ function callTaking(options: TSESTree.ObjectExpression): TSESTree.CallExpression
   if (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === options) holder = parent;
   const call = holder.parent;
   return call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === holder ? call : undefined;
+}
+
+/** The `.map(…)` call whose callback returns `options` (`ids.map((id) => ({ … }))`, or `return { … }` in its body). */
+function mapping(options: TSESTree.ObjectExpression): TSESTree.CallExpression | undefined {
+  let callback: TSESTree.Node | undefined = options.parent;
+  if (callback?.type === AST_NODE_TYPES.ReturnStatement && callback.parent?.type === AST_NODE_TYPES.BlockStatement) callback = callback.parent.parent;
+  else if (callback?.type !== AST_NODE_TYPES.ArrowFunctionExpression || callback.body !== options) return undefined;
+  if (!isFunction(callback)) return undefined;
+  const call = callback.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== callback) return undefined;
+  const callee = unwrap(call.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && staticPropertyName(callee) === 'map' ? call : undefined;
 }
 
 /** The object literal in which `node` is the value of property `key`. */

@@ -25,6 +25,9 @@ const valid = [
   `import * as rq from "@tanstack/vue-query";\nexport const usePosts = () => rq.useQuery({ queryKey: ["posts"], queryFn: () => fetch("/posts", ${T}) });`,
   `${RQ}export const usePosts = (defaults) => useQuery({ ...defaults, queryKey: ["posts"], queryFn: () => fetch("/posts", ${T}), retry: 2 });`,
   `import { useQueries } from "@tanstack/react-query";\nexport const useBoth = () => useQueries({ queries: [{ queryKey: ["a"], queryFn: () => fetch("/a", ${T}) }, { queryKey: ["b"], queryFn: () => fetch("/b", ${T}) }] });`,
+  // one query per item, built by a `.map()` callback (expression or block body)
+  `import { useQueries } from "@tanstack/react-query";\nexport const useAll = (ids) => useQueries({ queries: ids.map((id) => ({ queryKey: ["item", id], queryFn: () => fetch(\`/items/\${id}\`, ${T}) })) });`,
+  `import { useQueries } from "@tanstack/react-query";\nexport const useAll = (ids) => useQueries({ queries: ids.map((id) => { return { queryKey: ["item", id], queryFn: () => fetch(\`/items/\${id}\`, ${T}) }; }) });`,
   // regression (TanStack/query examples/react/default-query-function): a QueryClient's default queryFn
   `import { QueryClient } from "@tanstack/react-query";\nconst defaultQueryFn = async ({ queryKey }) => (await fetch(\`/api/\${queryKey[0]}\`, ${T})).json();\nexport const client = new QueryClient({ defaultOptions: { queries: { queryFn: defaultQueryFn } } });`,
   // SWR retries a failed fetcher with exponential backoff by default
@@ -110,6 +113,9 @@ describe('no-unprotected-call', () => {
       unprotected(`${RQ}export const usePosts = () => useQuery({ queryKey: ["posts"], queryFn: () => fetch("/posts", ${T}), retry: 0 });`),
       unprotected(`${RQ}export const useSave = () => useMutation({ mutationFn: (body) => fetch("/posts", { method: "POST", body, signal: AbortSignal.timeout(1) }) });`),
       unprotected(`import { useQueries } from "@tanstack/react-query";\nexport const useBoth = () => useQueries({ queries: [{ queryKey: ["a"], queryFn: () => fetch("/a", ${T}), retry: false }] });`),
+      unprotected(`import { useQueries } from "@tanstack/react-query";\nexport const useAll = (ids) => useQueries({ queries: ids.map((id) => ({ queryKey: ["item", id], queryFn: () => fetch(\`/items/\${id}\`, ${T}), retry: 0 })) });`),
+      // a `.map()` that is not the list of queries
+      unprotected(`import { useQueries } from "@tanstack/react-query";\nexport const calls = (ids) => ids.map((id) => ({ queryKey: ["item", id], queryFn: () => fetch(\`/items/\${id}\`, ${T}) }));`),
       unprotected(`import { QueryClient } from "@tanstack/react-query";\nexport const client = new QueryClient({ defaultOptions: { queries: { queryFn: () => fetch("/a", ${T}), retry: 0 } } });`),
       unprotected(`import { QueryClient } from "@tanstack/react-query";\nexport const client = new QueryClient({ defaultOptions: { mutations: { mutationFn: () => fetch("/a", { method: "POST", signal: AbortSignal.timeout(1) }) } } });`),
       unprotected(`import useSWR from "swr";\nexport const usePosts = () => useSWR("/posts", (url) => fetch(url, ${T}), { shouldRetryOnError: false });`),
