@@ -11,23 +11,6 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
-/** The offset of the first character of the token at or after `offset` (text length at the end). */
-export function nextTokenStart(sourceCode: SourceCode, offset: number): number {
-  const text = sourceCode.text;
-  let index = offset;
-  while (index < text.length) {
-    const char = text[index]!;
-    if (/\s/.test(char)) {
-      index++;
-      continue;
-    }
-    const comment = commentStartingAt(sourceCode, index);
-    if (!comment) return index;
-    index = comment.range[1];
-  }
-  return index;
-}
-
 /** The offset just after the last character of the token that ends at or before `offset` (0 at the start). */
 export function previousTokenEnd(sourceCode: SourceCode, offset: number): number {
   const text = sourceCode.text;
@@ -46,7 +29,7 @@ export function previousTokenEnd(sourceCode: SourceCode, offset: number): number
 
 /** The character of the token that follows `node` (`,` or `}` after a property), or '' at the end of the file. */
 export function charAfter(sourceCode: SourceCode, node: TSESTree.Node | TSESTree.Token): { readonly char: string; readonly offset: number } {
-  const offset = nextTokenStart(sourceCode, node.range[1]);
+  const offset = skipWhitespace(sourceCode, commentsAfter(sourceCode, node.range[1]).at(-1)?.range[1] ?? node.range[1]);
   return { char: sourceCode.text[offset] ?? '', offset };
 }
 
