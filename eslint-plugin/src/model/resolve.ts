@@ -22,6 +22,14 @@ export interface ClientInstance {
   readonly parent?: ClientInstance;
 }
 
+/** Whether an instance, or one it was extended from, was made by one of `factories`. */
+export function madeByAny(instance: ClientInstance | undefined, factories: ReadonlySet<TSESTree.CallExpression>): boolean {
+  for (let current = instance; current; current = current.parent) {
+    if (factories.has(current.factory)) return true;
+  }
+  return false;
+}
+
 const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self', 'global']);
 
 /** Tells the resolver which member calls make client instances (from the catalog). */

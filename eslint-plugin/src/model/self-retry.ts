@@ -4,6 +4,7 @@ import { SELF_RETRYING_METHODS } from './catalog';
 import type { FileModel } from './file-model';
 import { configSources, type NetworkCall } from './network-call';
 import { numericLiteral } from '../util/ast';
+import { madeByAny } from './resolve';
 import type { Verdict } from './timeout';
 
 /** The HTTP method a call sends, when the file shows it. */
@@ -106,11 +107,7 @@ export function axiosRetryCalls(model: FileModel): TSESTree.CallExpression[] {
 
 /** Whether the call's instance (or the axios it came from) is among `targets`. */
 function reaches(targets: AxiosTargets, call: NetworkCall): boolean {
-  if (targets.root && !call.instance) return true;
-  for (let current = call.instance; current; current = current.parent) {
-    if (targets.instances.has(current.factory)) return true;
-  }
-  return false;
+  return (targets.root && !call.instance) || madeByAny(call.instance, targets.instances);
 }
 
 const interceptorCache = new WeakMap<FileModel, AxiosTargets>();

@@ -5,7 +5,7 @@ import type { FileModel } from './file-model';
 import type { NetworkCall } from './network-call';
 import type { OptionsBranch } from './options';
 import { raceVerdict } from './race';
-import type { ClientInstance } from './resolve';
+import { madeByAny, type ClientInstance } from './resolve';
 
 /** Whether a call is bounded in time, as far as the file shows. */
 export type Verdict = 'yes' | 'no' | 'unknown';
@@ -220,11 +220,7 @@ function variableVerdict(variable: TSESLint.Scope.Variable, method: string): Ver
 /** `axios.defaults.timeout = …` or `<instance>.defaults.timeout = …` anywhere in the file. */
 function axiosDefaultsVerdict(model: FileModel, call: NetworkCall): Verdict {
   const facts = axiosDefaults(model);
-  if (facts.root) return 'yes';
-  for (let current = call.instance; current; current = current.parent) {
-    if (facts.instances.has(current.factory)) return 'yes';
-  }
-  return 'no';
+  return facts.root || madeByAny(call.instance, facts.instances) ? 'yes' : 'no';
 }
 
 interface AxiosDefaults {
