@@ -10,7 +10,7 @@
  * test/extension/parsers.test.ts holds the result to typescript-estree's on hundreds of real files.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { lineStarts, positionOf } from './lines';
+import { isLineTerminator, lineStarts, positionOf } from './lines';
 
 type VisitorKeys = Record<string, readonly string[] | undefined>;
 
@@ -83,8 +83,7 @@ function literalRanges(ast: TSESTree.Program, visitorKeys: VisitorKeys): TSESTre
 /** Where a `//` comment ends: before the next line terminator (ECMAScript's four), or at the end of the text. */
 function lineEnd(text: string, start: number): number {
   for (let index = start + 2; index < text.length; index++) {
-    const char = text.charCodeAt(index);
-    if (char === 10 || char === 13 || char === 0x2028 || char === 0x2029) return index;
+    if (isLineTerminator(text.charCodeAt(index))) return index;
   }
   return text.length;
 }

@@ -3,13 +3,18 @@
  * U+2029 (ECMAScript's line terminators). Lines are 1-based, columns 0-based offsets into the line.
  */
 
+/** Whether a character code is one of ECMAScript's line terminators. */
+export function isLineTerminator(char: number): boolean {
+  return char === 10 || char === 13 || char === 0x2028 || char === 0x2029;
+}
+
 /** The offset where each line starts. */
 export function lineStarts(text: string): number[] {
   const starts = [0];
   for (let index = 0; index < text.length; index++) {
     const char = text.charCodeAt(index);
     if (char === 13 && text.charCodeAt(index + 1) === 10) continue; // \r\n: the line starts after the \n
-    if (char === 10 || char === 13 || char === 0x2028 || char === 0x2029) starts.push(index + 1);
+    if (isLineTerminator(char)) starts.push(index + 1);
   }
   return starts;
 }
