@@ -4,7 +4,8 @@
  *
  *   const { wrapEditsForCall } = require('eslint-plugin-breakwater/dist/edits');
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './util/node-types';
 import { buildWrapEdit, type WrapKind } from './fixes/wrap-in-policy';
 import { modelOfSourceCode } from './model/file-model';
 import type { UserClient } from './model/catalog';

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
+import { type TSESLint } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/node-types';
 import { unwrap } from '../util/ast';
 import type { Family } from '../model/catalog';
 import type { NetworkCall } from '../model/network-call';

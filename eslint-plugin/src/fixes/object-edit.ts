@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { AST_NODE_TYPES as NodeType, TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/node-types';
 import { staticPropertyName, unwrap } from '../util/ast';
 import { charAfter, commentsAfter, previousTokenEnd } from '../util/trivia';
 
@@ -23,7 +24,7 @@ export function setProperty(
   valueText: string,
 ): TSESLint.RuleFix[] {
   const existing = object.properties.find(
-    (property): property is Extract<TSESTree.ObjectLiteralElement, { type: AST_NODE_TYPES.Property }> =>
+    (property): property is Extract<TSESTree.ObjectLiteralElement, { type: NodeType.Property }> =>
       property.type === AST_NODE_TYPES.Property && !property.computed && staticPropertyName(property) === key,
   );
   if (existing) {

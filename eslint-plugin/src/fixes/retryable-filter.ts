@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/node-types';
 import { indentOf } from './object-edit';
 import { insertAfterImports } from './placement';
 import { stringLiteral, unwrap } from '../util/ast';

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/node-types';
 import type { FileModel } from '../model/file-model';
 import type { NetworkCall } from '../model/network-call';
 import { protectionVerdict } from '../model/protection';

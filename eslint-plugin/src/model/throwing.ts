@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/node-types';
 import { isFunction, unwrap, walk } from '../util/ast';
 import { THROWS_ON_HTTP_ERROR } from './catalog';
 import type { FileModel } from './file-model';

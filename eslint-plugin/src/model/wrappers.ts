@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/node-types';
 import { calleePath, isFunction, staticPropertyName, unwrap } from '../util/ast';
 import type { FileModel } from './file-model';
 import { isSingleAssignment } from './resolve';

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/node-types';
 import { fileModel } from '../model/file-model';
 import { combine } from '../model/options';
 import { COMMON_OPTION_PROPERTIES, type CommonOptions } from '../model/rule-options';

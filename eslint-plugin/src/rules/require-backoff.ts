@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { AST_NODE_TYPES as NodeType, TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/node-types';
 import { replacePropertyValue, setCallOption } from '../fixes/object-edit';
 import { ensureNamedImport } from '../fixes/retryable-filter';
 import { retryDelayVerdict } from '../model/delays';
@@ -75,7 +76,7 @@ export default createRule<[CommonOptions], RequireBackoffMessageIds>({
           const options = value.arguments[0] && model.resolver.constValue(value.arguments[0]);
           if (options?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
           const generator = options.properties.find(
-            (p): p is Extract<TSESTree.ObjectLiteralElement, { type: AST_NODE_TYPES.Property }> => p.type === AST_NODE_TYPES.Property && staticPropertyName(p) === 'generator',
+            (p): p is Extract<TSESTree.ObjectLiteralElement, { type: NodeType.Property }> => p.type === AST_NODE_TYPES.Property && staticPropertyName(p) === 'generator',
           );
           if (!generator || cockatielExport(model, generator.value) !== 'noJitterGenerator') return undefined;
           return {
