@@ -58,8 +58,14 @@ interface Configuration {
   readonly mentionsClient: RegExp;
   readonly quotedModule: RegExp;
   readonly protectors: readonly string[];
-  /** This configuration's model of each file being linted (null: nothing network-related in it). */
-  readonly models: WeakMap<object, FileModel | null>;
+  /**
+   * This configuration's model of the file being linted (null: nothing network-related in it). One
+   * slot, not a map: ESLint runs every rule's `create` for one file before the next file, so the rules
+   * of a file all find it here; a host that interleaves files only rebuilds a model. It holds the last
+   * file's SourceCode until the next one, which a WeakMap would not, but a WeakMap entry per file cost
+   * as much as the rest of the check.
+   */
+  last: { sourceCode: object; model: FileModel | null } | undefined;
 }
 
 /** Configurations by their clients and protectors: pure data, so shared across files. */
@@ -73,7 +79,7 @@ function configuration(clients: readonly UserClient[], protectors: readonly stri
     const catalog = new Catalog([...BUILTIN_CLIENTS, ...clients.map(userClientEntry)]);
     // Files that only set up retries or limits (no client) still matter to the retry and concurrency rules.
     const modules = new Set([...catalog.modules, ...RESILIENCE_MODULES]);
-    config = { catalog, modules, mentionsClient: mentionPattern(modules), quotedModule: quotedModulePattern(modules), protectors, models: new WeakMap() };
+    config = { catalog, modules, mentionsClient: mentionPattern(modules), quotedModule: quotedModulePattern(modules), protectors, last: undefined };
     configurations.set(key, config);
   }
   return config;
@@ -112,10 +118,9 @@ export function modelOfSourceCode(
   const clients = ruleClients.length === 0 ? settings.clients : [...settings.clients, ...ruleClients];
   const protectors = ruleProtectors.length === 0 ? settings.protectors : [...settings.protectors, ...ruleProtectors];
   const config = configuration(clients, protectors);
-  let model = config.models.get(sourceCode);
-  if (model === undefined) {
-    model = mayUseNetwork(sourceCode, config.modules, config.mentionsClient) ? new FileModel(sourceCode, config.catalog, config.protectors, config.quotedModule) : null;
-    config.models.set(sourceCode, model);
-  }
+  const last = config.last;
+  if (last?.sourceCode === sourceCode) return last.model ?? undefined;
+  const model = mayUseNetwork(sourceCode, config.modules, config.mentionsClient) ? new FileModel(sourceCode, config.catalog, config.protectors, config.quotedModule) : null;
+  config.last = { sourceCode, model };
   return model ?? undefined;
 }

@@ -1,13 +1,15 @@
-import { AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
+import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/node-types';
 import { stringLiteral } from '../util/ast';
-
-/** Global objects through which a file can reach `fetch` as a member (`globalThis.fetch`). */
-const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self', 'global']);
 
 /**
  * Whether a file can contain anything the rules report: it imports or requires one of `modules`, or
  * reads a global through which `fetch` is reached. Most files do neither, and the rules then register
  * no listeners at all — this is what keeps Breakwater's cost on a large repo close to zero.
+ *
+ * A regular expression over the text rejects nearly every file first. Reading the top-level
+ * statements and the global scope's references instead, which the parser has already built, cost
+ * twice as much per file in the linting pipeline: those are scattered objects, the text is one.
  */
 export function mayUseNetwork(
   sourceCode: Readonly<TSESLint.SourceCode>,
@@ -18,45 +20,101 @@ export function mayUseNetwork(
   const text = sourceCode.text;
   if (!mentionsClient.test(text)) return false;
   for (const statement of sourceCode.ast.body) {
-    if (
-      (statement.type === AST_NODE_TYPES.ImportDeclaration ||
-        statement.type === AST_NODE_TYPES.ExportAllDeclaration ||
-        statement.type === AST_NODE_TYPES.ExportNamedDeclaration) &&
-      statement.source &&
-      modules.has(statement.source.value)
-    ) {
-      return true;
+    switch (statement.type) {
+      case AST_NODE_TYPES.ImportDeclaration:
+      case AST_NODE_TYPES.ExportAllDeclaration:
+      case AST_NODE_TYPES.ExportNamedDeclaration:
+        if (statement.source && modules.has(statement.source.value)) return true;
+        break;
+      case AST_NODE_TYPES.TSImportEqualsDeclaration: {
+        const reference = statement.moduleReference;
+        if (reference.type === AST_NODE_TYPES.TSExternalModuleReference && modules.has(reference.expression.value)) return true;
+        break;
+      }
     }
-    if (statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration) return true;
   }
   const globalScope = sourceCode.scopeManager?.globalScope;
   if (!globalScope) return true;
   // Globals are either undeclared (in `through`) or declared by the config (`languageOptions.globals`,
   // CommonJS's `require`, ES2020's `globalThis`): look at both.
-  const references = [...globalScope.through];
-  for (const name of ['fetch', 'require', ...GLOBAL_OBJECTS]) {
-    references.push(...(globalScope.set.get(name)?.references ?? []));
+  for (const reference of globalScope.through) {
+    if (readsNetworkGlobal(reference.identifier, modules, text)) return true;
   }
-  for (const reference of references) {
-    const identifier = reference.identifier;
-    const name = identifier.type === AST_NODE_TYPES.Identifier ? identifier.name : '';
-    if (name === 'fetch') return true;
+  for (const name of GLOBAL_NAMES) {
+    const variable = globalScope.set.get(name);
+    if (variable) for (const reference of variable.references) if (readsNetworkGlobal(reference.identifier, modules, text)) return true;
+  }
+  return importsDynamically(text, modules);
+}
+
+/**
+ * `import(` followed by a quoted module among `modules` (`await import('node-fetch')`), found in the
+ * text: the scopes do not record dynamic imports. It looks for `mport(`, not `import(`: a search
+ * stops at each occurrence of the needle's first character, and `i` is several times more common
+ * than `m` in code.
+ */
+function importsDynamically(text: string, modules: ReadonlySet<string>): boolean {
+  for (let at = text.indexOf('mport('); at !== -1; at = text.indexOf('mport(', at + 6)) {
+    if (text[at - 1] !== 'i') continue;
+    const specifier = quotedTextAt(text, afterSpaceAndComments(text, at + 6));
+    if (specifier !== undefined && modules.has(specifier)) return true;
+  }
+  return false;
+}
+
+/** The offset of the first character at or after `offset` that is not white space or in a comment. */
+function afterSpaceAndComments(text: string, offset: number): number {
+  let index = offset;
+  for (;;) {
+    while (index < text.length && /\s/.test(text[index]!)) index++;
+    if (text.startsWith('/*', index)) {
+      const end = text.indexOf('*/', index + 2);
+      if (end === -1) return text.length;
+      index = end + 2;
+    } else if (text.startsWith('//', index)) {
+      const end = text.indexOf('\n', index + 2);
+      if (end === -1) return text.length;
+      index = end + 1;
+    } else {
+      return index;
+    }
+  }
+}
+
+/** The text between the quotes of a string starting at `offset` (`'axios'`), or undefined. */
+function quotedTextAt(text: string, offset: number): string | undefined {
+  const quote = text[offset];
+  if (quote !== "'" && quote !== '"' && quote !== '`') return undefined;
+  const end = text.indexOf(quote, offset + 1);
+  return end === -1 ? undefined : text.slice(offset + 1, end);
+}
+
+/** The globals `readsNetworkGlobal` looks at: `fetch`, `require`, and the global objects. */
+const GLOBAL_NAMES = ['fetch', 'require', 'globalThis', 'window', 'self', 'global'];
+
+/**
+ * `fetch`, `<global object>.fetch` (or a computed member of one, in a file that says `fetch`), or
+ * `require('<module>')`. Names are compared one by one, not looked up in a set: this runs for every
+ * undeclared name a file uses, and most files use hundreds.
+ */
+function readsNetworkGlobal(identifier: TSESTree.Identifier | TSESTree.JSXIdentifier, modules: ReadonlySet<string>, text: string): boolean {
+  const name = identifier.name;
+  if (name === 'fetch') return true;
+  if (name === 'require') {
     const parent = identifier.parent;
-    if (GLOBAL_OBJECTS.has(name)) {
-      // UMD bundles read `window`/`self`/`global` constantly; only `<global>.fetch` matters.
-      if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier) {
-        if (parent.computed || (parent.property.type === AST_NODE_TYPES.Identifier && parent.property.name === 'fetch')) return true;
-      }
-      continue;
-    }
-    if (name === 'require' && parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === identifier) {
-      // A computed specifier cannot be resolved, so it cannot make a client either.
-      const specifier = parent.arguments[0] && stringLiteral(parent.arguments[0]);
-      if (specifier !== undefined && modules.has(specifier)) return true;
-    }
+    if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.callee !== identifier) return false;
+    // A computed specifier cannot be resolved, so it cannot make a client either.
+    const specifier = parent.arguments[0] && stringLiteral(parent.arguments[0]);
+    return specifier !== undefined && modules.has(specifier);
   }
-  // `await import('node-fetch')`: its module name is in the text (checked above) and so is `import(`.
-  return text.includes('import(');
+  if (name === 'globalThis' || name === 'window' || name === 'self' || name === 'global') {
+    // UMD bundles read `window`/`self`/`global` constantly; only `<global>.fetch` matters.
+    const parent = identifier.parent;
+    if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== identifier) return false;
+    if (parent.computed) return text.includes('fetch');
+    return parent.property.type === AST_NODE_TYPES.Identifier && parent.property.name === 'fetch';
+  }
+  return false;
 }
 
 /** One pass over a file's text: `fetch`, or a quoted client module specifier (`'axios'`, `"node:https"`). */
