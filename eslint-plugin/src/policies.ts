@@ -7,7 +7,8 @@
  *
  *   const { readCockatielPolicies, cockatielCode } = require('eslint-plugin-breakwater/dist/policies');
  */
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './util/node-types';
 import { retryableHelperText, RETRYABLE_HELPER } from './fixes/retryable-filter';
 import { OriginResolver } from './model/resolve';
 import { staticPropertyName, unwrap, walk } from './util/ast';
@@ -40,7 +41,7 @@ class PolicyReader {
 
   constructor(private readonly sourceCode: Readonly<TSESLint.SourceCode>) {
     this.resolver = new OriginResolver(
-      (node) => sourceCode.getScope(node),
+      sourceCode,
       () => false,
     );
   }

@@ -1,5 +1,7 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/node-types';
 import { contains, staticPropertyName, unwrap, walk } from '../util/ast';
+import type { ScopeOf } from './resolve';
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
@@ -26,9 +28,11 @@ const cache = new WeakMap<ClassNode, Map<string, FieldFacts>>();
  * is set more than once or in a way the file does not show (a constructor parameter property), or when
  * another class in the file extends this one (it may set the field its own way).
  */
-export function thisFieldValue(member: TSESTree.MemberExpression): TSESTree.Expression | undefined {
+export function thisFieldValue(member: TSESTree.MemberExpression, file: { readonly text: string }, scopeOf: ScopeOf): TSESTree.Expression | undefined {
   const found = thisField(member);
-  if (!found) return undefined;
+  // Most `this.x` in a class are methods and fields never assigned with `=`: their text says so, and
+  // finding a field's writes otherwise walks the whole class.
+  if (!found || !mayBeAssigned(file.text, found.owner, found.name) || isExtendedInFile(found.owner, scopeOf)) return undefined;
   const facts = fieldsOf(found.owner).get(found.name) ?? NOTHING;
   const [value, ...others] = facts.values;
   return value && others.length === 0 ? value : undefined;
@@ -39,7 +43,50 @@ function thisField(member: TSESTree.MemberExpression): { owner: ClassNode; name:
   if (unwrap(member.object).type !== AST_NODE_TYPES.ThisExpression) return undefined;
   const name = staticPropertyName(member);
   const owner = instanceClassOf(member);
-  return name === undefined || !owner || isExtendedInFile(owner) ? undefined : { owner, name };
+  return name === undefined || !owner ? undefined : { owner, name };
+}
+
+/** Per class, the names its text shows before an `=`, `:`, `?` or `!` (see `mayBeAssigned`). */
+const assignableCache = new WeakMap<ClassNode, Set<string>>();
+
+/**
+ * Whether the class's text has `name` right before `=` (`this.client = …`, `client = …`,
+ * `this['client'] = …`) or before a type annotation (`client: Client = …`, `client?:`, `client!:`).
+ * A field whose only value the file can show comes from such a write, so one the text lacks has none
+ * (the rules then stay silent, as for any field they cannot follow). One scan of the class's text
+ * finds every such name; it also finds names before `==`, `=>` or `a ? b : c`, which only costs a walk.
+ */
+function mayBeAssigned(text: string, owner: ClassNode, name: string): boolean {
+  let names = assignableCache.get(owner);
+  if (!names) assignableCache.set(owner, (names = namesBeforeWriteMarks(text, owner.range[0], owner.range[1])));
+  return names.has(name);
+}
+
+function namesBeforeWriteMarks(text: string, start: number, end: number): Set<string> {
+  const names = new Set<string>();
+  for (let at = start; at < end; at++) {
+    const code = text.charCodeAt(at);
+    if (code !== EQUALS && code !== COLON && code !== QUESTION && code !== BANG) continue;
+    // Back over spaces and the end of a quoted or computed key (`['client'] =`), then over the name.
+    let last = at - 1;
+    while (last >= start && SKIPPED_BEFORE_MARK.has(text.charCodeAt(last))) last--;
+    let first = last;
+    while (first >= start && isNameChar(text.charCodeAt(first))) first--;
+    if (first < last) names.add(text.slice(first + 1, last + 1));
+  }
+  return names;
+}
+
+const EQUALS = 0x3d;
+const COLON = 0x3a;
+const QUESTION = 0x3f;
+const BANG = 0x21;
+/** Spaces, quotes and `]`. */
+const SKIPPED_BEFORE_MARK = new Set([0x20, 0x09, 0x0a, 0x0d, 0x27, 0x22, 0x60, 0x5d]);
+
+/** ASCII letters, digits, `_` and `$`, and any non-ASCII character (which may be part of a name). */
+function isNameChar(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x5f || code === 0x24 || code >= 0x80;
 }
 
 /** Every field of a class that the file shows facts about, by name. */
@@ -81,31 +128,34 @@ function instanceClassOf(node: TSESTree.Node): ClassNode | undefined {
   return undefined;
 }
 
-/** Whether some class in the file names this one in its `extends` clause (by its name). */
-function isExtendedInFile(owner: ClassNode): boolean {
-  const name = owner.id?.name ?? (owner.parent?.type === AST_NODE_TYPES.VariableDeclarator && owner.parent.id.type === AST_NODE_TYPES.Identifier ? owner.parent.id.name : undefined);
-  if (!name) return false;
-  let program: TSESTree.Node = owner;
-  while (program.parent) program = program.parent;
-  return extendedNames(program).has(name);
+/** Whether some class in the file extends this one (`class Sub extends Owner`), by its binding. */
+function isExtendedInFile(owner: ClassNode, scopeOf: ScopeOf): boolean {
+  const binding = classBinding(owner);
+  if (!binding) return false;
+  // The class's own scope holds its inner name binding; the one around it holds the outer.
+  const classScope = scopeOf(owner);
+  for (const scope of [classScope, classScope.upper]) {
+    const variable = scope?.set.get(binding);
+    if (variable?.references.some((reference) => isSuperClass(reference.identifier as TSESTree.Node))) return true;
+  }
+  return false;
 }
 
-/** Per file, the names classes extend (one walk of the file, on first use). */
-const extendedCache = new WeakMap<TSESTree.Node, Set<string>>();
+/** The name a class is bound to: its own (`class A {}`) or its variable's (`const A = class {}`). */
+function classBinding(owner: ClassNode): string | undefined {
+  if (owner.id) return owner.id.name;
+  const parent = owner.parent;
+  return parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier ? parent.id.name : undefined;
+}
 
-function extendedNames(program: TSESTree.Node): Set<string> {
-  let names = extendedCache.get(program);
-  if (!names) {
-    const found = new Set<string>();
-    walk(program, (node) => {
-      if ((node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) && node.superClass) {
-        const base = unwrap(node.superClass);
-        if (base.type === AST_NODE_TYPES.Identifier) found.add(base.name);
-      }
-    });
-    extendedCache.set(program, (names = found));
+/** Whether `node` is what a class extends (`extends Base`, also `extends (Base as any)`). */
+function isSuperClass(node: TSESTree.Node): boolean {
+  let current = node;
+  while (current.parent && current.parent.type !== AST_NODE_TYPES.ClassDeclaration && current.parent.type !== AST_NODE_TYPES.ClassExpression && unwrap(current.parent) === node) {
+    current = current.parent;
   }
-  return names;
+  const parent = current.parent;
+  return (parent?.type === AST_NODE_TYPES.ClassDeclaration || parent?.type === AST_NODE_TYPES.ClassExpression) && parent.superClass === current;
 }
 
 function collectFields(owner: ClassNode): Map<string, FieldFacts> {

@@ -30,7 +30,7 @@ export class FileModel {
   ) {
     // The resolver asks the detector which calls make client instances; the detector is made just after.
     this.resolver = new OriginResolver(
-      (node) => sourceCode.getScope(node),
+      sourceCode,
       (origin, method) => this.calls.isFactory(origin, method),
     );
     this.options = new OptionsReader(this.resolver);

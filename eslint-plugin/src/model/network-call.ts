@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/node-types';
 import { isFunction, staticPropertyName, stringLiteral, unwrap } from '../util/ast';
 import { rootOf } from './candidates';
 import { FAMILY_SHAPES, type CallShape, type ClientEntry } from './catalog';
@@ -43,6 +44,18 @@ export class Catalog {
   get modules(): IterableIterator<string> {
     return this.byModule.keys();
   }
+}
+
+/** Every method name that makes a request on some client (`get`, `post`, `request`, …). */
+const CLIENT_METHODS = new Set(Object.values(FAMILY_SHAPES).flatMap((shape) => Object.keys(shape.methods)));
+
+/** `this.<field>.<member>`, possibly deeper (`this.a.b.c`): a member of something a class field holds. */
+function isThisFieldMember(callee: TSESTree.Node): callee is TSESTree.MemberExpression {
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  let object = unwrap(callee.object);
+  if (object.type !== AST_NODE_TYPES.MemberExpression) return false;
+  while (object.type === AST_NODE_TYPES.MemberExpression) object = unwrap(object.object);
+  return object.type === AST_NODE_TYPES.ThisExpression;
 }
 
 const CALLBACK_NAME = /^(?:on[A-Z]\w*|cb|callback|done|handler|handle[A-Z]\w*)$/;
@@ -94,6 +107,9 @@ export class NetworkCallDetector {
     // Cheap first: a callee rooted at a name that cannot hold a client needs no scope lookup.
     const root = rootOf(callee);
     if (root.kind === 'name' && !(this.names ??= this.clientNames()).has(root.name)) return undefined;
+    // `this.stream.on(…)`: below a class field only a client method can be a request, and finding
+    // what the field holds means reading the class's writes to it.
+    if (isThisFieldMember(callee) && !CLIENT_METHODS.has(staticPropertyName(callee) ?? '')) return undefined;
     const origin = this.resolver.resolve(callee);
     if (!origin) return undefined;
     const entry = this.entryAt(origin);

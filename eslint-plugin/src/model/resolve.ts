@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/node-types';
 import { staticPropertyName, stringLiteral, unwrap } from '../util/ast';
 import { thisFieldValue } from './class-fields';
 import { canonicalModule } from './module-aliases';
@@ -37,13 +38,23 @@ export type FactoryTest = (origin: Origin, method: string) => boolean;
 
 export type ScopeOf = (node: TSESTree.Node) => TSESLint.Scope.Scope;
 
+/** The parts of a file the resolver reads: its text and its scopes (an ESLint SourceCode has both). */
+export interface ResolvedFile {
+  readonly text: string;
+  getScope(node: TSESTree.Node): TSESLint.Scope.Scope;
+}
+
 export class OriginResolver {
   private readonly cache = new Map<TSESTree.Node, Origin | null>();
 
+  private readonly scopeOf: ScopeOf;
+
   constructor(
-    private readonly scopeOf: ScopeOf,
+    private readonly file: ResolvedFile,
     private readonly isFactory: FactoryTest,
-  ) {}
+  ) {
+    this.scopeOf = (node) => file.getScope(node);
+  }
 
   /** The origin of an expression's value, or undefined when the file does not show it. */
   resolve(node: TSESTree.Node): Origin | undefined {
@@ -86,7 +97,7 @@ export class OriginResolver {
         if (name === undefined) return undefined;
         // `this.client`, set once by its class: `this.client = axios.create(…)`.
         if (unwrap(node.object).type === AST_NODE_TYPES.ThisExpression) {
-          const value = thisFieldValue(node);
+          const value = thisFieldValue(node, this.file, this.scopeOf);
           return value ? this.resolve(value) : undefined;
         }
         const object = this.resolve(node.object);

@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/node-types';
 import { staticPropertyName, unwrap } from '../util/ast';
 import { fieldsOf } from './class-fields';
 import type { FileModel } from './file-model';
@@ -248,8 +249,9 @@ function axiosDefaults(model: FileModel): AxiosDefaults {
       }
     }
   }
-  // `this.client.defaults.timeout = …` in the class that made `this.client`.
-  for (const scope of scopeManager?.scopes ?? []) {
+  // `this.client.defaults.timeout = …` in the class that made `this.client` (finding it walks each class).
+  const classScopes = model.sourceCode.text.includes('defaults') ? (scopeManager?.scopes ?? []) : [];
+  for (const scope of classScopes) {
     if (scope.type !== 'class') continue;
     for (const field of fieldsOf(scope.block as TSESTree.ClassDeclaration).values()) {
       for (const write of field.memberWrites) {

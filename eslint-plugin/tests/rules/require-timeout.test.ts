@@ -117,6 +117,8 @@ describe('require-timeout', () => {
       'import axios from "axios"; class Api { constructor(private client: typeof axios) {} load() { return this.client.get(url); } }',
       'import axios from "axios"; class Api { client = axios.create(); constructor(c: typeof axios) { this.client = c; } load() { return this.client.get(url); } }',
       'import axios from "axios"; class Api { client = axios.create(); load() { return this.client.get(url); } } class Sub extends Api {}',
+      'import axios from "axios"; const Api = class { client = axios.create(); load() { return this.client.get(url); } }; const Sub = class extends (Api as any) {};',
+      'import axios from "axios"; class Api { client = axios.create(); load() { return this.client.get(url); } static make() { return class extends Api {}; } }',
       'import axios from "axios"; class Api { static client = axios.create(); static load() { return this.client.get(url); } }',
       'import axios from "axios"; function load(this: { client: typeof axios }) { return this.client.get(url); }',
       'import axios from "axios"; class Api { client = axios.create(); load() { return function (this: Other) { return this.client.get(url); }; } }',
@@ -162,6 +164,33 @@ describe('require-timeout', () => {
       gotMissing(
         'import got from "got"; class Api { api; constructor() { this.api = got.extend({ prefixUrl }); } load() { return this.api("x"); } }',
         'import got from "got"; class Api { api; constructor() { this.api = got.extend({ prefixUrl }); } load() { return this.api("x", { timeout: { request: 10000 } }); } }',
+      ),
+      // Dynamic imports: the scopes do not record them, the text is searched for `import(` and a quoted module.
+      axiosMissing(
+        'const { default: axios } = await import("axios"); await axios.get(url);',
+        'const { default: axios } = await import("axios"); await axios.get(url, { timeout: 10000 });',
+      ),
+      axiosMissing(
+        'const axios = (await import(\n  /* webpackChunkName: "http" */ "axios"\n)).default; await axios.get(url);',
+        'const axios = (await import(\n  /* webpackChunkName: "http" */ "axios"\n)).default; await axios.get(url, { timeout: 10000 });',
+      ),
+      // Every way of writing the one assignment is seen (the class's text is read before its writes are walked).
+      axiosMissing(
+        'import axios from "axios"; class Api { client!: AxiosInstance; init() { this["client"] = axios.create({ baseURL }); } load() { return this.client.get(url); } }',
+        'import axios from "axios"; class Api { client!: AxiosInstance; init() { this["client"] = axios.create({ baseURL }); } load() { return this.client.get(url, { timeout: 10000 }); } }',
+      ),
+      axiosMissing(
+        'import axios from "axios"; class Api { readonly client: Record<string, number> | AxiosInstance = axios.create({ baseURL }); load() { return this.client.get(url); } }',
+        'import axios from "axios"; class Api { readonly client: Record<string, number> | AxiosInstance = axios.create({ baseURL }); load() { return this.client.get(url, { timeout: 10000 }); } }',
+      ),
+      axiosMissing(
+        'import axios from "axios"; class Api { client; constructor() {\n    this.client\n      = axios.create({ baseURL });\n  } load() { return this.client.get(url); } }',
+        'import axios from "axios"; class Api { client; constructor() {\n    this.client\n      = axios.create({ baseURL });\n  } load() { return this.client.get(url, { timeout: 10000 }); } }',
+      ),
+      // Only a class that extends this very class can set the field its own way: another `Api` elsewhere does not count.
+      axiosMissing(
+        'import axios from "axios"; class Api { client = axios.create(); load() { return this.client.get(url); } } function other() { class Api {} return class Sub extends Api {}; }',
+        'import axios from "axios"; class Api { client = axios.create(); load() { return this.client.get(url, { timeout: 10000 }); } } function other() { class Api {} return class Sub extends Api {}; }',
       ),
       // `defaults.headers` is not a timeout.
       axiosMissing(
