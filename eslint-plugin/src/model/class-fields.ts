@@ -104,7 +104,7 @@ export function fieldsOf(owner: ClassNode): ReadonlyMap<string, FieldFacts> {
  * method, constructor, accessor or field initializer of a class binds it to an instance (static ones
  * to the class itself, which is not an instance); any other function binds its own.
  */
-function instanceClassOf(node: TSESTree.Node): ClassNode | undefined {
+export function instanceClassOf(node: TSESTree.Node): ClassNode | undefined {
   for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
     switch (current.type) {
       case AST_NODE_TYPES.ArrowFunctionExpression:

@@ -1,6 +1,7 @@
 import { type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/node-types';
 import { contains, isFunction, isLoop, staticPropertyName, unwrap, walk, type FunctionNode } from '../util/ast';
+import { instanceClassOf } from './class-fields';
 import type { FileModel } from './file-model';
 import { isSuccessTest, isTransientFailureTest } from './status';
 
@@ -212,7 +213,7 @@ export function helperParameter(model: FileModel, call: TSESTree.CallExpression,
   const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
   if (index < 0) return undefined;
   const callee = unwrap(call.callee);
-  const helper = callee.type === AST_NODE_TYPES.Identifier ? localFunction(model, callee) : ownMethod(call, callee);
+  const helper = callee.type === AST_NODE_TYPES.Identifier ? localFunction(model, callee) : ownMethod(callee);
   let param = helper?.params[index];
   if (param?.type === AST_NODE_TYPES.AssignmentPattern) param = param.left;
   return param?.type === AST_NODE_TYPES.Identifier ? param : undefined;
@@ -271,7 +272,7 @@ function callsOf(model: FileModel, helper: FunctionNode): TSESTree.CallExpressio
   walk(method.parent, (node) => {
     if (node.type !== AST_NODE_TYPES.CallExpression) return;
     const callee = unwrap(node.callee);
-    if (callee.type === AST_NODE_TYPES.MemberExpression && ownMethod(node, callee) === helper) calls.push(node);
+    if (callee.type === AST_NODE_TYPES.MemberExpression && ownMethod(callee) === helper) calls.push(node);
   });
   return calls;
 }
@@ -322,17 +323,16 @@ function localFunction(model: FileModel, identifier: TSESTree.Identifier): Funct
 }
 
 /**
- * The method `this.name(…)` calls when the call sits in a method of the same class (arrow functions
- * keep `this`; any other function in between rebinds it, and then nothing is known).
+ * The method `this.name(…)` calls when the call sits in the instance code of the class that defines
+ * it: a method, constructor or field initializer (arrow functions keep `this`; any other function in
+ * between rebinds it, and then nothing is known).
  */
-function ownMethod(call: TSESTree.CallExpression, callee: TSESTree.Node): FunctionNode | undefined {
+function ownMethod(callee: TSESTree.Node): FunctionNode | undefined {
   if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.ThisExpression) return undefined;
   const name = staticPropertyName(callee);
-  let fn: TSESTree.Node | undefined = call.parent;
-  while (fn && (!isFunction(fn) || fn.type === AST_NODE_TYPES.ArrowFunctionExpression)) fn = fn.parent;
-  const member = fn?.parent;
-  if (!name || member?.type !== AST_NODE_TYPES.MethodDefinition || member.static) return undefined;
-  const methods = member.parent.body.filter(
+  const owner = instanceClassOf(callee);
+  if (!name || !owner) return undefined;
+  const methods = owner.body.body.filter(
     (other): other is TSESTree.MethodDefinition =>
       other.type === AST_NODE_TYPES.MethodDefinition &&
       other.value.type === AST_NODE_TYPES.FunctionExpression &&

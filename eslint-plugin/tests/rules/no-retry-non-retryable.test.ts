@@ -185,6 +185,8 @@ describe('no-retry-non-retryable', () => {
       everything(`${AX}import retry from "async-retry";\nfunction withRetry(fn) { return retry(fn, { retries: 3 }); }\nexport const get = (u) => withRetry(async () => axios.get(u));`, 'async-retry'),
       // …or a method of a class that does so, called through `this`
       everything(`${AX}import pRetry from "p-retry";\nexport class Api {\n  withRetry(fn) { return pRetry(fn, { retries: 3 }); }\n  get(u) { return this.withRetry(() => axios.get(u)); }\n}`, 'p-retry'),
+      // …also from a field initializer, whose arrow function keeps the instance's `this`.
+      everything(`${AX}import pRetry from "p-retry";\nexport class Api {\n  withRetry(fn) { return pRetry(fn, { retries: 3 }); }\n  get = (u) => this.withRetry(() => axios.get(u));\n}`, 'p-retry'),
       {
         code: 'import { retry, handleAll } from "cockatiel";\nimport axios from "axios";\nconst policy = retry(handleAll, { maxAttempts: 3 });\nconst guarded = (fn) => policy.execute(fn);\nexport const get = (u) => guarded(() => axios.get(u));',
         errors: [

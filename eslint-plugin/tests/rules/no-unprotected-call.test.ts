@@ -87,6 +87,8 @@ const valid = [
   `async function load() { return fetch("/x", ${T}); }\nasync function withRetry(fn) { for (let i = 0; i < 3; i++) { try { return await fn(); } catch (e) { if (i === 2) throw e; await sleep(100); } } }\nexport const get = () => withRetry(load);`,
   `async function attempt(times, fn) { for (let i = 0; i < times; i++) { const res = await fn(); if (res.ok) return res; await sleep(100); } throw new Error("down"); }\nexport const get = (u) => attempt(3, () => fetch(u, ${T}));`,
   `export class Api {\n  async withRetry(fn) { for (let i = 0; i < 3; i++) { try { return await fn(); } catch (e) { if (i === 2) throw e; await sleep(100); } } }\n  get(u) { return this.withRetry(() => fetch(u, ${T})); }\n}`,
+  // A field initializer's arrow keeps the instance's `this`: the method helper is found from there too.
+  `export class Api {\n  async withRetry(fn) { for (let i = 0; i < 3; i++) { try { return await fn(); } catch (e) { if (i === 2) throw e; await sleep(100); } } }\n  get = (u) => this.withRetry(() => fetch(u, ${T}));\n}`,
   // Same-file helpers that hand what they get to a library's retry or breaker, or call it under one.
   // Regression (langchain's AsyncCaller): `call(fn)` runs fn under p-retry, and `fetch()` hands its request to it.
   `import pRetry from "p-retry";\nexport class Caller {\n  call(callable, ...args) { return this.queue.add(() => pRetry(() => callable(...args), { retries: 6 })); }\n  fetch(...args) { return this.call(() => fetch(args[0], ${T})); }\n}`,
