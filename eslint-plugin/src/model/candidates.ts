@@ -1,9 +1,10 @@
 import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/node-types';
 import { stringLiteral, unwrap } from '../util/ast';
+import { GLOBAL_OBJECTS } from './catalog';
 
 /** Globals through which `fetch` is reached: `fetch`, `globalThis.fetch`, `window.fetch`, … */
-const GLOBAL_ROOTS = ['fetch', 'globalThis', 'window', 'self', 'global'];
+const GLOBAL_ROOTS = ['fetch', ...GLOBAL_OBJECTS];
 
 /**
  * The root of a callee or initializer as the resolver follows it: the identifier at the bottom of

@@ -12,6 +12,9 @@ export type Family = (typeof FAMILIES)[number];
 /** The module name used for values that are globals rather than imports (`fetch`, `globalThis.fetch`). */
 export const GLOBAL_MODULE = '<global>';
 
+/** The global objects through which a file reaches `fetch` as a member (`globalThis.fetch`, `window.fetch`). */
+export const GLOBAL_OBJECTS: readonly string[] = ['globalThis', 'window', 'self', 'global'];
+
 export interface ClientEntry {
   /** Name shown in messages. */
   readonly client: string;

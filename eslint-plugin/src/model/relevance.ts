@@ -1,6 +1,8 @@
 import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/node-types';
 import { stringLiteral } from '../util/ast';
+import { commentsAfter, skipWhitespace } from '../util/trivia';
+import { GLOBAL_OBJECTS } from './catalog';
 
 /**
  * Whether a file can contain anything the rules report: it imports or requires one of `modules`, or
@@ -44,7 +46,7 @@ export function mayUseNetwork(
     const variable = globalScope.set.get(name);
     if (variable) for (const reference of variable.references) if (readsNetworkGlobal(reference.identifier, modules, text)) return true;
   }
-  return importsDynamically(text, modules);
+  return importsDynamically(sourceCode, modules);
 }
 
 /**
@@ -53,32 +55,15 @@ export function mayUseNetwork(
  * stops at each occurrence of the needle's first character, and `i` is several times more common
  * than `m` in code.
  */
-function importsDynamically(text: string, modules: ReadonlySet<string>): boolean {
+function importsDynamically(sourceCode: Readonly<TSESLint.SourceCode>, modules: ReadonlySet<string>): boolean {
+  const text = sourceCode.text;
   for (let at = text.indexOf('mport('); at !== -1; at = text.indexOf('mport(', at + 6)) {
     if (text[at - 1] !== 'i') continue;
-    const specifier = quotedTextAt(text, afterSpaceAndComments(text, at + 6));
+    const open = at + 6;
+    const specifier = quotedTextAt(text, skipWhitespace(sourceCode, commentsAfter(sourceCode, open).at(-1)?.range[1] ?? open));
     if (specifier !== undefined && modules.has(specifier)) return true;
   }
   return false;
-}
-
-/** The offset of the first character at or after `offset` that is not white space or in a comment. */
-function afterSpaceAndComments(text: string, offset: number): number {
-  let index = offset;
-  for (;;) {
-    while (index < text.length && /\s/.test(text[index]!)) index++;
-    if (text.startsWith('/*', index)) {
-      const end = text.indexOf('*/', index + 2);
-      if (end === -1) return text.length;
-      index = end + 2;
-    } else if (text.startsWith('//', index)) {
-      const end = text.indexOf('\n', index + 2);
-      if (end === -1) return text.length;
-      index = end + 1;
-    } else {
-      return index;
-    }
-  }
 }
 
 /** The text between the quotes of a string starting at `offset` (`'axios'`), or undefined. */
@@ -90,12 +75,11 @@ function quotedTextAt(text: string, offset: number): string | undefined {
 }
 
 /** The globals `readsNetworkGlobal` looks at: `fetch`, `require`, and the global objects. */
-const GLOBAL_NAMES = ['fetch', 'require', 'globalThis', 'window', 'self', 'global'];
+const GLOBAL_NAMES = ['fetch', 'require', ...GLOBAL_OBJECTS];
 
 /**
  * `fetch`, `<global object>.fetch` (or a computed member of one, in a file that says `fetch`), or
- * `require('<module>')`. Names are compared one by one, not looked up in a set: this runs for every
- * undeclared name a file uses, and most files use hundreds.
+ * `require('<module>')`.
  */
 function readsNetworkGlobal(identifier: TSESTree.Identifier | TSESTree.JSXIdentifier, modules: ReadonlySet<string>, text: string): boolean {
   const name = identifier.name;
@@ -107,7 +91,7 @@ function readsNetworkGlobal(identifier: TSESTree.Identifier | TSESTree.JSXIdenti
     const specifier = parent.arguments[0] && stringLiteral(parent.arguments[0]);
     return specifier !== undefined && modules.has(specifier);
   }
-  if (name === 'globalThis' || name === 'window' || name === 'self' || name === 'global') {
+  if (GLOBAL_OBJECTS.includes(name)) {
     // UMD bundles read `window`/`self`/`global` constantly; only `<global>.fetch` matters.
     const parent = identifier.parent;
     if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== identifier) return false;

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from '../util/node-types';
 import { staticPropertyName, stringLiteral, unwrap } from '../util/ast';
 import { thisFieldValue } from './class-fields';
 import { canonicalModule } from './module-aliases';
-import { GLOBAL_MODULE } from './catalog';
+import { GLOBAL_MODULE, GLOBAL_OBJECTS } from './catalog';
 
 /**
  * Where a value comes from, as far as the file shows: a module (or the global object) and a member
@@ -31,7 +31,7 @@ export function madeByAny(instance: ClientInstance | undefined, factories: Reado
   return false;
 }
 
-const GLOBAL_OBJECTS = new Set(['globalThis', 'window', 'self', 'global']);
+const GLOBAL_OBJECT_SET = new Set(GLOBAL_OBJECTS);
 
 /** Tells the resolver which member calls make client instances (from the catalog). */
 export type FactoryTest = (origin: Origin, method: string) => boolean;
@@ -139,7 +139,7 @@ export class OriginResolver {
     if (!variable || variable.defs.length === 0) {
       // An undeclared name (or a configured global) is a property of the global object.
       if (identifier.name === 'undefined') return undefined;
-      return { module: GLOBAL_MODULE, path: GLOBAL_OBJECTS.has(identifier.name) ? [] : [identifier.name] };
+      return { module: GLOBAL_MODULE, path: GLOBAL_OBJECT_SET.has(identifier.name) ? [] : [identifier.name] };
     }
     if (variable.defs.length !== 1) return undefined;
     const def = variable.defs[0]!;
@@ -167,7 +167,7 @@ export function isSingleAssignment(variable: TSESLint.Scope.Variable): boolean {
 function member(origin: Origin, name: string): Origin {
   // `require('axios').default`, `import * as ns` then `ns.default`: the default export is the module value.
   if (origin.path.length === 0 && name === 'default' && origin.module !== GLOBAL_MODULE) return origin;
-  if (origin.module === GLOBAL_MODULE && origin.path.length === 0 && GLOBAL_OBJECTS.has(name)) return origin;
+  if (origin.module === GLOBAL_MODULE && origin.path.length === 0 && GLOBAL_OBJECT_SET.has(name)) return origin;
   return { module: origin.module, path: [...origin.path, name], instance: origin.instance };
 }
 
