@@ -1,7 +1,7 @@
 import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/node-types';
 import { stringLiteral } from '../util/ast';
-import { commentsAfter, skipWhitespace } from '../util/trivia';
+import { tokenStartAfter } from '../util/trivia';
 import { GLOBAL_OBJECTS } from './catalog';
 
 /**
@@ -59,8 +59,7 @@ function importsDynamically(sourceCode: Readonly<TSESLint.SourceCode>, modules: 
   const text = sourceCode.text;
   for (let at = text.indexOf('mport('); at !== -1; at = text.indexOf('mport(', at + 6)) {
     if (text[at - 1] !== 'i') continue;
-    const open = at + 6;
-    const specifier = quotedTextAt(text, skipWhitespace(sourceCode, commentsAfter(sourceCode, open).at(-1)?.range[1] ?? open));
+    const specifier = quotedTextAt(text, tokenStartAfter(sourceCode, at + 6));
     if (specifier !== undefined && modules.has(specifier)) return true;
   }
   return false;

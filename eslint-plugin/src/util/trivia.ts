@@ -29,8 +29,13 @@ export function previousTokenEnd(sourceCode: SourceCode, offset: number): number
 
 /** The character of the token that follows `node` (`,` or `}` after a property), or '' at the end of the file. */
 export function charAfter(sourceCode: SourceCode, node: TSESTree.Node | TSESTree.Token): { readonly char: string; readonly offset: number } {
-  const offset = skipWhitespace(sourceCode, commentsAfter(sourceCode, node.range[1]).at(-1)?.range[1] ?? node.range[1]);
+  const offset = tokenStartAfter(sourceCode, node.range[1]);
   return { char: sourceCode.text[offset] ?? '', offset };
+}
+
+/** The offset of the first character at or after `offset` that is neither whitespace nor in a comment: where the next token starts. */
+export function tokenStartAfter(sourceCode: SourceCode, offset: number): number {
+  return skipWhitespace(sourceCode, commentsAfter(sourceCode, offset).at(-1)?.range[1] ?? offset);
 }
 
 /** The last character of the token before `node`, or '' at the start of the file. */
