@@ -23,6 +23,15 @@ export interface ClientInstance {
   readonly parent?: ClientInstance;
 }
 
+/**
+ * A client library itself (`root`: `axios.defaults.timeout = …`, `axiosRetry(axios)`) and its instances,
+ * by the factory call that made each, that something in the file applies to.
+ */
+export interface ClientTargets {
+  root: boolean;
+  readonly instances: Set<TSESTree.CallExpression>;
+}
+
 /** Whether an instance, or one it was extended from, was made by one of `factories`. */
 export function madeByAny(instance: ClientInstance | undefined, factories: ReadonlySet<TSESTree.CallExpression>): boolean {
   for (let current = instance; current; current = current.parent) {

@@ -5,7 +5,7 @@ import { SELF_RETRYING_METHODS } from './catalog';
 import type { FileModel } from './file-model';
 import { configSources, type NetworkCall } from './network-call';
 import { numericLiteral } from '../util/ast';
-import { madeByAny } from './resolve';
+import { madeByAny, type ClientTargets } from './resolve';
 import type { Verdict } from './timeout';
 
 /** The HTTP method a call sends, when the file shows it. */
@@ -73,13 +73,7 @@ export function chainHas(call: TSESTree.CallExpression, method: string): boolean
   }
 }
 
-/** axios itself (`root`), and axios instances by the factory call that made them. */
-interface AxiosTargets {
-  root: boolean;
-  instances: Set<TSESTree.CallExpression>;
-}
-
-const axiosRetryCache = new WeakMap<FileModel, AxiosTargets>();
+const axiosRetryCache = new WeakMap<FileModel, ClientTargets>();
 
 /** `axiosRetry(axios, …)` or `axiosRetry(instance, …)` anywhere in the file. */
 function axiosRetried(model: FileModel, call: NetworkCall): boolean {
@@ -107,17 +101,17 @@ export function axiosRetryCalls(model: FileModel): TSESTree.CallExpression[] {
 }
 
 /** Whether the call's instance (or the axios it came from) is among `targets`. */
-function reaches(targets: AxiosTargets, call: NetworkCall): boolean {
+function reaches(targets: ClientTargets, call: NetworkCall): boolean {
   return (targets.root && !call.instance) || madeByAny(call.instance, targets.instances);
 }
 
-const interceptorCache = new WeakMap<FileModel, AxiosTargets>();
+const interceptorCache = new WeakMap<FileModel, ClientTargets>();
 
 /** The axios instances (or axios itself) given a response interceptor: `<x>.interceptors.response.use(…)`. */
-function axiosResponseInterceptors(model: FileModel): AxiosTargets {
+function axiosResponseInterceptors(model: FileModel): ClientTargets {
   const cached = interceptorCache.get(model);
   if (cached) return cached;
-  const targets: AxiosTargets = { root: false, instances: new Set() };
+  const targets: ClientTargets = { root: false, instances: new Set() };
   // One walk of the file, only when its text mentions interceptors at all.
   if (model.sourceCode.text.includes('interceptors')) {
     walk(model.sourceCode.ast, (node) => {
@@ -138,10 +132,10 @@ function axiosResponseInterceptors(model: FileModel): AxiosTargets {
   return targets;
 }
 
-function axiosRetryTargets(model: FileModel): AxiosTargets {
+function axiosRetryTargets(model: FileModel): ClientTargets {
   const cached = axiosRetryCache.get(model);
   if (cached) return cached;
-  const targets: AxiosTargets = { root: false, instances: new Set() };
+  const targets: ClientTargets = { root: false, instances: new Set() };
   for (const call of axiosRetryCalls(model)) {
     const target = call.arguments[0];
     const origin = target && model.resolver.resolve(target);

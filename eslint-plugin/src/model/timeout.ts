@@ -6,7 +6,7 @@ import type { FileModel } from './file-model';
 import type { NetworkCall } from './network-call';
 import type { OptionsBranch } from './options';
 import { raceVerdict } from './race';
-import { madeByAny, type ClientInstance } from './resolve';
+import { madeByAny, type ClientInstance, type ClientTargets } from './resolve';
 
 /** Whether a call is bounded in time, as far as the file shows. */
 export type Verdict = 'yes' | 'no' | 'unknown';
@@ -224,17 +224,12 @@ function axiosDefaultsVerdict(model: FileModel, call: NetworkCall): Verdict {
   return facts.root || madeByAny(call.instance, facts.instances) ? 'yes' : 'no';
 }
 
-interface AxiosDefaults {
-  root: boolean;
-  instances: Set<TSESTree.CallExpression>;
-}
+const defaultsCache = new WeakMap<FileModel, ClientTargets>();
 
-const defaultsCache = new WeakMap<FileModel, AxiosDefaults>();
-
-function axiosDefaults(model: FileModel): AxiosDefaults {
+function axiosDefaults(model: FileModel): ClientTargets {
   const cached = defaultsCache.get(model);
   if (cached) return cached;
-  const facts: AxiosDefaults = { root: false, instances: new Set() };
+  const facts: ClientTargets = { root: false, instances: new Set() };
   const scopeManager = model.sourceCode.scopeManager;
   for (const scope of scopeManager?.scopes ?? []) {
     for (const variable of scope.variables) {
