@@ -3,8 +3,10 @@
  * offsets. Pure (no `vscode` import): the host passes in the Linter class, the plugin and a way to get
  * the TypeScript parser, so the same code runs in unit tests and in the extension bundle.
  */
-import type { Linter } from 'eslint';
+import type { Linter, SourceCode } from 'eslint';
+import { parseSourceCode, sourceCodeWithoutCodePaths } from './editor-source-code';
 import { lineStarts, offsetOf } from './lines';
+import type { FallbackKeys } from './traversal';
 import { RULE_IDS, type ExtensionSettings, type RuleId, type RuleSeverity } from './settings';
 
 export interface Suggestion {
@@ -62,7 +64,16 @@ export interface LintDependencies {
   readonly wrapEditsForCall?: (sourceCode: never, range: readonly [number, number], options: { typescript: boolean; protectors?: string[] }) => WrapOffer[];
   /** The plugin's text-only relevance check (`eslint-plugin-breakwater/dist/edits`): false means no rule can report. */
   readonly textMayUseNetwork?: (text: string, clients: readonly never[]) => boolean;
+  /**
+   * Parse here and traverse without ESLint's code-path analysis (see ./editor-source-code), with
+   * eslint-visitor-keys' `getKeys` for node types the parser's visitor keys do not list. Needs
+   * `javascriptParser`. Without it, ESLint parses and traverses as the ESLint CLI does.
+   */
+  readonly withoutCodePathAnalysis?: { readonly fallbackKeys: FallbackKeys };
 }
+
+/** What ESLint reports for a file that does not parse; only `fatal` is read here. */
+const PARSE_FAILED: Linter.LintMessage = { ruleId: null, fatal: true, message: 'Parsing error', severity: 2, line: 0, column: 0 };
 
 const TS_FILE = /\.(?:[cm]?ts|tsx)$/i;
 const JS_FILE = /\.(?:[cm]?js|jsx)$/i;
@@ -74,6 +85,7 @@ export function isLintable(fileName: string): boolean {
 export class BreakwaterLinter {
   private readonly linter: Linter;
   private configs = new Map<string, Linter.Config[]>();
+  private editorSourceCode: typeof SourceCode | undefined;
   /** Rule options that failed the plugin's schema, with ESLint's message. */
   readonly invalidOptions = new Map<RuleId, string>();
 
@@ -82,6 +94,7 @@ export class BreakwaterLinter {
     private settings: ExtensionSettings,
   ) {
     this.linter = new deps.Linter({ configType: 'flat' });
+    if (deps.withoutCodePathAnalysis && !deps.javascriptParser) throw new TypeError('withoutCodePathAnalysis needs javascriptParser: the engine then parses JavaScript itself.');
     this.validateOptions();
   }
 
@@ -157,9 +170,31 @@ export class BreakwaterLinter {
   private verify(text: string, fileName: string, withRules: boolean): { kind: 'ts' | 'js' | 'cjs'; messages: Linter.LintMessage[] } {
     const baseName = fileName.replace(/^.*[\\/]/, '') || 'file.js';
     const kind = TS_FILE.test(baseName) ? 'ts' : /\.cjs$/i.test(baseName) ? 'cjs' : 'js';
-    let messages = this.linter.verify(text, this.config(kind, withRules), baseName);
-    if (kind === 'js' && messages.some((m) => m.fatal)) messages = this.linter.verify(text, this.config('script', withRules), baseName);
+    let messages = this.verifyAs(kind, text, baseName, withRules);
+    if (kind === 'js' && messages.some((m) => m.fatal)) messages = this.verifyAs('script', text, baseName, withRules);
     return { kind, messages };
+  }
+
+  private verifyAs(kind: 'ts' | 'js' | 'cjs' | 'script', text: string, baseName: string, withRules: boolean): Linter.LintMessage[] {
+    const config = this.config(kind, withRules);
+    const ownParse = this.deps.withoutCodePathAnalysis;
+    if (!ownParse) return this.linter.verify(text, config, baseName);
+    const languageOptions = config[0]!.languageOptions as Linter.LanguageOptions & { parser: Linter.Parser };
+    const sourceCode = parseSourceCode(this.sourceCodeClass(ownParse.fallbackKeys), text, baseName, languageOptions);
+    return sourceCode ? this.linter.verify(sourceCode, config, baseName) : [PARSE_FAILED];
+  }
+
+  /**
+   * ESLint's SourceCode class, taken from the Linter's own parse of an empty file: the extension
+   * bundles `eslint/universal`, which exports the Linter alone.
+   */
+  private sourceCodeClass(fallbackKeys: FallbackKeys): typeof SourceCode {
+    if (!this.editorSourceCode) {
+      this.linter.verify('', [{}]);
+      const base = this.linter.getSourceCode().constructor as typeof SourceCode;
+      this.editorSourceCode = sourceCodeWithoutCodePaths(base, fallbackKeys);
+    }
+    return this.editorSourceCode;
   }
 
   private config(kind: 'ts' | 'js' | 'cjs' | 'script', withRules = true): Linter.Config[] {
@@ -169,7 +204,8 @@ export class BreakwaterLinter {
     const languageOptions: Linter.LanguageOptions =
       kind === 'ts'
         ? // No node maps: nothing here asks for the TypeScript node behind an ESTree node, and keeping them costs ~10%.
-          { parser: this.deps.typescriptParser(), parserOptions: { ecmaFeatures: { jsx: true }, preserveNodeMaps: false } }
+          // ecmaVersion and sourceType are ESLint's defaults, spelled out for the engine's own parse.
+          { ecmaVersion: 'latest', sourceType: 'module', parser: this.deps.typescriptParser(), parserOptions: { ecmaFeatures: { jsx: true }, preserveNodeMaps: false } }
         : {
             ecmaVersion: 'latest',
             sourceType: kind === 'cjs' ? 'commonjs' : kind === 'script' ? 'script' : 'module',

@@ -123,4 +123,17 @@ export const editorParsers = {
     }),
   javascript: (): Linter.Parser => tokenFreeJavaScriptParser(require('espree'), require('eslint-scope'), require('eslint-visitor-keys')),
 };
+
+/** eslint-visitor-keys' keys for a node type the parser's visitor keys do not list, which ESLint's traversal falls back to. */
+const fallbackVisitorKeys = (node: object): readonly string[] => require('eslint-visitor-keys').getKeys(node);
 /* eslint-enable @typescript-eslint/no-require-imports */
+
+/**
+ * How the extension parses, as `BreakwaterLinter` dependencies: these parsers, run by the engine
+ * itself, and ESLint's traversal without code-path analysis (see ./editor-source-code).
+ */
+export const editorParsing = {
+  typescriptParser: editorParsers.typescript,
+  javascriptParser: editorParsers.javascript,
+  withoutCodePathAnalysis: { fallbackKeys: fallbackVisitorKeys },
+} as const;

@@ -1,7 +1,7 @@
 import { Linter } from 'eslint/universal';
 import * as vscode from 'vscode';
 import { BreakwaterLinter, isLintable, type Finding, type LintResult } from '../core/lint';
-import { editorParsers } from '../core/parsers';
+import { editorParsing } from '../core/parsers';
 import type { ExtensionSettings } from '../core/settings';
 
 // The plugin is bundled in.
@@ -33,9 +33,8 @@ export class LintService {
       {
         Linter,
         plugin,
-        // Without tokens (see ../core/parsers); TypeScript's loads on the first TypeScript file.
-        typescriptParser: editorParsers.typescript,
-        javascriptParser: editorParsers.javascript,
+        // Without tokens or code-path analysis (see ../core/parsers); TypeScript's loads on the first TypeScript file.
+        ...editorParsing,
         ...edits,
       },
       settings,

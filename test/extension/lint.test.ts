@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Linter } from 'eslint';
 import { BreakwaterLinter } from '../../src/core/lint';
-import { editorParsers } from '../../src/core/parsers';
+import { editorParsing } from '../../src/core/parsers';
 import { DEFAULT_SETTINGS, type ExtensionSettings } from '../../src/core/settings';
 import { ROOT } from '../helpers';
 
@@ -14,19 +14,30 @@ const { wrapEditsForCall, textMayUseNetwork } = require(path.join(ROOT, 'eslint-
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { readCockatielPolicies } = require(path.join(ROOT, 'eslint-plugin', 'dist', 'policies')) as typeof import('../../eslint-plugin/src/policies');
 // The parsers the extension ships (no tokens); test/extension/parsers.test.ts holds them to ESLint's.
-const deps = { Linter, plugin, typescriptParser: editorParsers.typescript, javascriptParser: editorParsers.javascript, wrapEditsForCall, textMayUseNetwork };
+const deps = { Linter, plugin, ...editorParsing, wrapEditsForCall, textMayUseNetwork };
 const make = (settings: Partial<ExtensionSettings> = {}) => new BreakwaterLinter(deps, { ...DEFAULT_SETTINGS, ...settings });
 
-/** The real Linter, counting the files it is asked to verify (to see which files are parsed at all). */
+/** The engine's real parsers, counting the files they parse (to see which files are parsed at all). */
 function countingDeps(options: { prefilter: boolean }) {
-  const counter = { verified: 0 };
-  class CountingLinter extends Linter {}
-  const verify = Linter.prototype.verify as (this: Linter, ...args: unknown[]) => Linter.LintMessage[];
-  CountingLinter.prototype.verify = function (this: Linter, ...args: unknown[]) {
-    counter.verified++;
-    return verify.apply(this, args);
-  } as Linter['verify'];
-  return { counter, deps: { ...deps, textMayUseNetwork: options.prefilter ? deps.textMayUseNetwork : undefined, Linter: CountingLinter as typeof Linter } };
+  const counter = { parsed: 0 };
+  const counting = (load: () => Linter.Parser) => (): Linter.Parser => {
+    const parser = load() as { parseForESLint(code: string, options: object): Linter.ESLintParseResult };
+    return {
+      parseForESLint(code: string, parserOptions: object) {
+        counter.parsed++;
+        return parser.parseForESLint(code, parserOptions);
+      },
+    };
+  };
+  return {
+    counter,
+    deps: {
+      ...deps,
+      typescriptParser: counting(deps.typescriptParser),
+      javascriptParser: counting(deps.javascriptParser),
+      textMayUseNetwork: options.prefilter ? deps.textMayUseNetwork : undefined,
+    },
+  };
 }
 
 function sourceFiles(dir: string): string[] {
@@ -109,19 +120,19 @@ describe('extension lint engine', () => {
   it('does not parse a file that names no client, fetch or resilience module (no rule could report)', () => {
     const { counter, deps: counting } = countingDeps({ prefilter: true });
     const linter = new BreakwaterLinter(counting, DEFAULT_SETTINGS);
-    const before = counter.verified;
+    const before = counter.parsed;
     assert.deepEqual(linter.lint('export const sum = (a: number, b: number) => a + b;\n', 'math.ts'), []);
     assert.deepEqual(linter.lint("import { readFile } from 'node:fs/promises';\nexport const load = () => readFile('x');\n", 'files.js'), []);
-    assert.equal(counter.verified, before);
+    assert.equal(counter.parsed, before);
     assert.equal(linter.lint("export const load = (url) => fetch(url);\n", 'load.js').length, 2);
-    assert.equal(counter.verified, before + 1);
+    assert.equal(counter.parsed, before + 1);
   });
 
   it('parses a file that names a client added by a rule\'s `clients` option', () => {
     const text = "import http from 'corp-http';\nexport const load = (url: string) => http.get(url);\n";
     const { counter, deps: counting } = countingDeps({ prefilter: true });
     assert.deepEqual(new BreakwaterLinter(counting, DEFAULT_SETTINGS).lint(text, 'load.ts'), []);
-    assert.equal(counter.verified, 0);
+    assert.equal(counter.parsed, 0);
     const clients = [{ module: 'corp-http', family: 'axios' }];
     const withClient = new BreakwaterLinter(counting, { ...DEFAULT_SETTINGS, ruleOptions: { 'require-timeout': { clients } } });
     assert.deepEqual(withClient.lint(text, 'load.ts').map((f) => f.ruleId), ['require-timeout']);
@@ -161,9 +172,9 @@ describe('extension lint engine', () => {
       'export const load = (url: string) => policy.execute(() => fetch(url));',
       '',
     ].join('\n');
-    const before = counter.verified;
+    const before = counter.parsed;
     const { findings, sourceCode } = linter.analyze(text, 'load.ts');
-    assert.equal(counter.verified, before + 1, 'one parse, with the rules');
+    assert.equal(counter.parsed, before + 1, 'one parse, with the rules');
     assert.deepEqual(findings.map((f) => f.ruleId), ['require-timeout']);
     assert.equal(sourceCode?.text, text);
     // The policies read from it are those a separate parse without rules reads.

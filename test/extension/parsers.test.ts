@@ -7,7 +7,7 @@ import { parse } from '@typescript-eslint/typescript-estree';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import { commentsOf } from '../../src/core/comments';
 import { BreakwaterLinter, type Finding } from '../../src/core/lint';
-import { editorParsers } from '../../src/core/parsers';
+import { editorParsers, editorParsing } from '../../src/core/parsers';
 import { DEFAULT_SETTINGS, RULE_IDS, type ExtensionSettings, type RuleId } from '../../src/core/settings';
 import { realSourceFiles, ROOT } from '../helpers';
 
@@ -21,7 +21,7 @@ const edits = { wrapEditsForCall, textMayUseNetwork };
 const ALL_ON: ExtensionSettings = { ...DEFAULT_SETTINGS, rules: Object.fromEntries(RULE_IDS.map((rule) => [rule, 'warning'])) as Record<RuleId, 'warning'> };
 
 /** The extension's engine as it ships: parsers that skip the token list. */
-const editor = new BreakwaterLinter({ Linter, plugin, typescriptParser: editorParsers.typescript, javascriptParser: editorParsers.javascript, ...edits }, ALL_ON);
+const editor = new BreakwaterLinter({ Linter, plugin, ...editorParsing, ...edits }, ALL_ON);
 /** The same engine with ESLint's standard parsers, as the ESLint CLI and the ESLint extension run the plugin. */
 const standard = new BreakwaterLinter({ Linter, plugin, typescriptParser: () => tsParser as unknown as Linter.Parser, ...edits }, ALL_ON);
 
@@ -80,8 +80,10 @@ describe('the extension\'s token-free parsers', () => {
     }
   });
 
-  it('parse TSX, CommonJS and script files as ESLint\'s do', () => {
+  it('parse TSX, CommonJS, script, BOM and shebang files as ESLint\'s do', () => {
     const cases: [string, string][] = [
+      ['cli.js', "\uFEFF#!/usr/bin/env node\nimport got from 'got';\nawait got.post('https://x.test/');\n"],
+      ['cli.ts', "#!/usr/bin/env -S node --experimental-strip-types\nexport const load = (url: string) => fetch(url);\n"],
       ['view.tsx', 'export const View = ({ url }: { url: string }) => <button onClick={() => fetch(url)}>load</button>;\n'],
       ['load.cjs', "const axios = require('axios');\nmodule.exports = (url) => axios.get(url);\n"],
       ['legacy.js', "with (globalThis) { fetch('/ping'); }\n"],
@@ -90,6 +92,12 @@ describe('the extension\'s token-free parsers', () => {
       const findings = visible(editor.lint(text, fileName));
       assert.ok(findings.length > 0, fileName);
       assert.deepEqual(findings, visible(standard.lint(text, fileName)), fileName);
+    }
+    // ESLint reads a shebang as a comment of its own kind.
+    for (const [fileName, text] of cases.slice(0, 2)) {
+      const comments = (linter: BreakwaterLinter) => linter.analyze(text, fileName).sourceCode!.getAllComments().map((c) => `${c.type} ${c.value} ${c.range}`);
+      assert.deepEqual(comments(editor), comments(standard), fileName);
+      assert.match(comments(editor)[0]!, /^Shebang /, fileName);
     }
   });
 
