@@ -1,4 +1,4 @@
-// Bundles the extension with esbuild: one CommonJS file for the Node extension host. `vscode` is
+// Bundles the extension with esbuild: CommonJS files for the Node extension host and its lint worker. `vscode` is
 // provided by the host; TypeScript is taken from VS Code itself at run time (src/host/typescript-shim.ts).
 import * as esbuild from 'esbuild';
 import path from 'node:path';
@@ -12,34 +12,43 @@ const production = process.argv.includes('--production');
  * entry) → a stub exposing only `Linter` from `eslint/universal`. The type-aware project service is
  * never used (rules need no type information), so its tsserver import is left out.
  */
-const substitutes = {
-  name: 'breakwater-substitutes',
-  setup(build) {
-    const file = (relative) => ({ path: path.join(root, relative) });
-    build.onResolve({ filter: /^typescript$/ }, () => file('src/host/typescript-shim.ts'));
-    build.onResolve({ filter: /^typescript\/lib\/tsserverlibrary$/ }, () => file('src/host/typescript-shim.ts'));
-    build.onResolve({ filter: /^eslint(\/use-at-your-own-risk)?$/ }, () => file('src/host/eslint-stub.ts'));
-  },
-};
+function substitutes(typescriptShim) {
+  return {
+    name: 'breakwater-substitutes',
+    setup(build) {
+      const file = (relative) => ({ path: path.join(root, relative) });
+      build.onResolve({ filter: /^typescript$/ }, () => file(typescriptShim));
+      build.onResolve({ filter: /^typescript\/lib\/tsserverlibrary$/ }, () => file(typescriptShim));
+      build.onResolve({ filter: /^eslint(\/use-at-your-own-risk)?$/ }, () => file('src/host/eslint-stub.ts'));
+    },
+  };
+}
 
-const result = await esbuild.build({
-  plugins: [substitutes],
-  absWorkingDir: root,
-  entryPoints: ['src/extension.ts'],
-  outfile: 'dist/extension.js',
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  external: ['vscode'],
-  minify: production,
-  sourcemap: !production,
-  sourcesContent: false,
-  metafile: true,
-  logLevel: 'warning',
-});
-const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
-console.log(`dist/extension.js: ${(bytes / 1024).toFixed(0)} KiB${production ? ' (minified)' : ''}`);
+// The extension host's bundle, and the lint worker's (src/lint-worker.ts), which has no `vscode` API:
+// the host tells it where TypeScript is.
+for (const [entry, outfile, typescriptShim] of [
+  ['src/extension.ts', 'dist/extension.js', 'src/host/typescript-shim.ts'],
+  ['src/lint-worker.ts', 'dist/lint-worker.js', 'src/worker/typescript-from-paths.ts'],
+]) {
+  const result = await esbuild.build({
+    plugins: [substitutes(typescriptShim)],
+    absWorkingDir: root,
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    external: ['vscode'],
+    minify: production,
+    sourcemap: !production,
+    sourcesContent: false,
+    metafile: true,
+    logLevel: 'warning',
+  });
+  const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
+  console.log(`${outfile}: ${(bytes / 1024).toFixed(0)} KiB${production ? ' (minified)' : ''}`);
+}
 
 // The Policy Simulator panel: a browser bundle (script + stylesheet) with the engine's worker inlined
 // as text, so the panel can start it from a blob under its Content-Security-Policy.

@@ -10,7 +10,7 @@ import { parseToPanel } from './webview/simulator/protocol';
 export function activate(context: vscode.ExtensionContext): void {
   const started = performance.now();
   const output = vscode.window.createOutputChannel('Breakwater');
-  const controller = new DiagnosticsController(output);
+  const controller = new DiagnosticsController(context.extensionUri, output);
   const log = (line: string) => output.appendLine(line);
   context.subscriptions.push(
     output,

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { disableNextLineComment } from '../core/line-disable';
-import type { Finding } from '../core/lint';
+import type { WrapOffer } from '../core/lint';
+import type { FindingData } from '../core/lint-documents';
 import { ruleOfDiagnostic } from './diagnostics';
 import type { LintService } from './lint-service';
 
@@ -20,19 +21,23 @@ export class BreakwaterCodeActions implements vscode.CodeActionProvider {
 
   constructor(private readonly service: LintService) {}
 
-  provideCodeActions(
+  async provideCodeActions(
     document: vscode.TextDocument,
     _range: vscode.Range | vscode.Selection,
     context: vscode.CodeActionContext,
-  ): vscode.CodeAction[] {
+  ): Promise<vscode.CodeAction[]> {
     const actions: vscode.CodeAction[] = [];
     const wantsQuickFix = !context.only || context.only.contains(vscode.CodeActionKind.QuickFix);
+    const findings = await this.service.findings(document);
     if (wantsQuickFix) {
       // One call often has two findings (no timeout, no retry): its wraps are listed once, for both.
       const wraps = new Map<string, vscode.CodeAction>();
       for (const diagnostic of context.diagnostics) {
         const rule = ruleOfDiagnostic(diagnostic);
-        if (rule) actions.push(...this.forDiagnostic(document, diagnostic, rule, wraps));
+        if (!rule) continue;
+        const finding = this.findingFor(document, findings, diagnostic, rule);
+        const offers = finding ? await this.service.wraps(document, finding) : [];
+        actions.push(...this.forDiagnostic(document, diagnostic, rule, finding, offers, wraps));
       }
       // The timeout is the best fix for a call that lacks one; wrapping comes after it.
       const wrapActions = new Set(wraps.values());
@@ -41,7 +46,7 @@ export class BreakwaterCodeActions implements vscode.CodeActionProvider {
       }
     }
     if (!context.only || context.only.contains(ADD_TIMEOUTS_KIND)) {
-      const all = this.addAllTimeouts(document);
+      const all = this.addAllTimeouts(document, findings);
       if (all) actions.push(all);
     }
     return actions;
@@ -51,10 +56,11 @@ export class BreakwaterCodeActions implements vscode.CodeActionProvider {
     document: vscode.TextDocument,
     diagnostic: vscode.Diagnostic,
     rule: string,
+    finding: FindingData | undefined,
+    offers: readonly WrapOffer[],
     wrapsOffered: Map<string, vscode.CodeAction>,
   ): vscode.CodeAction[] {
     const actions: vscode.CodeAction[] = [];
-    const finding = this.findingFor(document, diagnostic, rule);
     finding?.suggestions.forEach((suggestion, index) => {
       const action = new vscode.CodeAction(suggestion.desc.replace(/\.$/, ''), vscode.CodeActionKind.QuickFix);
       action.diagnostics = [diagnostic];
@@ -64,15 +70,16 @@ export class BreakwaterCodeActions implements vscode.CodeActionProvider {
       actions.push(action);
     });
     // The best fix: the plugin's suggestion where there is one (a timeout), else the full policy.
-    finding?.wraps().forEach((wrap) => {
+    const suggested = (finding?.suggestions.length ?? 0) > 0;
+    for (const wrap of offers) {
       // The full policy where it is offered; for a fan-out, the bulkhead that limits it.
-      const preferred = finding.suggestions.length === 0 && (wrap.kind === 'full' || rule === 'no-unbounded-concurrency');
-      const key = `${wrap.kind}@${finding.start}-${finding.end}`;
+      const preferred = !suggested && (wrap.kind === 'full' || rule === 'no-unbounded-concurrency');
+      const key = `${wrap.kind}@${finding?.start}-${finding?.end}`;
       const offered = wrapsOffered.get(key);
       if (offered) {
         offered.diagnostics = [...(offered.diagnostics ?? []), diagnostic];
         offered.isPreferred ||= preferred;
-        return;
+        continue;
       }
       const action = new vscode.CodeAction(wrap.title, vscode.CodeActionKind.QuickFix);
       wrapsOffered.set(key, action);
@@ -82,7 +89,7 @@ export class BreakwaterCodeActions implements vscode.CodeActionProvider {
       for (const fix of wrap.fixes) action.edit.replace(document.uri, rangeOf(document, fix.range), fix.text);
       action.command = { title: 'Check that cockatiel is installed', command: ENSURE_COCKATIEL_COMMAND, arguments: [document.uri] };
       actions.push(action);
-    });
+    }
     const line = document.lineAt(diagnostic.range.start.line);
     const disable = new vscode.CodeAction(`Disable breakwater/${rule} for this line`, vscode.CodeActionKind.QuickFix);
     disable.diagnostics = [diagnostic];
@@ -99,16 +106,15 @@ export class BreakwaterCodeActions implements vscode.CodeActionProvider {
     return actions;
   }
 
-  private findingFor(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, rule: string): Finding | undefined {
+  private findingFor(document: vscode.TextDocument, findings: readonly FindingData[], diagnostic: vscode.Diagnostic, rule: string): FindingData | undefined {
     const start = document.offsetAt(diagnostic.range.start);
     const end = document.offsetAt(diagnostic.range.end);
-    return this.service.findings(document).find((f) => f.ruleId === rule && f.start === start && f.end === end);
+    return findings.find((f) => f.ruleId === rule && f.start === start && f.end === end);
   }
 
   /** "Fix all Breakwater timeouts in file": every require-timeout suggestion, applied one after another. */
-  private addAllTimeouts(document: vscode.TextDocument): vscode.CodeAction | undefined {
-    const edits = this.service
-      .findings(document)
+  private addAllTimeouts(document: vscode.TextDocument, findings: readonly FindingData[]): vscode.CodeAction | undefined {
+    const edits = findings
       .filter((finding) => finding.ruleId === 'require-timeout' && finding.suggestions.length > 0)
       .map((finding) => finding.suggestions[0]!)
       .sort((a, b) => a.range[0] - b.range[0]);

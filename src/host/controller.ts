@@ -19,11 +19,11 @@ export class DiagnosticsController implements vscode.Disposable {
   private eslintRunsBreakwater = false;
   private warnedSettings = '';
 
-  constructor(private readonly output: vscode.OutputChannel) {
+  constructor(extensionUri: vscode.Uri, private readonly output: vscode.OutputChannel) {
     this.settings = this.loadSettings();
-    this.service = new LintService(this.settings, (line) => this.output.appendLine(line));
-    this.reportInvalidOptions();
+    this.service = new LintService(extensionUri, this.settings, (line) => this.output.appendLine(line));
     this.disposables.push(
+      this.service,
       this.statusItem,
       vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)),
       vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document, this.settings.debounceMs)),
@@ -65,7 +65,7 @@ export class DiagnosticsController implements vscode.Disposable {
 
   private async reload(): Promise<void> {
     this.settings = this.loadSettings();
-    this.service.update(this.settings);
+    await this.service.update(this.settings).catch((error: Error) => this.output.appendLine(`Applying the settings failed: ${error.message}`));
     this.reportInvalidOptions();
     this.eslintRunsBreakwater = this.settings.diagnostics === 'auto' && (await this.workspaceEslintRunsBreakwater());
     this.diagnostics.clear();
@@ -94,11 +94,11 @@ export class DiagnosticsController implements vscode.Disposable {
     clearTimeout(this.timers.get(key));
     this.timers.set(key, setTimeout(() => {
       this.timers.delete(key);
-      this.refresh(document);
+      void this.refresh(document);
     }, delay));
   }
 
-  refresh(document: vscode.TextDocument): void {
+  async refresh(document: vscode.TextDocument): Promise<void> {
     if (document.isClosed) return;
     if (!this.active(document)) {
       this.diagnostics.delete(document.uri);
@@ -113,7 +113,10 @@ export class DiagnosticsController implements vscode.Disposable {
     }
     this.skipped.delete(key);
     this.updateStatus();
-    const findings = this.service.findings(document);
+    const version = document.version;
+    const findings = await this.service.findings(document);
+    // A newer edit, a close or a settings change while the worker linted: that one's refresh decides.
+    if (document.isClosed || document.version !== version || !this.active(document)) return;
     this.diagnostics.set(document.uri, findings.map((finding) => toDiagnostic(document, finding)));
   }
 

@@ -1,16 +1,16 @@
 import * as vscode from 'vscode';
-import type { Finding } from '../core/lint';
+import type { FindingData } from '../core/lint-documents';
 
 export const DIAGNOSTIC_SOURCE = 'breakwater';
 
-const SEVERITY: Record<Finding['severity'], vscode.DiagnosticSeverity> = {
+const SEVERITY: Record<FindingData['severity'], vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
   warning: vscode.DiagnosticSeverity.Warning,
   info: vscode.DiagnosticSeverity.Information,
   hint: vscode.DiagnosticSeverity.Hint,
 };
 
-export function toDiagnostic(document: vscode.TextDocument, finding: Finding): vscode.Diagnostic {
+export function toDiagnostic(document: vscode.TextDocument, finding: FindingData): vscode.Diagnostic {
   const range = new vscode.Range(document.positionAt(finding.start), document.positionAt(finding.end));
   const diagnostic = new vscode.Diagnostic(range, finding.message, SEVERITY[finding.severity]);
   diagnostic.source = DIAGNOSTIC_SOURCE;

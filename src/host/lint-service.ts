@@ -1,101 +1,147 @@
-import { Linter } from 'eslint/universal';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
-import { BreakwaterLinter, isLintable, type Finding, type LintResult } from '../core/lint';
-import { editorParsing } from '../core/parsers';
-import type { ExtensionSettings } from '../core/settings';
+import { LINT_WORKER_RESOURCE_LIMITS, type DocumentVersion, type FindingData, type LintRequest, type LintResponses, type PolicyDefinitionData } from '../core/lint-documents';
+import { isLintable, type WrapOffer } from '../core/lint';
+import type { ExtensionSettings, RuleId } from '../core/settings';
+import type { LintWorkerData } from '../lint-worker';
 
-// The plugin is bundled in.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const plugin = require('eslint-plugin-breakwater');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { readCockatielPolicies } = require('eslint-plugin-breakwater/dist/policies') as typeof import('../../eslint-plugin/src/policies');
-type PolicyDefinition = import('../../eslint-plugin/src/policies').PolicyDefinition;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { wrapEditsForCall, textMayUseNetwork } = require('eslint-plugin-breakwater/dist/edits');
-const edits = { wrapEditsForCall, textMayUseNetwork };
-
-const NOTHING: LintResult = { findings: [], sourceCode: undefined };
+interface Pending {
+  readonly resolve: (result: never) => void;
+  readonly reject: (error: Error) => void;
+}
 
 /**
- * Lints documents with the plugin in-process and caches each document's lint per version: the
- * diagnostics, the code actions and the CodeLens all read the same parse of a version.
+ * The extension host's side of the lint worker (../lint-worker.ts): sends it documents, settings and
+ * quick-fix questions, and keeps each document's findings per version, so the diagnostics, the code
+ * actions and the CodeLens of a version share one lint. The worker starts on the first request and
+ * again after a crash.
  */
-export class LintService {
-  private readonly linter: BreakwaterLinter;
-  private readonly cache = new Map<string, { version: number; result: LintResult }>();
-  private readonly policyCache = new Map<string, { version: number; policies: PolicyDefinition[] }>();
+export class LintService implements vscode.Disposable {
+  private worker: Worker | undefined;
+  private nextId = 0;
+  private readonly pending = new Map<number, Pending>();
+  private readonly findingsCache = new Map<string, { version: number; findings: Promise<FindingData[]> }>();
+  private readonly policyCache = new Map<string, { version: number; policies: Promise<PolicyDefinitionData[]> }>();
+  private invalid: ReadonlyMap<string, string> = new Map();
 
   constructor(
-    settings: ExtensionSettings,
+    private readonly extensionUri: vscode.Uri,
+    private settings: ExtensionSettings,
     private readonly log: (line: string) => void,
-  ) {
-    this.linter = new BreakwaterLinter(
-      {
-        Linter,
-        plugin,
-        // Without tokens or code-path analysis (see ../core/parsers); TypeScript's loads on the first TypeScript file.
-        ...editorParsing,
-        ...edits,
-      },
-      settings,
-    );
-  }
+  ) {}
 
+  /** Rule options the plugin's schema rejected, with ESLint's message (as of the last `update`). */
   get invalidOptions(): ReadonlyMap<string, string> {
-    return this.linter.invalidOptions;
+    return this.invalid;
   }
 
-  update(settings: ExtensionSettings): void {
-    this.linter.update(settings);
-    this.cache.clear();
+  async update(settings: ExtensionSettings): Promise<void> {
+    this.settings = settings;
+    this.findingsCache.clear();
+    this.policyCache.clear();
+    const { invalidOptions } = await this.request({ kind: 'settings', settings });
+    this.invalid = new Map(invalidOptions);
   }
 
-  findings(document: vscode.TextDocument): Finding[] {
-    return this.analysis(document).findings;
-  }
-
-  private analysis(document: vscode.TextDocument): LintResult {
+  /** The document's findings; none when it is not JavaScript or TypeScript, or its lint failed. */
+  findings(document: vscode.TextDocument): Promise<FindingData[]> {
     const key = document.uri.toString();
-    const cached = this.cache.get(key);
-    if (cached?.version === document.version) return cached.result;
-    let result = NOTHING;
-    if (isLintable(document.fileName) || document.isUntitled) {
-      try {
-        result = this.linter.analyze(document.getText(), lintFileName(document));
-      } catch (error) {
-        // A rule must never break the editor: log it, show nothing for this file.
-        this.log(`Linting ${document.fileName} failed: ${(error as Error).stack ?? String(error)}`);
-      }
-    }
-    this.cache.set(key, { version: document.version, result });
-    return result;
+    const cached = this.findingsCache.get(key);
+    if (cached?.version === document.version) return cached.findings;
+    const version = versionOf(document);
+    const findings = isLintable(version.fileName)
+      ? this.request({ kind: 'lint', document: version, text: document.getText() }).catch((error: Error) => this.failed(`Linting ${document.fileName}`, error, []))
+      : Promise.resolve([]);
+    this.findingsCache.set(key, { version: document.version, findings });
+    return findings;
   }
 
-  /** cockatiel policy definitions in the document (for the simulator's CodeLens), cached per version. */
-  policies(document: vscode.TextDocument): PolicyDefinition[] {
+  /** The cockatiel wraps the plugin builds for a finding's call, for this version of the document. */
+  wraps(document: vscode.TextDocument, finding: Pick<FindingData, 'ruleId' | 'start' | 'end'>): Promise<WrapOffer[]> {
+    const request = { kind: 'wraps', document: versionOf(document), ruleId: finding.ruleId as RuleId, start: finding.start, end: finding.end } as const;
+    return this.request(request).catch((error: Error) => this.failed(`Building wraps in ${document.fileName}`, error, []));
+  }
+
+  /** cockatiel policy definitions in the document (for the simulator's CodeLens), per version. */
+  policies(document: vscode.TextDocument): Promise<PolicyDefinitionData[]> {
     const key = document.uri.toString();
     const cached = this.policyCache.get(key);
     if (cached?.version === document.version) return cached.policies;
-    let policies: PolicyDefinition[] = [];
     const text = document.getText();
-    if (text.includes('cockatiel') && (isLintable(document.fileName) || document.isUntitled)) {
-      try {
-        // The lint of this version has parsed the file already (a file that imports cockatiel is never
-        // skipped); parse it alone only when the lint did not (it failed, or cockatiel is not imported).
-        const sourceCode = this.analysis(document).sourceCode ?? this.linter.sourceCode(text, lintFileName(document));
-        if (sourceCode) policies = readCockatielPolicies(sourceCode as never);
-      } catch (error) {
-        this.log(`Reading cockatiel policies in ${document.fileName} failed: ${(error as Error).stack ?? String(error)}`);
-      }
-    }
+    const policies = text.includes('cockatiel')
+      ? this.request({ kind: 'policies', document: versionOf(document), text }).catch((error: Error) => this.failed(`Reading policies in ${document.fileName}`, error, []))
+      : Promise.resolve([]);
     this.policyCache.set(key, { version: document.version, policies });
     return policies;
   }
 
   forget(document: vscode.TextDocument): void {
-    this.cache.delete(document.uri.toString());
-    this.policyCache.delete(document.uri.toString());
+    const key = document.uri.toString();
+    this.findingsCache.delete(key);
+    this.policyCache.delete(key);
+    if (this.worker) void this.request({ kind: 'forget', uri: key }).catch(() => undefined);
   }
+
+  dispose(): void {
+    void this.worker?.terminate();
+    this.worker = undefined;
+  }
+
+  private failed<T>(what: string, error: Error, fallback: T): T {
+    this.log(`${what} failed: ${error.message}`);
+    return fallback;
+  }
+
+  private request<Request extends LintRequest>(request: Request): Promise<LintResponses[Request['kind']]> {
+    const worker = this.worker ?? this.start();
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (result: never) => void, reject });
+      worker.postMessage({ id, request });
+    });
+  }
+
+  private start(): Worker {
+    const data: LintWorkerData = {
+      settings: this.settings,
+      typescriptPaths: [
+        path.join(vscode.env.appRoot, 'extensions', 'node_modules', 'typescript'),
+        ...(vscode.workspace.workspaceFolders ?? []).map((folder) => path.join(folder.uri.fsPath, 'node_modules', 'typescript')),
+      ],
+    };
+    const worker = new Worker(vscode.Uri.joinPath(this.extensionUri, 'dist', 'lint-worker.js').fsPath, {
+      workerData: data,
+      resourceLimits: LINT_WORKER_RESOURCE_LIMITS,
+    });
+    worker.on('message', (message: { id?: number; result?: unknown; error?: string; log?: string }) => {
+      if (message.log !== undefined) {
+        this.log(message.log);
+        return;
+      }
+      const pending = this.pending.get(message.id!);
+      this.pending.delete(message.id!);
+      if (message.error !== undefined) pending?.reject(new Error(message.error));
+      else pending?.resolve(message.result as never);
+    });
+    const stopped = (reason: string) => {
+      if (this.worker !== worker) return;
+      this.worker = undefined;
+      this.log(`The lint worker stopped (${reason}); it restarts on the next lint.`);
+      for (const pending of this.pending.values()) pending.reject(new Error(`the lint worker stopped (${reason})`));
+      this.pending.clear();
+      this.findingsCache.clear();
+      this.policyCache.clear();
+    };
+    worker.on('error', (error) => stopped(error.stack ?? error.message));
+    worker.on('exit', (code) => stopped(`exit code ${code}`));
+    this.worker = worker;
+    return worker;
+  }
+}
+
+function versionOf(document: vscode.TextDocument): DocumentVersion {
+  return { uri: document.uri.toString(), version: document.version, fileName: lintFileName(document) };
 }
 
 /** The name the linter goes by (its extension picks the parser): untitled documents get one from their language. */

@@ -6,8 +6,8 @@ import { OPEN_SIMULATOR_COMMAND } from './simulator-panel';
 export class PolicyCodeLenses implements vscode.CodeLensProvider {
   constructor(private readonly service: LintService) {}
 
-  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
-    return this.service.policies(document).map((definition) => {
+  async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
+    return (await this.service.policies(document)).map((definition) => {
       const range = new vscode.Range(document.positionAt(definition.range[0]), document.positionAt(definition.range[0]));
       return new vscode.CodeLens(range, {
         title: 'Simulate this policy',

@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { LINT_WORKER_RESOURCE_LIMITS, type DocumentVersion, type LintRequest, type LintResponses } from '../../src/core/lint-documents';
+import { DEFAULT_SETTINGS, type ExtensionSettings } from '../../src/core/settings';
+import type { LintWorkerData } from '../../src/lint-worker';
+import { ROOT } from '../helpers';
+
+/**
+ * The lint worker as the extension ships it (dist/lint-worker.js, built by `npm run build`), started
+ * the way src/host/lint-service.ts starts it, and asked what the host asks.
+ */
+class WorkerClient {
+  readonly worker: Worker;
+  readonly logs: string[] = [];
+  private nextId = 0;
+  private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+
+  constructor(settings: ExtensionSettings = DEFAULT_SETTINGS) {
+    const workerData: LintWorkerData = { settings, typescriptPaths: ['/nowhere/typescript', path.join(ROOT, 'node_modules', 'typescript')] };
+    this.worker = new Worker(path.join(ROOT, 'dist', 'lint-worker.js'), { workerData, resourceLimits: LINT_WORKER_RESOURCE_LIMITS });
+    this.worker.on('message', (message: { id?: number; result?: unknown; error?: string; log?: string }) => {
+      if (message.log !== undefined) return void this.logs.push(message.log);
+      const pending = this.pending.get(message.id!)!;
+      this.pending.delete(message.id!);
+      if (message.error !== undefined) pending.reject(new Error(message.error));
+      else pending.resolve(message.result);
+    });
+  }
+
+  ask<Request extends LintRequest>(request: Request): Promise<LintResponses[Request['kind']]> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      this.worker.postMessage({ id, request });
+    });
+  }
+}
+
+const LOAD_TS = 'export async function load(url: string) {\n  return fetch(url);\n}\n';
+
+describe('the lint worker (dist/lint-worker.js)', function () {
+  this.timeout(60_000);
+  let client: WorkerClient;
+  before(() => {
+    client = new WorkerClient();
+  });
+  after(() => client.worker.terminate());
+
+  const doc = (version: number, fileName = '/work/app/src/load.ts'): DocumentVersion => ({ uri: `file://${fileName}`, version, fileName });
+
+  it('lints a TypeScript document with TypeScript from the paths it was given, and answers plain findings', async () => {
+    const findings = await client.ask({ kind: 'lint', document: doc(1), text: LOAD_TS });
+    assert.deepEqual(findings.map((f) => [f.ruleId, LOAD_TS.slice(f.start, f.end), f.severity]), [
+      ['require-timeout', 'fetch(url)', 'warning'],
+      ['no-unprotected-call', 'fetch(url)', 'warning'],
+    ]);
+    assert.equal(findings[0]!.suggestions[0]!.text, ', { signal: AbortSignal.timeout(10000) }');
+    assert.match(findings[0]!.docsUrl, /require-timeout\.md$/);
+  });
+
+  it('builds the wraps of a finding from the lint of that version, and none for a version it did not lint', async () => {
+    const [, unprotected] = await client.ask({ kind: 'lint', document: doc(2), text: LOAD_TS });
+    const wraps = await client.ask({ kind: 'wraps', document: doc(2), ruleId: 'no-unprotected-call', start: unprotected!.start, end: unprotected!.end });
+    assert.deepEqual(wraps.map((w) => w.kind), ['full', 'retry', 'breaker', 'bulkhead']);
+    assert.ok(wraps.every((w) => w.fixes.length > 0));
+    assert.deepEqual(await client.ask({ kind: 'wraps', document: doc(3), ruleId: 'no-unprotected-call', start: unprotected!.start, end: unprotected!.end }), []);
+  });
+
+  it('reads cockatiel policies for the CodeLens', async () => {
+    const text = "import { retry, handleAll, ExponentialBackoff } from 'cockatiel';\nexport const policy = retry(handleAll, { maxAttempts: 3, backoff: new ExponentialBackoff() });\n";
+    const policies = await client.ask({ kind: 'policies', document: doc(4, '/work/app/src/policy.ts'), text });
+    assert.deepEqual(policies.map((p) => p.name), ['policy']);
+  });
+
+  it('answers no findings for a file that does not parse, and keeps working', async () => {
+    assert.deepEqual(await client.ask({ kind: 'lint', document: doc(5), text: 'export async function load(url) { return fetch(url' }), []);
+    assert.equal((await client.ask({ kind: 'lint', document: doc(6), text: LOAD_TS })).length, 2);
+  });
+
+  it('takes new settings, naming rule options the plugin rejects, and lints with them', async () => {
+    const settings: ExtensionSettings = {
+      ...DEFAULT_SETTINGS,
+      rules: { ...DEFAULT_SETTINGS.rules, 'no-unprotected-call': 'off' },
+      ruleOptions: { 'require-timeout': { defaultTimeoutMs: 'soon' } },
+    };
+    const { invalidOptions } = await client.ask({ kind: 'settings', settings });
+    assert.deepEqual(invalidOptions.map(([rule]) => rule), ['require-timeout']);
+    assert.match(invalidOptions[0]![1], /should be integer/);
+    const findings = await client.ask({ kind: 'lint', document: doc(7), text: LOAD_TS });
+    assert.deepEqual(findings.map((f) => f.ruleId), ['require-timeout']);
+    await client.ask({ kind: 'settings', settings: DEFAULT_SETTINGS });
+  });
+
+  it('rejects a request it does not know with an error, not a crash', async () => {
+    await assert.rejects(client.ask({ kind: 'nonsense' } as never), /Unknown lint request "nonsense"/);
+    assert.equal((await client.ask({ kind: 'lint', document: doc(8), text: LOAD_TS })).length, 2);
+    assert.equal(await client.ask({ kind: 'forget', uri: doc(8).uri }), null);
+  });
+});
