@@ -18,13 +18,8 @@ export interface DocumentVersion {
 /** A finding as it crosses to the host: plain data. Its wraps are asked for separately, when a quick-fix menu opens. */
 export type FindingData = Omit<Finding, 'wraps'>;
 
-/** A cockatiel policy definition the CodeLens offers to simulate (the plugin's `PolicyDefinition`). */
-export interface PolicyDefinitionData {
-  readonly name: string;
-  readonly range: readonly [number, number];
-  readonly layers: unknown[];
-  readonly unknowns: string[];
-}
+/** A cockatiel policy definition the CodeLens offers to simulate. */
+export type PolicyDefinitionData = import('../../eslint-plugin/src/policies').PolicyDefinition;
 
 export type LintRequest =
   | { readonly kind: 'settings'; readonly settings: ExtensionSettings }

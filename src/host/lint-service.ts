@@ -1,15 +1,11 @@
-import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import { LINT_WORKER_RESOURCE_LIMITS, type DocumentVersion, type FindingData, type LintRequest, type LintResponses, type PolicyDefinitionData } from '../core/lint-documents';
+import { LintWorkerClient } from '../core/lint-worker-client';
 import { isLintable, type WrapOffer } from '../core/lint';
 import type { ExtensionSettings, RuleId } from '../core/settings';
 import type { LintWorkerData } from '../lint-worker';
-
-interface Pending {
-  readonly resolve: (result: never) => void;
-  readonly reject: (error: Error) => void;
-}
+import { typescriptLocations } from './typescript-locations';
 
 /**
  * The extension host's side of the lint worker (../lint-worker.ts): sends it documents, settings and
@@ -18,9 +14,7 @@ interface Pending {
  * again after a crash.
  */
 export class LintService implements vscode.Disposable {
-  private worker: Worker | undefined;
-  private nextId = 0;
-  private readonly pending = new Map<number, Pending>();
+  private running: { readonly worker: Worker; readonly client: LintWorkerClient } | undefined;
   private readonly findingsCache = new Map<string, { version: number; findings: Promise<FindingData[]> }>();
   private readonly policyCache = new Map<string, { version: number; policies: Promise<PolicyDefinitionData[]> }>();
   private invalid: ReadonlyMap<string, string> = new Map();
@@ -80,12 +74,13 @@ export class LintService implements vscode.Disposable {
     const key = document.uri.toString();
     this.findingsCache.delete(key);
     this.policyCache.delete(key);
-    if (this.worker) void this.request({ kind: 'forget', uri: key }).catch(() => undefined);
+    if (this.running) void this.request({ kind: 'forget', uri: key }).catch(() => undefined);
   }
 
   dispose(): void {
-    void this.worker?.terminate();
-    this.worker = undefined;
+    const running = this.running;
+    this.running = undefined;
+    void running?.worker.terminate();
   }
 
   private failed<T>(what: string, error: Error, fallback: T): T {
@@ -94,49 +89,27 @@ export class LintService implements vscode.Disposable {
   }
 
   private request<Request extends LintRequest>(request: Request): Promise<LintResponses[Request['kind']]> {
-    const worker = this.worker ?? this.start();
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (result: never) => void, reject });
-      worker.postMessage({ id, request });
-    });
+    return (this.running ?? this.start()).client.request(request);
   }
 
-  private start(): Worker {
-    const data: LintWorkerData = {
-      settings: this.settings,
-      typescriptPaths: [
-        path.join(vscode.env.appRoot, 'extensions', 'node_modules', 'typescript'),
-        ...(vscode.workspace.workspaceFolders ?? []).map((folder) => path.join(folder.uri.fsPath, 'node_modules', 'typescript')),
-      ],
+  private start(): { readonly worker: Worker; readonly client: LintWorkerClient } {
+    const workerData: LintWorkerData = { settings: this.settings, typescriptPaths: typescriptLocations() };
+    const worker = new Worker(vscode.Uri.joinPath(this.extensionUri, 'dist', 'lint-worker.js').fsPath, { workerData, resourceLimits: LINT_WORKER_RESOURCE_LIMITS });
+    const running = {
+      worker,
+      client: new LintWorkerClient(worker, {
+        log: this.log,
+        stopped: (reason) => {
+          if (this.running !== running) return; // disposed
+          this.running = undefined;
+          this.log(`The lint worker stopped (${reason}); it restarts on the next lint.`);
+          this.findingsCache.clear();
+          this.policyCache.clear();
+        },
+      }),
     };
-    const worker = new Worker(vscode.Uri.joinPath(this.extensionUri, 'dist', 'lint-worker.js').fsPath, {
-      workerData: data,
-      resourceLimits: LINT_WORKER_RESOURCE_LIMITS,
-    });
-    worker.on('message', (message: { id?: number; result?: unknown; error?: string; log?: string }) => {
-      if (message.log !== undefined) {
-        this.log(message.log);
-        return;
-      }
-      const pending = this.pending.get(message.id!);
-      this.pending.delete(message.id!);
-      if (message.error !== undefined) pending?.reject(new Error(message.error));
-      else pending?.resolve(message.result as never);
-    });
-    const stopped = (reason: string) => {
-      if (this.worker !== worker) return;
-      this.worker = undefined;
-      this.log(`The lint worker stopped (${reason}); it restarts on the next lint.`);
-      for (const pending of this.pending.values()) pending.reject(new Error(`the lint worker stopped (${reason})`));
-      this.pending.clear();
-      this.findingsCache.clear();
-      this.policyCache.clear();
-    };
-    worker.on('error', (error) => stopped(error.stack ?? error.message));
-    worker.on('exit', (code) => stopped(`exit code ${code}`));
-    this.worker = worker;
-    return worker;
+    this.running = running;
+    return running;
   }
 }
 

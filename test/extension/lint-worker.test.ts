@@ -2,38 +2,29 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { LINT_WORKER_RESOURCE_LIMITS, type DocumentVersion, type LintRequest, type LintResponses } from '../../src/core/lint-documents';
+import { LintWorkerClient } from '../../src/core/lint-worker-client';
 import { DEFAULT_SETTINGS, type ExtensionSettings } from '../../src/core/settings';
 import type { LintWorkerData } from '../../src/lint-worker';
 import { ROOT } from '../helpers';
 
 /**
  * The lint worker as the extension ships it (dist/lint-worker.js, built by `npm run build`), started
- * the way src/host/lint-service.ts starts it, and asked what the host asks.
+ * the way src/host/lint-service.ts starts it, and asked through the host's client what the host asks.
  */
 class WorkerClient {
   readonly worker: Worker;
   readonly logs: string[] = [];
-  private nextId = 0;
-  private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  readonly stops: string[] = [];
+  private readonly client: LintWorkerClient;
 
   constructor(settings: ExtensionSettings = DEFAULT_SETTINGS) {
     const workerData: LintWorkerData = { settings, typescriptPaths: ['/nowhere/typescript', path.join(ROOT, 'node_modules', 'typescript')] };
     this.worker = new Worker(path.join(ROOT, 'dist', 'lint-worker.js'), { workerData, resourceLimits: LINT_WORKER_RESOURCE_LIMITS });
-    this.worker.on('message', (message: { id?: number; result?: unknown; error?: string; log?: string }) => {
-      if (message.log !== undefined) return void this.logs.push(message.log);
-      const pending = this.pending.get(message.id!)!;
-      this.pending.delete(message.id!);
-      if (message.error !== undefined) pending.reject(new Error(message.error));
-      else pending.resolve(message.result);
-    });
+    this.client = new LintWorkerClient(this.worker, { log: (line) => this.logs.push(line), stopped: (reason) => this.stops.push(reason) });
   }
 
   ask<Request extends LintRequest>(request: Request): Promise<LintResponses[Request['kind']]> {
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      this.worker.postMessage({ id, request });
-    });
+    return this.client.request(request);
   }
 }
 
@@ -96,5 +87,16 @@ describe('the lint worker (dist/lint-worker.js)', function () {
     await assert.rejects(client.ask({ kind: 'nonsense' } as never), /Unknown lint request "nonsense"/);
     assert.equal((await client.ask({ kind: 'lint', document: doc(8), text: LOAD_TS })).length, 2);
     assert.equal(await client.ask({ kind: 'forget', uri: doc(8).uri }), null);
+  });
+
+  it('fails every request once the worker has stopped, saying why', async () => {
+    const doomed = new WorkerClient();
+    assert.equal((await doomed.ask({ kind: 'lint', document: doc(1), text: LOAD_TS })).length, 2);
+    // A lint long enough (a few hundred ms) to be in progress when the worker is stopped.
+    const pending = doomed.ask({ kind: 'lint', document: doc(2), text: LOAD_TS.repeat(3000) });
+    await doomed.worker.terminate();
+    await assert.rejects(pending, /the lint worker stopped \(exit code 1\)/);
+    await assert.rejects(doomed.ask({ kind: 'lint', document: doc(3), text: LOAD_TS }), /the lint worker stopped/);
+    assert.deepEqual(doomed.stops, ['exit code 1']);
   });
 });

@@ -1,0 +1,53 @@
+/**
+ * Requests to the lint worker (../lint-worker.ts) and their answers, matched by id. Pure (no
+ * `vscode`): the host's LintService uses it, and tests drive the real worker bundle through it.
+ */
+import type { LintRequest, LintResponses } from './lint-documents';
+
+/** What the worker posts: an answer, a failure, or a line for the Breakwater output. */
+export type LintWorkerMessage = { readonly id: number; readonly result: unknown } | { readonly id: number; readonly error: string } | { readonly log: string };
+
+/** The parts of node:worker_threads' Worker the client uses. */
+export interface LintWorkerPort {
+  postMessage(message: { id: number; request: LintRequest }): void;
+  on(event: 'message', listener: (message: LintWorkerMessage) => void): unknown;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  on(event: 'exit', listener: (code: number) => void): unknown;
+}
+
+export class LintWorkerClient {
+  private nextId = 0;
+  private readonly pending = new Map<number, { resolve: (result: never) => void; reject: (error: Error) => void }>();
+  private stopped: string | undefined;
+
+  constructor(
+    private readonly port: LintWorkerPort,
+    handlers: { readonly log: (line: string) => void; readonly stopped: (reason: string) => void },
+  ) {
+    port.on('message', (message) => {
+      if ('log' in message) return handlers.log(message.log);
+      const pending = this.pending.get(message.id);
+      this.pending.delete(message.id);
+      if ('error' in message) pending?.reject(new Error(message.error));
+      else pending?.resolve(message.result as never);
+    });
+    const stop = (reason: string) => {
+      if (this.stopped !== undefined) return;
+      this.stopped = reason;
+      for (const pending of this.pending.values()) pending.reject(new Error(`the lint worker stopped (${reason})`));
+      this.pending.clear();
+      handlers.stopped(reason);
+    };
+    port.on('error', (error) => stop(error.stack ?? error.message));
+    port.on('exit', (code) => stop(`exit code ${code}`));
+  }
+
+  request<Request extends LintRequest>(request: Request): Promise<LintResponses[Request['kind']]> {
+    if (this.stopped !== undefined) return Promise.reject(new Error(`the lint worker stopped (${this.stopped})`));
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (result: never) => void, reject });
+      this.port.postMessage({ id, request });
+    });
+  }
+}
