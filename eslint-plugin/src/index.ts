@@ -1,16 +1,14 @@
 import type { TSESLint } from '@typescript-eslint/utils';
+import { RULE_CATALOG, RULE_NAMES, type RuleName } from './rule-names';
 import { rules } from './rules';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- read at run time so the version is never stale
 const { name, version } = require('../package.json') as { name: string; version: string };
 
-type RuleName = keyof typeof rules;
 type RuleEntry = TSESLint.SharedConfig.RuleEntry;
 
-const ruleIds = Object.keys(rules) as RuleName[];
-
 function rulesFor(filter: (name: RuleName) => boolean, entry: RuleEntry): Record<string, RuleEntry> {
-  return Object.fromEntries(ruleIds.filter(filter).map((rule) => [`breakwater/${rule}`, entry]));
+  return Object.fromEntries(RULE_NAMES.filter(filter).map((rule) => [`breakwater/${rule}`, entry]));
 }
 
 const plugin = {
@@ -22,7 +20,7 @@ const plugin = {
 plugin.configs.recommended = {
   name: 'breakwater/recommended',
   plugins: { breakwater: plugin as unknown as TSESLint.FlatConfig.Plugin },
-  rules: rulesFor((rule) => rules[rule].meta.docs?.recommended === true, 'warn'),
+  rules: rulesFor((rule) => RULE_CATALOG[rule].recommended, 'warn'),
 };
 
 // Strict: every rule, as errors, and report calls whose options the file does not show.

@@ -4,12 +4,11 @@
  * Pure (no `vscode` import) so it is unit-tested without VS Code.
  */
 
-import type BreakwaterPlugin from 'eslint-plugin-breakwater';
-import { rules as pluginRules } from 'eslint-plugin-breakwater';
+import { RULE_CATALOG, RULE_NAMES, type RuleName } from 'eslint-plugin-breakwater/dist/rule-names';
 
 /** The plugin's rules: the extension knows no rule the plugin does not define. */
-export type RuleId = keyof typeof BreakwaterPlugin.rules;
-export const RULE_IDS = Object.keys(pluginRules) as RuleId[];
+export type RuleId = RuleName;
+export const RULE_IDS: readonly RuleId[] = RULE_NAMES;
 
 export type RuleSeverity = 'error' | 'warning' | 'info' | 'hint' | 'off';
 export type DiagnosticsMode = 'auto' | 'on' | 'off';
@@ -32,7 +31,7 @@ export const DEFAULT_SETTINGS: ExtensionSettings = {
   diagnostics: 'auto',
   // Rules in the plugin's recommended config are warnings; the others start off.
   rules: Object.fromEntries(
-    RULE_IDS.map((rule) => [rule, pluginRules[rule].meta.docs?.recommended ? 'warning' : 'off']),
+    RULE_IDS.map((rule) => [rule, RULE_CATALOG[rule].recommended ? 'warning' : 'off']),
   ) as Record<RuleId, RuleSeverity>,
   ruleOptions: {},
   exclude: ['**/node_modules/**', '**/dist/**', '**/*.min.js'],

@@ -12,7 +12,7 @@ export const SIMULATOR_VIEW_TYPE = 'breakwater.simulator';
 export const OPEN_SIMULATOR_COMMAND = 'breakwater.openSimulator';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { cockatielCode } = require('eslint-plugin-breakwater/dist/policies') as typeof import('../../eslint-plugin/src/policies');
+const { cockatielCode } = require('eslint-plugin-breakwater/dist/policy-code') as typeof import('../../eslint-plugin/src/policy-code');
 
 export class SimulatorPanel implements vscode.Disposable {
   private static current: SimulatorPanel | undefined;

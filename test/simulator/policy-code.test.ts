@@ -13,7 +13,9 @@ import { parsePolicy } from '../../src/simulator/validate';
 import { ROOT, typeErrors } from '../helpers';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { readCockatielPolicies, cockatielCode } = require(path.join(ROOT, 'eslint-plugin', 'dist', 'policies')) as typeof import('../../eslint-plugin/src/policies');
+const { readCockatielPolicies } = require(path.join(ROOT, 'eslint-plugin', 'dist', 'policies')) as typeof import('../../eslint-plugin/src/policies');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { cockatielCode } = require(path.join(ROOT, 'eslint-plugin', 'dist', 'policy-code')) as typeof import('../../eslint-plugin/src/policy-code');
 
 const OUT = path.join(ROOT, 'test-results', 'policy-code');
 

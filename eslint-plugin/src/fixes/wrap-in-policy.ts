@@ -6,7 +6,8 @@ import { protectionVerdict } from '../model/protection';
 import { resolvePolicy, type Policy } from '../model/wrappers';
 import { unwrap } from '../util/ast';
 import { addArgument, setProperty } from './object-edit';
-import { ensureRetryableHelper, RETRYABLE_HELPER } from './retryable-filter';
+import { ensureRetryableHelper } from './retryable-filter';
+import { RETRYABLE_HELPER } from './retryable-helper';
 import { insertAfterImports } from './placement';
 import { applyWithin, recordingFixer } from './text-edits';
 

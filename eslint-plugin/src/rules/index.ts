@@ -7,6 +7,7 @@ import noUnprotectedCall from './no-unprotected-call';
 import requireBackoff from './require-backoff';
 import requireTimeout from './require-timeout';
 import validPolicy from './valid-policy';
+import type { RuleName } from '../rule-names';
 
 export const rules = {
   'require-timeout': requireTimeout,
@@ -18,4 +19,4 @@ export const rules = {
   'no-nested-retry': noNestedRetry,
   'no-retry-non-idempotent': noRetryNonIdempotent,
   'no-unbounded-concurrency': noUnboundedConcurrency,
-};
+} satisfies Record<RuleName, unknown>;

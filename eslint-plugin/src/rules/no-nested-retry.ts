@@ -29,7 +29,6 @@ export default createRule<[CommonOptions], NoNestedRetryMessageIds>({
     type: 'problem',
     docs: {
       description: 'Disallow retries inside retries: attempts multiply across layers',
-      recommended: false,
     },
     schema: COMMON_OPTIONS_SCHEMA,
     messages: {

@@ -26,7 +26,6 @@ export default createRule<[NoRetryNonIdempotentOptions], NoRetryNonIdempotentMes
     type: 'problem',
     docs: {
       description: 'Disallow retrying POST and PATCH requests that carry no idempotency key',
-      recommended: false,
     },
     schema: [
       {

@@ -4,9 +4,9 @@ import {
   ensureNamedImport,
   ensureRetryableHelper,
   isTypeScriptFile,
-  RETRYABLE_HELPER,
   rethrowNonRetryable,
 } from '../fixes/retryable-filter';
+import { RETRYABLE_HELPER } from '../fixes/retryable-helper';
 import { FAMILY_SHAPES } from '../model/catalog';
 import { inspectsError } from '../model/error-filter';
 import { fileModel, type FileModel } from '../model/file-model';
@@ -43,7 +43,6 @@ export default createRule<[NoRetryNonRetryableOptions], NoRetryNonRetryableMessa
     type: 'problem',
     docs: {
       description: 'Disallow retries that re-send requests after errors that will fail the same way again (4xx)',
-      recommended: true,
     },
     hasSuggestions: true,
     schema: [

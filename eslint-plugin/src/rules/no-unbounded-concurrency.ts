@@ -26,7 +26,6 @@ export default createRule<[NoUnboundedConcurrencyOptions], NoUnboundedConcurrenc
     type: 'problem',
     docs: {
       description: 'Disallow sending one request per item all at once, with no concurrency limit',
-      recommended: false,
     },
     schema: [
       {

@@ -39,7 +39,6 @@ export default createRule<[CommonOptions], NoUnboundedRetryMessageIds>({
     type: 'problem',
     docs: {
       description: 'Disallow retries with no cap on attempts or total time',
-      recommended: true,
     },
     hasSuggestions: true,
     schema: COMMON_OPTIONS_SCHEMA,

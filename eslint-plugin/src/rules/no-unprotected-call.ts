@@ -17,7 +17,6 @@ export default createRule<[NoUnprotectedCallOptions], NoUnprotectedCallMessageId
     type: 'suggestion',
     docs: {
       description: 'Require a retry or circuit breaker around every network call',
-      recommended: true,
     },
     schema: [
       {

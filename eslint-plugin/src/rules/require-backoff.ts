@@ -23,7 +23,6 @@ export default createRule<[CommonOptions], RequireBackoffMessageIds>({
     type: 'problem',
     docs: {
       description: 'Require a delay with jitter between retries',
-      recommended: true,
     },
     hasSuggestions: true,
     schema: COMMON_OPTIONS_SCHEMA,

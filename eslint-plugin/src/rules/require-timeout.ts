@@ -18,7 +18,6 @@ export default createRule<[RequireTimeoutOptions], RequireTimeoutMessageIds>({
     type: 'problem',
     docs: {
       description: 'Require a timeout on every network call, so a hung dependency cannot hang the caller',
-      recommended: true,
     },
     hasSuggestions: true,
     schema: [

@@ -62,7 +62,6 @@ export default createRule<[CommonOptions], ValidPolicyMessageIds>({
     type: 'problem',
     docs: {
       description: 'Disallow cockatiel policy compositions that do not do what they appear to',
-      recommended: true,
     },
     hasSuggestions: true,
     schema: COMMON_OPTIONS_SCHEMA,

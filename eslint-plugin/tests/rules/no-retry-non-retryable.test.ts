@@ -1,6 +1,6 @@
 import type { Rule } from 'eslint';
 import rule from '../../src/rules/no-retry-non-retryable';
-import { retryableHelperText } from '../../src/fixes/retryable-filter';
+import { retryableHelperText } from '../../src/fixes/retryable-helper';
 import { cjsTester, jsTester, tsTester } from '../rule-tester';
 
 const ruleModule = rule as unknown as Rule.RuleModule;
