@@ -1,5 +1,6 @@
-// Bundles the extension with esbuild: CommonJS files for the Node extension host and its lint worker. `vscode` is
-// provided by the host; TypeScript is taken from VS Code itself at run time (src/host/typescript-shim.ts).
+// Bundles the extension with esbuild: CommonJS files for the Node extension host and for its lint
+// worker (src/lint-worker.ts). `vscode` is provided by the host; TypeScript is taken from VS Code
+// itself at run time (src/worker/typescript-from-paths.ts).
 import * as esbuild from 'esbuild';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,30 +9,36 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const production = process.argv.includes('--production');
 
 /**
- * `typescript` → the shim that loads VS Code's own TypeScript; `eslint` (and its unsupported-api
- * entry) → a stub exposing only `Linter` from `eslint/universal`. The type-aware project service is
- * never used (rules need no type information), so its tsserver import is left out.
+ * For the lint worker: `typescript` → the shim that loads VS Code's own TypeScript from the paths the
+ * host passes; `eslint` (and its unsupported-api entry) → a stub exposing only `Linter` from
+ * `eslint/universal`. The type-aware project service is never used (rules need no type
+ * information), so its tsserver import is left out.
  */
-function substitutes(typescriptShim) {
-  return {
-    name: 'breakwater-substitutes',
-    setup(build) {
-      const file = (relative) => ({ path: path.join(root, relative) });
-      build.onResolve({ filter: /^typescript$/ }, () => file(typescriptShim));
-      build.onResolve({ filter: /^typescript\/lib\/tsserverlibrary$/ }, () => file(typescriptShim));
-      build.onResolve({ filter: /^eslint(\/use-at-your-own-risk)?$/ }, () => file('src/host/eslint-stub.ts'));
-    },
-  };
-}
+const workerSubstitutes = {
+  name: 'breakwater-worker-substitutes',
+  setup(build) {
+    const file = (relative) => ({ path: path.join(root, relative) });
+    build.onResolve({ filter: /^typescript(\/lib\/tsserverlibrary)?$/ }, () => file('src/worker/typescript-from-paths.ts'));
+    build.onResolve({ filter: /^eslint(\/use-at-your-own-risk)?$/ }, () => file('src/worker/eslint-stub.ts'));
+  },
+};
 
-// The extension host's bundle, and the lint worker's (src/lint-worker.ts), which has no `vscode` API:
-// the host tells it where TypeScript is.
-for (const [entry, outfile, typescriptShim] of [
-  ['src/extension.ts', 'dist/extension.js', 'src/host/typescript-shim.ts'],
-  ['src/lint-worker.ts', 'dist/lint-worker.js', 'src/worker/typescript-from-paths.ts'],
+/** For the extension host: linting is the worker's job, so an import that would bundle ESLint or TypeScript here is a build error. */
+const hostStaysThin = {
+  name: 'breakwater-host-stays-thin',
+  setup(build) {
+    build.onResolve({ filter: /^(typescript|eslint)(\/.*)?$/ }, (args) => ({
+      errors: [{ text: `${args.importer} imports ${args.path}: the extension host does not lint; the lint worker (src/lint-worker.ts) does.` }],
+    }));
+  },
+};
+
+for (const [entry, outfile, plugin] of [
+  ['src/extension.ts', 'dist/extension.js', hostStaysThin],
+  ['src/lint-worker.ts', 'dist/lint-worker.js', workerSubstitutes],
 ]) {
   const result = await esbuild.build({
-    plugins: [substitutes(typescriptShim)],
+    plugins: [plugin],
     absWorkingDir: root,
     entryPoints: [entry],
     outfile,

@@ -1,5 +1,5 @@
 /**
- * Stands in for the `eslint` package inside the extension bundle. @typescript-eslint/utils subclasses
+ * Stands in for the `eslint` package inside the lint worker's bundle. @typescript-eslint/utils subclasses
  * ESLint's classes when it loads, but the rules only ever run through `Linter` — which comes from
  * `eslint/universal`, the part of ESLint that needs no file system or config loading. The other
  * classes are empty so that loading succeeds; nothing in the extension calls them.
