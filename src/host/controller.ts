@@ -34,7 +34,9 @@ export class DiagnosticsController implements vscode.Disposable {
     );
     const watcher = vscode.workspace.createFileSystemWatcher(ESLINT_CONFIG_GLOB);
     this.disposables.push(watcher, watcher.onDidChange(() => void this.reload()), watcher.onDidCreate(() => void this.reload()), watcher.onDidDelete(() => void this.reload()));
-    void this.reload();
+    // After activation returns: the first reload starts the lint worker, which activation need not wait for.
+    const firstReload = setImmediate(() => void this.reload());
+    this.disposables.push({ dispose: () => clearImmediate(firstReload) });
   }
 
   dispose(): void {
