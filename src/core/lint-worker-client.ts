@@ -13,33 +13,57 @@ export interface LintWorkerPort {
   on(event: 'message', listener: (message: LintWorkerMessage) => void): unknown;
   on(event: 'error', listener: (error: Error) => void): unknown;
   on(event: 'exit', listener: (code: number) => void): unknown;
+  terminate(): unknown;
 }
+
+/**
+ * How long the worker may go without answering while requests wait before it counts as stuck (a
+ * rule in an endless loop) and is stopped, to be restarted by the next request. Far above any real
+ * lint: the largest file the extension lints takes a few seconds at most.
+ */
+export const WORKER_ANSWER_WITHIN_MS = 30_000;
 
 export class LintWorkerClient {
   private nextId = 0;
   private readonly pending = new Map<number, { resolve: (result: never) => void; reject: (error: Error) => void }>();
   private stopped: string | undefined;
+  /** Armed while requests wait, re-armed by each answer. */
+  private watchdog: ReturnType<typeof setTimeout> | undefined;
+  private readonly stop: (reason: string) => void;
 
   constructor(
     private readonly port: LintWorkerPort,
     handlers: { readonly log: (line: string) => void; readonly stopped: (reason: string) => void },
+    private readonly answerWithinMs = WORKER_ANSWER_WITHIN_MS,
   ) {
     port.on('message', (message) => {
       if ('log' in message) return handlers.log(message.log);
       const pending = this.pending.get(message.id);
       this.pending.delete(message.id);
+      this.armWatchdog();
       if ('error' in message) pending?.reject(new Error(message.error));
       else pending?.resolve(message.result as never);
     });
-    const stop = (reason: string) => {
+    this.stop = (reason: string) => {
       if (this.stopped !== undefined) return;
       this.stopped = reason;
+      clearTimeout(this.watchdog);
       for (const pending of this.pending.values()) pending.reject(new Error(`the lint worker stopped (${reason})`));
       this.pending.clear();
       handlers.stopped(reason);
     };
-    port.on('error', (error) => stop(error.stack ?? error.message));
-    port.on('exit', (code) => stop(`exit code ${code}`));
+    port.on('error', (error) => this.stop(error.stack ?? error.message));
+    port.on('exit', (code) => this.stop(`exit code ${code}`));
+  }
+
+  private armWatchdog(): void {
+    clearTimeout(this.watchdog);
+    this.watchdog = undefined;
+    if (this.pending.size === 0 || this.stopped !== undefined) return;
+    this.watchdog = setTimeout(() => {
+      this.stop(`no answer in ${this.answerWithinMs} ms`);
+      void this.port.terminate();
+    }, this.answerWithinMs);
   }
 
   request<Request extends LintRequest>(request: Request): Promise<LintResponses[Request['kind']]> {
@@ -47,6 +71,7 @@ export class LintWorkerClient {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (result: never) => void, reject });
+      if (this.watchdog === undefined) this.armWatchdog();
       this.port.postMessage({ id, request });
     });
   }

@@ -17,10 +17,10 @@ class WorkerClient {
   readonly stops: string[] = [];
   private readonly client: LintWorkerClient;
 
-  constructor(settings: ExtensionSettings = DEFAULT_SETTINGS) {
+  constructor(settings: ExtensionSettings = DEFAULT_SETTINGS, answerWithinMs?: number) {
     const workerData: LintWorkerData = { settings, typescriptPaths: ['/nowhere/typescript', path.join(ROOT, 'node_modules', 'typescript')] };
     this.worker = new Worker(path.join(ROOT, 'dist', 'lint-worker.js'), { workerData, resourceLimits: LINT_WORKER_RESOURCE_LIMITS });
-    this.client = new LintWorkerClient(this.worker, { log: (line) => this.logs.push(line), stopped: (reason) => this.stops.push(reason) });
+    this.client = new LintWorkerClient(this.worker, { log: (line) => this.logs.push(line), stopped: (reason) => this.stops.push(reason) }, answerWithinMs);
   }
 
   ask<Request extends LintRequest>(request: Request): Promise<LintResponses[Request['kind']]> {
@@ -98,5 +98,39 @@ describe('the lint worker (dist/lint-worker.js)', function () {
     await assert.rejects(pending, /the lint worker stopped \(exit code 1\)/);
     await assert.rejects(doomed.ask({ kind: 'lint', document: doc(3), text: LOAD_TS }), /the lint worker stopped/);
     assert.deepEqual(doomed.stops, ['exit code 1']);
+  });
+
+  it('stops a worker that does not answer (a rule in an endless loop) and fails what waited, saying so', async () => {
+    // A real worker thread that takes requests and never answers.
+    const stuck = new Worker("require('node:worker_threads').parentPort.on('message', () => { for (;;); });", { eval: true });
+    const stops: string[] = [];
+    let exited = false;
+    stuck.on('exit', () => (exited = true));
+    const stuckClient = new LintWorkerClient(stuck, { log: () => undefined, stopped: (reason) => stops.push(reason) }, 300);
+    await assert.rejects(stuckClient.request({ kind: 'lint', document: doc(1), text: LOAD_TS }), /the lint worker stopped \(no answer in 300 ms\)/);
+    assert.deepEqual(stops, ['no answer in 300 ms']);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.ok(exited, 'the stuck worker was terminated');
+  });
+
+  it('keeps a slow but answering worker: the limit is on the wait for each answer, not for all of them', async function () {
+    this.timeout(120_000);
+    const limitMs = 2_500;
+    const slow = new WorkerClient(DEFAULT_SETTINGS, limitMs);
+    try {
+      // JavaScript, so that no answer waits for TypeScript to load; the first one waits for the worker to start.
+      await slow.ask({ kind: 'lint', document: doc(1, '/work/app/src/load.js'), text: 'export const load = (url) => fetch(url);\n' });
+      // About 150 ms a lint here; thirty queued at once take several times the limit.
+      const text = Array.from({ length: 1_500 }, (_, n) => `export async function load${n}(url) {\n  return fetch(url);\n}\n`).join('');
+      const versions = Array.from({ length: 30 }, (_, i) => 100 + i);
+      const started = Date.now();
+      const answers = await Promise.all(versions.map((v) => slow.ask({ kind: 'lint', document: doc(v, '/work/app/src/load.js'), text })));
+      const took = Date.now() - started;
+      assert.deepEqual(answers.map((findings) => findings.length), versions.map(() => 3_000));
+      assert.deepEqual(slow.stops, []);
+      assert.ok(took > limitMs, `the batch took ${took} ms, no longer than the limit: the case proves nothing`);
+    } finally {
+      await slow.worker.terminate();
+    }
   });
 });
