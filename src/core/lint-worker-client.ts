@@ -29,11 +29,10 @@ export class LintWorkerClient {
   private stopped: string | undefined;
   /** Armed while requests wait, re-armed by each answer. */
   private watchdog: ReturnType<typeof setTimeout> | undefined;
-  private readonly stop: (reason: string) => void;
 
   constructor(
     private readonly port: LintWorkerPort,
-    handlers: { readonly log: (line: string) => void; readonly stopped: (reason: string) => void },
+    private readonly handlers: { readonly log: (line: string) => void; readonly stopped: (reason: string) => void },
     private readonly answerWithinMs = WORKER_ANSWER_WITHIN_MS,
   ) {
     port.on('message', (message) => {
@@ -44,16 +43,18 @@ export class LintWorkerClient {
       if ('error' in message) pending?.reject(new Error(message.error));
       else pending?.resolve(message.result as never);
     });
-    this.stop = (reason: string) => {
-      if (this.stopped !== undefined) return;
-      this.stopped = reason;
-      clearTimeout(this.watchdog);
-      for (const pending of this.pending.values()) pending.reject(new Error(`the lint worker stopped (${reason})`));
-      this.pending.clear();
-      handlers.stopped(reason);
-    };
     port.on('error', (error) => this.stop(error.stack ?? error.message));
     port.on('exit', (code) => this.stop(`exit code ${code}`));
+  }
+
+  /** Fails every waiting request with `reason`, and every later one; the first reason is the one kept. */
+  private stop(reason: string): void {
+    if (this.stopped !== undefined) return;
+    this.stopped = reason;
+    clearTimeout(this.watchdog);
+    for (const pending of this.pending.values()) pending.reject(new Error(`the lint worker stopped (${reason})`));
+    this.pending.clear();
+    this.handlers.stopped(reason);
   }
 
   private armWatchdog(): void {
