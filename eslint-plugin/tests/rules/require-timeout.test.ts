@@ -187,6 +187,14 @@ describe('require-timeout', () => {
         'import axios from "axios"; class Api { client; constructor() {\n    this.client\n      = axios.create({ baseURL });\n  } load() { return this.client.get(url); } }',
         'import axios from "axios"; class Api { client; constructor() {\n    this.client\n      = axios.create({ baseURL });\n  } load() { return this.client.get(url, { timeout: 10000 }); } }',
       ),
+      axiosMissing(
+        'import axios from "axios"; class Api { client; constructor() { this.client /* shared by every call */ = axios.create({ baseURL }); } load() { return this.client.get(url); } }',
+        'import axios from "axios"; class Api { client; constructor() { this.client /* shared by every call */ = axios.create({ baseURL }); } load() { return this.client.get(url, { timeout: 10000 }); } }',
+      ),
+      axiosMissing(
+        'import axios from "axios"; class Api { client /* set once */: AxiosInstance = axios.create({ baseURL }); load() { return this.client.get(url); } }',
+        'import axios from "axios"; class Api { client /* set once */: AxiosInstance = axios.create({ baseURL }); load() { return this.client.get(url, { timeout: 10000 }); } }',
+      ),
       // Only a class that extends this very class can set the field its own way: another `Api` elsewhere does not count.
       axiosMissing(
         'import axios from "axios"; class Api { client = axios.create(); load() { return this.client.get(url); } } function other() { class Api {} return class Sub extends Api {}; }',
