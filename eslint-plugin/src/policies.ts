@@ -10,10 +10,7 @@ import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './util/node-types';
 import { OriginResolver } from './model/resolve';
 import { staticPropertyName, unwrap, walk } from './util/ast';
-
 import type { PolicyLayerJson } from './policy-code';
-
-export type { PolicyLayerJson } from './policy-code';
 
 export interface PolicyDefinition {
   /** The variable the policy is assigned to. */

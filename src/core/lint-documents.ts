@@ -1,8 +1,9 @@
 /**
  * The lint engine's side of the extension: what the lint worker does with each request from the
  * extension host. It keeps each open document's last lint, so that the quick-fixes and the CodeLens
- * of a version read the parse its diagnostics came from. Pure (no `vscode`, no worker API): unit
- * tests drive it directly, and src/lint-worker.ts puts it behind a message port.
+ * of a version read the parse its diagnostics came from. Pure (no `vscode`, no worker API):
+ * src/lint-worker.ts puts it behind a message port, and test/extension/lint-worker.test.ts drives
+ * that real worker.
  */
 import { BreakwaterLinter, isLintable, type Finding, type LintDependencies, type LintResult, type WrapOffer } from './lint';
 import type { ExtensionSettings, RuleId } from './settings';
