@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { contentSecurityPolicy, simulatorHtml } from '../../src/panel/simulator-html';
+import { LatestRun } from '../../src/webview/simulator/latest-run';
 import { parseFromPanel, parseState, parseToPanel } from '../../src/webview/simulator/protocol';
 import { ROOT } from '../helpers';
 
@@ -59,5 +60,48 @@ describe('simulator panel messages', () => {
     const state = { version: 1, presetId: 'outage', scenario: {}, policies: [{ label: 'a', policy: [], unknowns: [], fromCode: true }, { label: 'b', policy: [], unknowns: [] }] };
     assert.deepEqual(parseState(state), { ...state, policies: [state.policies[0], { ...state.policies[1], fromCode: false }] });
     for (const bad of [undefined, null, { ...state, version: 2 }, { ...state, policies: [] }, { ...state, presetId: 3 }, { ...state, scenario: [] }]) assert.equal(parseState(bad), undefined, JSON.stringify(bad));
+  });
+});
+
+describe('simulator panel runs (which result the panel shows)', () => {
+  it('starts a run for valid inputs and shows its answer', () => {
+    const runs = new LatestRun();
+    const first = runs.changed(true);
+    assert.equal(first, 1);
+    assert.deepEqual(runs.answered(1), { show: true });
+  });
+
+  it('starts nothing for invalid inputs', () => {
+    const runs = new LatestRun();
+    assert.equal(runs.changed(false), undefined);
+    assert.equal(runs.changed(true), 2);
+  });
+
+  // Regression (e2e on a busy machine): a run started by a resize answered after a field turned
+  // invalid, and its "Simulated" status replaced "Fix the highlighted fields".
+  it('drops an answer that came after the inputs turned invalid, and starts no run for them', () => {
+    const runs = new LatestRun();
+    runs.changed(true);
+    assert.equal(runs.changed(false), undefined);
+    assert.deepEqual(runs.answered(1), { show: false });
+    assert.equal(runs.changed(true), 3);
+    assert.deepEqual(runs.answered(3), { show: true });
+  });
+
+  it('keeps one run in the worker: edits during it start one more run, for the latest inputs', () => {
+    const runs = new LatestRun();
+    runs.changed(true);
+    assert.equal(runs.changed(true), undefined);
+    assert.equal(runs.changed(false), undefined);
+    assert.equal(runs.changed(true), undefined);
+    assert.deepEqual(runs.answered(1), { show: false, next: 4 });
+    assert.deepEqual(runs.answered(4), { show: true });
+  });
+
+  it('ignores an answer it is not waiting for', () => {
+    const runs = new LatestRun();
+    runs.changed(true);
+    assert.deepEqual(runs.answered(7), { show: false });
+    assert.deepEqual(runs.answered(1), { show: true });
   });
 });

@@ -24,6 +24,7 @@ import {
   type Path,
 } from './fields';
 import { parseState, parseToPanel, type PanelPolicy, type PanelState } from './protocol';
+import { LatestRun } from './latest-run';
 import type { WorkerRequest, WorkerResponse } from './worker';
 
 declare const __WORKER_SOURCE__: string;
@@ -281,9 +282,7 @@ function renderPolicy(name: 'A' | 'B', panelPolicy: PanelPolicy, box: HTMLElemen
 // ---------------------------------------------------------------- running
 
 const worker = new Worker(URL.createObjectURL(new Blob([__WORKER_SOURCE__], { type: 'text/javascript' })));
-let nextId = 0;
-let inFlight: number | undefined;
-let pending = false;
+const runs = new LatestRun();
 
 function scenarios(): Json[] {
   return state.policies.map((p) => ({ ...state.scenario, policy: p.policy }));
@@ -308,35 +307,37 @@ function schedule(): void {
   for (const node of document.querySelectorAll<HTMLElement>('[data-error-for]')) node.textContent = issues.get(node.dataset.errorFor!) ?? '';
   for (const node of document.querySelectorAll<HTMLElement>('[data-key]')) node.classList.toggle('invalid', issues.has(node.dataset.key!));
   errorsBox.textContent = [...new Set(general)].join('\n');
-  if (issues.size > 0 || general.length > 0) {
-    statusLine.textContent = 'Fix the highlighted fields to run the simulation.';
-    return;
-  }
-  if (inFlight !== undefined) {
-    pending = true;
-    return;
-  }
-  inFlight = nextId++;
-  const request: WorkerRequest = { id: inFlight, scenarios: scenarios() };
+  const valid = issues.size === 0 && general.length === 0;
+  if (!valid) statusLine.textContent = 'Fix the highlighted fields to run the simulation.';
+  const start = runs.changed(valid);
+  if (start !== undefined) startRun(start);
+}
+
+function startRun(id: number): void {
+  const request: WorkerRequest = { id, scenarios: scenarios() };
   worker.postMessage(request);
 }
 
 worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
-  inFlight = undefined;
-  const runs = event.data.runs;
-  const results = runs.map((run) => (run.ok ? run.result : undefined));
-  if (results[0] && results[1]) renderResults([results[0], results[1]], runs.map((run) => (run.ok ? run.elapsedMs : 0)));
-  else errorsBox.textContent = runs.flatMap((run, i) => (run.ok ? [] : run.issues.map((issue) => `${NAMES[i]}: ${issue.message}`))).join('\n');
-  if (pending) {
-    pending = false;
-    schedule();
+  const { show, next } = runs.answered(event.data.id);
+  if (show) {
+    const answers = event.data.runs;
+    const results = answers.map((run) => (run.ok ? run.result : undefined));
+    if (results[0] && results[1]) {
+      const shown: [SimulationResult, SimulationResult] = [results[0], results[1]];
+      const elapsed = answers.map((run) => (run.ok ? run.elapsedMs : 0));
+      renderResults(shown);
+      statusLine.textContent = `Simulated ${shown.map((r, i) => `${NAMES[i]}: ${r.totals.requests.toLocaleString('en-US')} requests in ${elapsed[i].toFixed(0)} ms`).join(' · ')}`;
+    } else errorsBox.textContent = answers.flatMap((run, i) => (run.ok ? [] : run.issues.map((issue) => `${NAMES[i]}: ${issue.message}`))).join('\n');
   }
+  if (next !== undefined) startRun(next);
 };
 
-let lastResults: { results: [SimulationResult, SimulationResult]; elapsed: number[] } | undefined;
+/** What the charts and tables show, kept to redraw them for a new size or theme. */
+let lastResults: [SimulationResult, SimulationResult] | undefined;
 
-function renderResults(results: [SimulationResult, SimulationResult], elapsed: number[]): void {
-  lastResults = { results, elapsed };
+function renderResults(results: [SimulationResult, SimulationResult]): void {
+  lastResults = results;
   const labels = state.policies.map((p, i) => `${NAMES[i]}: ${p.label || 'unnamed'}`) as [string, string];
   const rows = results.map(summaryRows);
   const header = el('tr', {}, [el('th'), ...labels.map((label) => el('th', { textContent: label }))]);
@@ -352,7 +353,6 @@ function renderResults(results: [SimulationResult, SimulationResult], elapsed: n
   const differences = describeDifferences(results[0], results[1], ['A', 'B']);
   differencesBox.replaceChildren(...(differences.length ? differences : ['A and B behave the same in this scenario.']).map((text) => el('li', { textContent: text })));
   results.forEach((result, i) => chartColumns[i].render(result, results));
-  statusLine.textContent = `Simulated ${results.map((r, i) => `${NAMES[i]}: ${r.totals.requests.toLocaleString('en-US')} requests in ${elapsed[i].toFixed(0)} ms`).join(' · ')}`;
 }
 
 window.addEventListener('message', (event: MessageEvent) => {
@@ -367,12 +367,20 @@ window.addEventListener('message', (event: MessageEvent) => {
   schedule();
 });
 
-window.addEventListener('resize', () => schedule());
+// A resize changes only the charts' width: redraw the last results at the new size (once per frame), not a new simulation.
+let resizeFrame: number | undefined;
+window.addEventListener('resize', () => {
+  if (resizeFrame !== undefined) return;
+  resizeFrame = requestAnimationFrame(() => {
+    resizeFrame = undefined;
+    if (lastResults) renderResults(lastResults);
+  });
+});
 
 // VS Code changes the body's class (vscode-light, vscode-dark, …) with the theme: redraw the charts in its colours.
 new MutationObserver(() => {
   for (const column of chartColumns) column.clear();
-  if (lastResults) renderResults(lastResults.results, lastResults.elapsed);
+  if (lastResults) renderResults(lastResults);
 }).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 
 renderControls();
