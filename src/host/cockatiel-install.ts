@@ -8,16 +8,18 @@ const COCKATIEL = 'cockatiel@^3.2.1';
  * the package manager its lockfile shows, in a terminal the user sees. (3.2 works on every Node and
  * module format; the inserted code uses nothing newer.)
  */
-export async function ensureCockatiel(document: vscode.Uri): Promise<void> {
+export async function ensureCockatiel(document: vscode.Uri, log: (line: string) => void): Promise<void> {
   for (let dir = vscode.Uri.joinPath(document, '..'); ; dir = vscode.Uri.joinPath(dir, '..')) {
     const manifest = vscode.Uri.joinPath(dir, 'package.json');
     const text = await readText(manifest);
     if (text !== undefined) {
+      const relative = vscode.workspace.asRelativePath(manifest);
       if (declaresDependency(text, 'cockatiel')) return;
       const files = (await vscode.workspace.fs.readDirectory(dir)).map(([name]) => name);
       const command = addDependencyCommand(files, COCKATIEL);
+      log(`A wrap uses cockatiel, which ${relative} does not list: offering "${command}".`);
       const choice = await vscode.window.showInformationMessage(
-        `The wrapped call uses cockatiel, which ${vscode.workspace.asRelativePath(manifest)} does not list.`,
+        `The wrapped call uses cockatiel, which ${relative} does not list.`,
         `Run "${command}"`,
       );
       if (choice) {

@@ -80,10 +80,17 @@ describe('extension end-to-end in code-server', function () {
       }
       if (Date.now() > deadline) {
         await shot(`failed-notification`);
-        throw new Error(`no notification containing "${text}" within ${timeoutMs / 1000} s`);
+        throw new Error(`no notification containing "${text}" within ${timeoutMs / 1000} s; the extension's log:\n${breakwaterLog()}`);
       }
       await page.waitForTimeout(250);
     }
+  }
+
+  /** What the extension wrote to its output channel so far (code-server keeps it under the user data's logs). */
+  function breakwaterLog(): string {
+    const logs = path.join(server.userDataDir, 'logs');
+    const files = fs.readdirSync(logs, { recursive: true }).map(String).filter((name) => name.endsWith('Breakwater.log'));
+    return files.map((name) => fs.readFileSync(path.join(logs, name), 'utf8')).join('\n');
   }
 
   async function openFile(relative: string): Promise<void> {
@@ -226,6 +233,8 @@ describe('extension end-to-end in code-server', function () {
     const message = await offer.innerText();
     assert.match(message, /The wrapped call uses cockatiel, which package\.json does not list\./);
     assert.match(message, /Run "npm install cockatiel@\^3\.2\.1"/);
+    // The output channel reaches its log file a little later than the notification.
+    await until('the offer in the extension\'s log', async () => /A wrap uses cockatiel, which package\.json does not list: offering "npm install cockatiel@\^3\.2\.1"\./.test(breakwaterLog()), 30_000);
     await shot('06-cockatiel-offer');
     await page.keyboard.press('Escape');
     await openFile('src/payments.ts');
@@ -382,11 +391,9 @@ describe('extension end-to-end in code-server', function () {
   });
 
   it('activates quickly (reported from the extension\'s own output)', () => {
-    const logs = path.join(server.userDataDir, 'logs');
-    const files = fs.readdirSync(logs, { recursive: true }).map(String).filter((name) => name.endsWith('Breakwater.log'));
-    const text = files.map((name) => fs.readFileSync(path.join(logs, name), 'utf8')).join('\n');
+    const text = breakwaterLog();
     const match = /Breakwater activated in ([\d.]+) ms/.exec(text);
-    assert.ok(match, `no activation line in ${files.join(', ')}`);
+    assert.ok(match, `no activation line in the extension's log:\n${text}`);
     process.stdout.write(`      activation: ${match[1]} ms\n`);
   });
 });
