@@ -41,41 +41,141 @@ const QUERY_FUNCTIONS = new Set([
  */
 const SWR_MODULES = new Set(['swr', 'swr/infinite', 'swr/immutable']);
 
+/** A query library's options for the function at `node`: the literal, none given (`undefined`), or not shown (`null`). */
+interface QueryOptions {
+  readonly library: 'TanStack Query' | 'SWR';
+  readonly options: TSESTree.ObjectExpression | undefined | null;
+}
+
 /**
- * Whether a query library retries the function at `node` (the function, or a name it is passed by):
- * the `queryFn` of `useQuery({ queryKey, queryFn })` and the like, react-query's positional
- * `useQuery(key, fn, options)`, a query of `useQueries({ queries: […] })`, a `QueryClient`'s default
- * `queryFn`, or SWR's `useSWR(key, fetcher, options)`. 'no' when the options say `retry: false` or
- * `0`, 'unknown' when they set it to something the file does not show; undefined when the function
- * is not a query function.
+ * The query library that runs the function at `node` (the function, or a name it is passed by) as a
+ * query, and that query's options: the `queryFn` of `useQuery({ queryKey, queryFn })` and the like,
+ * react-query's positional `useQuery(key, fn, options)`, a query of `useQueries({ queries: […] })`, a
+ * `QueryClient`'s default `queryFn`, or SWR's `useSWR(key, fetcher, options)`. Undefined when the
+ * function is not a query function.
  */
-export function queryFunctionVerdict(model: FileModel, node: TSESTree.Node): Verdict | undefined {
+function queryOptionsOf(model: FileModel, node: TSESTree.Node): QueryOptions | undefined {
   let current = node;
   while (current.parent && (current.parent.type === AST_NODE_TYPES.TSAsExpression || current.parent.type === AST_NODE_TYPES.TSSatisfiesExpression)) current = current.parent;
   const parent = current.parent;
   if (parent?.type === AST_NODE_TYPES.Property && parent.value === current && staticPropertyName(parent) === 'queryFn' && parent.parent.type === AST_NODE_TYPES.ObjectExpression) {
     const options = parent.parent;
+    const tanstack = { library: 'TanStack Query', options } as const;
     const call = callTaking(options);
-    if (call && isQueryCall(model, call)) return retryVerdict(options);
+    if (call && isQueryCall(model, call)) return tanstack;
     // `useQueries({ queries: [{ queryKey, queryFn }, …] })`, or `queries: ids.map((id) => ({ queryKey, queryFn }))`
     const list = options.parent?.type === AST_NODE_TYPES.ArrayExpression ? options.parent : mapping(options);
     const listed = list && propertyHolding(list, 'queries');
     const queriesCall = listed && callTaking(listed);
-    if (queriesCall && isQueryCall(model, queriesCall, 'useQueries')) return retryVerdict(options);
+    if (queriesCall && isQueryCall(model, queriesCall, 'useQueries')) return tanstack;
     // `new QueryClient({ defaultOptions: { queries: { queryFn } } })`: the default for every query
     const defaults = propertyHolding(options, 'queries');
     const config = defaults && propertyHolding(defaults, 'defaultOptions');
     const client = config?.parent;
-    if (client?.type === AST_NODE_TYPES.NewExpression && client.arguments[0] === config && isQueryCall(model, client, 'QueryClient')) return retryVerdict(options);
+    if (client?.type === AST_NODE_TYPES.NewExpression && client.arguments[0] === config && isQueryCall(model, client, 'QueryClient')) return tanstack;
     return undefined;
   }
   // The positional forms, `useSWR(key, fetcher, options)` and `useQuery(key, fn, options)`.
   if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.arguments[1] !== current) return undefined;
-  const judge = isSwrCall(model, parent) ? swrRetryVerdict : isQueryCall(model, parent) ? retryVerdict : undefined;
-  if (!judge) return undefined;
+  const library = isSwrCall(model, parent) ? 'SWR' : isQueryCall(model, parent) ? 'TanStack Query' : undefined;
+  if (!library) return undefined;
   const options = parent.arguments[2] && unwrap(parent.arguments[2]);
-  if (!options) return 'yes';
-  return options.type === AST_NODE_TYPES.ObjectExpression ? judge(options) : 'unknown';
+  return { library, options: !options ? undefined : options.type === AST_NODE_TYPES.ObjectExpression ? options : null };
+}
+
+/**
+ * Whether a query library retries the function at `node` (the function, or a name it is passed by):
+ * 'no' when the query's options say `retry: false` or `0` (SWR: `shouldRetryOnError: false`,
+ * `errorRetryCount: 0`), 'unknown' when they set it to something the file does not show; undefined
+ * when the function is not a query function.
+ */
+export function queryFunctionVerdict(model: FileModel, node: TSESTree.Node): Verdict | undefined {
+  const query = queryOptionsOf(model, node);
+  if (!query) return undefined;
+  const retry = queryRetrySetting(query);
+  return retry.off ? 'no' : retry.unknown ? 'unknown' : 'yes';
+}
+
+/** How a query library retries a query function. */
+export interface QueryRetry {
+  readonly library: 'TanStack Query' | 'SWR';
+  /** Retries after the first call: TanStack Query's 3 and SWR's no limit by default. */
+  readonly retries: number | undefined;
+  /**
+   * Whether the query's own options turn retrying on (`retry: 3`, `retry: true`, a `retry` function,
+   * `errorRetryCount: 5`). Otherwise it is the library's default, which the file alone cannot
+   * confirm: a `QueryClient` made elsewhere may turn it off, and TanStack Query does not retry on
+   * the server.
+   */
+  readonly shown: boolean;
+}
+
+/** The retry a query library runs the function at `node` under; undefined when it is not a query function or its options turn retrying off or do not show. */
+export function queryRetry(model: FileModel, node: TSESTree.Node): QueryRetry | undefined {
+  const query = queryOptionsOf(model, node);
+  if (!query) return undefined;
+  const retry = queryRetrySetting(query);
+  if (retry.off || retry.unknown) return undefined;
+  const retries = retry.retries ?? (retry.shown ? undefined : query.library === 'SWR' ? Infinity : TANSTACK_DEFAULT_RETRIES);
+  return { library: query.library, retries, shown: retry.shown };
+}
+
+const TANSTACK_DEFAULT_RETRIES = 3;
+
+interface RetrySetting {
+  readonly off: boolean;
+  readonly unknown: boolean;
+  readonly shown: boolean;
+  readonly retries: number | undefined;
+}
+
+const DEFAULT_SETTING: RetrySetting = { off: false, unknown: false, shown: false, retries: undefined };
+const OFF: RetrySetting = { off: true, unknown: false, shown: false, retries: undefined };
+const NOT_SHOWN: RetrySetting = { off: false, unknown: true, shown: false, retries: undefined };
+
+/** What a query's options say about retrying; absent any word, the library's default (it retries). */
+function queryRetrySetting(query: QueryOptions): RetrySetting {
+  if (query.options === null) return NOT_SHOWN;
+  if (!query.options) return DEFAULT_SETTING;
+  return query.library === 'SWR' ? swrRetrySetting(query.options) : tanstackRetrySetting(query.options);
+}
+
+/** `retry: 3`, `retry: true` (no limit), `retry: false` or `0`, `retry: (count, error) => …`. */
+function tanstackRetrySetting(options: TSESTree.ObjectExpression): RetrySetting {
+  const retry = lastWord(options, 'retry');
+  if (retry === undefined) return DEFAULT_SETTING;
+  if (retry === SPREAD) return NOT_SHOWN;
+  if (retry.type === AST_NODE_TYPES.ArrowFunctionExpression || retry.type === AST_NODE_TYPES.FunctionExpression) return { off: false, unknown: false, shown: true, retries: undefined };
+  const value = retry.type === AST_NODE_TYPES.Literal ? retry.value : undefined;
+  if (value === false || value === 0) return OFF;
+  if (value === true) return { off: false, unknown: false, shown: true, retries: Infinity };
+  return typeof value === 'number' && value > 0 ? { off: false, unknown: false, shown: true, retries: value } : NOT_SHOWN;
+}
+
+/** `shouldRetryOnError: false` or `errorRetryCount: 0` turn retries off; `errorRetryCount: 5` limits them (none by default). */
+function swrRetrySetting(options: TSESTree.ObjectExpression): RetrySetting {
+  const should = lastWord(options, 'shouldRetryOnError');
+  const count = lastWord(options, 'errorRetryCount');
+  const shouldValue = should && should !== SPREAD && should.type === AST_NODE_TYPES.Literal ? should.value : undefined;
+  const countValue = count && count !== SPREAD && count.type === AST_NODE_TYPES.Literal ? count.value : undefined;
+  if (shouldValue === false || countValue === 0) return OFF;
+  if ((should !== undefined && shouldValue !== true) || (count !== undefined && !(typeof countValue === 'number' && countValue > 0))) return NOT_SHOWN;
+  return { off: false, unknown: false, shown: shouldValue === true || count !== undefined, retries: typeof countValue === 'number' ? countValue : undefined };
+}
+
+const SPREAD = Symbol('spread');
+
+/**
+ * The value an options literal ends up with for `key`: as in JavaScript the last word wins, and a
+ * spread after it may carry another value (SPREAD). Undefined when neither says anything.
+ */
+function lastWord(options: TSESTree.ObjectExpression, key: string): TSESTree.Node | typeof SPREAD | undefined {
+  let word: TSESTree.Node | typeof SPREAD | undefined;
+  for (const property of options.properties) {
+    if (property.type === AST_NODE_TYPES.SpreadElement) word = SPREAD;
+    else if (staticPropertyName(property) === key) word = unwrap(property.value);
+  }
+  return word;
 }
 
 /** The call an options object is given to: as its first argument, or returned by a function that is (`createQuery(() => ({ … }))`). */
@@ -117,41 +217,4 @@ function isQueryCall(model: FileModel, call: TSESTree.CallExpression | TSESTree.
 function isSwrCall(model: FileModel, call: TSESTree.CallExpression): boolean {
   const origin = model.resolver.resolve(unwrap(call.callee));
   return origin !== undefined && SWR_MODULES.has(origin.module) && (origin.path.length === 0 || (origin.path.length === 1 && origin.path[0] === 'default'));
-}
-
-/** What a query's own `retry` option says: absent (the default retries), off, or not shown. */
-function retryVerdict(options: TSESTree.ObjectExpression): Verdict {
-  return optionsVerdict(options, (key, value) => {
-    if (key !== 'retry') return undefined;
-    if (value.type === AST_NODE_TYPES.Literal) return value.value === false || value.value === 0 ? 'no' : 'yes';
-    return value.type === AST_NODE_TYPES.ArrowFunctionExpression || value.type === AST_NODE_TYPES.FunctionExpression ? 'yes' : 'unknown';
-  });
-}
-
-/** What SWR's options say: `shouldRetryOnError: false` or `errorRetryCount: 0` turn retries off. */
-function swrRetryVerdict(options: TSESTree.ObjectExpression): Verdict {
-  return optionsVerdict(options, (key, value) => {
-    if (key !== 'shouldRetryOnError' && key !== 'errorRetryCount') return undefined;
-    if (value.type !== AST_NODE_TYPES.Literal) return 'unknown';
-    return value.value === false || value.value === 0 ? 'no' : 'yes';
-  });
-}
-
-/**
- * Reads an options literal with `judge` for each property, in order: as in JavaScript the last
- * word wins, and a spread, which may carry the off switch, makes it 'unknown' until a later property
- * says otherwise. Absent any, the library's default: it retries.
- */
-function optionsVerdict(options: TSESTree.ObjectExpression, judge: (key: string, value: TSESTree.Node) => Verdict | undefined): Verdict {
-  let verdict: Verdict = 'yes';
-  for (const property of options.properties) {
-    if (property.type === AST_NODE_TYPES.SpreadElement) {
-      verdict = 'unknown';
-      continue;
-    }
-    const key = staticPropertyName(property);
-    const judged = key === undefined ? undefined : judge(key, unwrap(property.value));
-    if (judged) verdict = judged;
-  }
-  return verdict;
 }

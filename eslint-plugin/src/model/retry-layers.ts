@@ -4,6 +4,7 @@ import { isFunction, numericLiteral, staticPropertyName, unwrap, type FunctionNo
 import type { FileModel } from './file-model';
 import { functionBinding, handRetryAround, helperParameter, retryHelperOf, type HandRetry } from './hand-retry';
 import type { NetworkCall } from './network-call';
+import { queryRetry } from './query-libraries';
 import { retryOption, retrySiteOf } from './retry-site';
 import { axiosRetryCalls, chainHas, selfRetryVerdict } from './self-retry';
 import { isNodeRetryOperation, retryPolicies, wrapperOf, type Wrapper } from './wrappers';
@@ -137,6 +138,38 @@ export function enclosingRetry(model: FileModel, node: TSESTree.Node, depth = 0)
     if (layer) return layer;
   }
   return undefined;
+}
+
+/**
+ * The query library that retries the function `node` runs in, nearest function first: TanStack
+ * Query's `queryFn`, SWR's fetcher, inline or passed by name. Separate from `enclosingRetry`, because
+ * the file rarely shows whether it retries (`QueryRetry.shown`) and because a query library re-runs
+ * its function whatever it sends: callers decide how to weigh it.
+ */
+export function enclosingQueryRetry(model: FileModel, node: TSESTree.Node, depth = 0): (RetryLayer & { readonly shown: boolean }) | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (!isFunction(current)) continue;
+    const layer = queryRetryLayer(model, current, current);
+    if (layer) return layer;
+    const binding = functionBinding(current);
+    const variable = binding && model.resolver.variableOf(binding);
+    for (const reference of variable?.references ?? []) {
+      if (reference.init) continue;
+      const identifier = reference.identifier;
+      const byName = queryRetryLayer(model, identifier, current);
+      if (byName) return byName;
+      // Called from inside a query function elsewhere in the file.
+      const caller = identifier.parent;
+      const outer = caller?.type === AST_NODE_TYPES.CallExpression && caller.callee === identifier && depth < MAX_CALLER_DEPTH ? enclosingQueryRetry(model, caller, depth + 1) : undefined;
+      if (outer) return outer;
+    }
+  }
+  return undefined;
+}
+
+function queryRetryLayer(model: FileModel, node: TSESTree.Node, fn: FunctionNode): (RetryLayer & { readonly shown: boolean }) | undefined {
+  const retry = queryRetry(model, node);
+  return retry && { node: fn, label: `${retry.library} retry`, retries: retry.retries, shown: retry.shown };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { fileModel } from '../model/file-model';
 import { COMMON_OPTIONS_SCHEMA, type CommonOptions } from '../model/rule-options';
-import { enclosingRetry, selfRetryLayer, wrapperRetryLayer, type RetryLayer } from '../model/retry-layers';
+import { enclosingQueryRetry, enclosingRetry, selfRetryLayer, wrapperRetryLayer, type RetryLayer } from '../model/retry-layers';
 import { wrapperOf } from '../model/wrappers';
 import { createRule } from '../util/create-rule';
 
@@ -38,9 +38,23 @@ export default createRule<[CommonOptions], NoNestedRetryMessageIds>({
   },
   defaultOptions: [{ unresolved: 'ignore', clients: [] }],
   create(context, [options]) {
-    const model = fileModel(context, options);
-    if (!model) return {};
+    const fileOrNothing = fileModel(context, options);
+    if (!fileOrNothing) return {}; // nothing network-related in this file
+    const model = fileOrNothing;
     const reported = new Set<TSESTree.Node>();
+    const reportUnresolved = options.unresolved === 'report';
+
+    /**
+     * The retry around `node`. A query library's counts only when the query's own options turn
+     * retrying on: its default may be turned off by a QueryClient the file does not show (or, for
+     * TanStack Query, on the server), so a default is reported only with `unresolved: "report"`.
+     */
+    function outerRetry(node: TSESTree.Node): RetryLayer | undefined {
+      const outer = enclosingRetry(model, node);
+      if (outer) return outer;
+      const query = enclosingQueryRetry(model, node);
+      return query && (query.shown || reportUnresolved) ? query : undefined;
+    }
 
     function report(inner: RetryLayer, outer: RetryLayer | undefined, messageId: NoNestedRetryMessageIds): void {
       if (!outer || reported.has(inner.node)) return;
@@ -53,11 +67,11 @@ export default createRule<[CommonOptions], NoNestedRetryMessageIds>({
         for (const arg of node.arguments) {
           const wrapper = wrapperOf(model, node, arg);
           const inner = wrapper && wrapperRetryLayer(model, wrapper);
-          if (inner) return report(inner, enclosingRetry(model, node), 'nestedRetry');
+          if (inner) return report(inner, outerRetry(node), 'nestedRetry');
         }
         const call = model.calls.detect(node);
         const inner = call && selfRetryLayer(model, call);
-        if (inner) report(inner, enclosingRetry(model, node), 'retryingClient');
+        if (inner) report(inner, outerRetry(node), 'retryingClient');
       },
     };
   },

@@ -107,3 +107,94 @@ describe('no-nested-retry', () => {
     ],
   });
 });
+
+/** TanStack Query and SWR re-run a failed query function: a retry inside one multiplies with theirs. */
+describe('no-nested-retry: query libraries as the outer retry', () => {
+  const QUERY_IMPORTS = [
+    'import { useQuery, useMutation, QueryClient } from "@tanstack/react-query";',
+    'import useSWR from "swr";',
+    'import pRetry from "p-retry";',
+    'import got from "got";',
+  ].join('\n');
+  const code = (body: string) => `${QUERY_IMPORTS}\n${body}`;
+  const REPORT = [{ unresolved: 'report' as const }];
+  const nested = (outer: string, equation: string) => ({ messageId: 'nestedRetry' as const, data: { inner: 'p-retry', outer, equation } });
+
+  jsTester.run('no-nested-retry (query libraries)', ruleModule, {
+    valid: [
+      // The library's default: a QueryClient made elsewhere may turn it off (and TanStack Query does not retry on the server).
+      code('export const useUser = (id) => useQuery({ queryKey: ["user", id], queryFn: () => pRetry(() => fetch(`/users/${id}`), { retries: 2 }) });'),
+      code('export const useUser = (id) => useSWR(`/users/${id}`, (url) => pRetry(() => fetch(url), { retries: 2 }));'),
+      // Retrying turned off, or set from something the file does not show
+      { code: code('export const useUser = (id) => useQuery({ queryKey: ["user", id], queryFn: () => pRetry(() => fetch(`/users/${id}`)), retry: false });'), options: REPORT },
+      { code: code('export const useUser = (id) => useQuery({ queryKey: ["user", id], queryFn: () => pRetry(() => fetch(`/users/${id}`)), retry: 0 });'), options: REPORT },
+      { code: code('export const useUser = (id, retry) => useQuery({ queryKey: ["user", id], queryFn: () => pRetry(() => fetch(`/users/${id}`)), retry });'), options: REPORT },
+      { code: code('export const useUser = (id, opts) => useQuery({ queryKey: ["user", id], queryFn: () => pRetry(() => fetch(`/users/${id}`)), retry: 3, ...opts });'), options: REPORT },
+      { code: code('export const useUser = (id) => useSWR(`/users/${id}`, (url) => pRetry(() => fetch(url)), { shouldRetryOnError: false, errorRetryCount: 3 });'), options: REPORT },
+      { code: code('export const useUser = (id) => useSWR(`/users/${id}`, (url) => pRetry(() => fetch(url)), { errorRetryCount: 0 });'), options: REPORT },
+      // Mutations do not retry by default; a query function with no retry inside is fine.
+      { code: code('export const useSave = () => useMutation({ mutationFn: (body) => pRetry(() => fetch("/save", { method: "POST", body })) });'), options: REPORT },
+      code('export const useUser = (id) => useQuery({ queryKey: ["user", id], queryFn: () => fetch(`/users/${id}`), retry: 3 });'),
+      // A retry in the component, outside the query function, is not re-run by the query.
+      code('export function User({ id }) {\n  useQuery({ queryKey: ["user", id], queryFn: () => fetch(`/users/${id}`), retry: 3 });\n  const reload = () => pRetry(() => fetch(`/users/${id}`));\n  return reload;\n}'),
+      // A local function named useQuery is not TanStack Query.
+      'import pRetry from "p-retry";\nconst useQuery = (o) => o.queryFn();\nexport const u = () => useQuery({ queryFn: () => pRetry(() => fetch("/x")), retry: 3 });',
+    ],
+    invalid: [
+      // The query's own options turn retrying on.
+      {
+        code: code('export const useUser = (id) => useQuery({ queryKey: ["user", id], queryFn: () => pRetry(() => fetch(`/users/${id}`), { retries: 2 }), retry: 3 });'),
+        errors: [nested('TanStack Query retry', '(3+1) × (2+1) = 12')],
+      },
+      {
+        code: code('export const useUser = (id) => useQuery({ queryKey: ["user", id], queryFn: () => pRetry(() => fetch(`/users/${id}`), { retries: 2 }), retry: true });'),
+        errors: [nested('TanStack Query retry', '(∞) × (2+1) = ∞')],
+      },
+      {
+        code: code('export const useUser = (id) => useQuery({ queryKey: ["user", id], queryFn: () => pRetry(() => fetch(`/users/${id}`), { retries: 2 }), retry: (count) => count < 2 });'),
+        errors: [nested('TanStack Query retry', '(?+1) × (2+1)')],
+      },
+      {
+        code: code('export const useUser = (id) => useQuery({ queryKey: ["user", id], queryFn: () => got(`https://api/users/${id}`).json(), retry: 1 });'),
+        errors: [{ messageId: 'retryingClient', data: { inner: 'got', outer: 'TanStack Query retry', equation: '(1+1) × (2+1) = 6' } }],
+      },
+      // Passed by name, and called from inside the query function
+      {
+        code: code('async function loadUser(id) {\n  return pRetry(() => fetch(`/users/${id}`), { retries: 1 });\n}\nexport const useUser = (id) => useQuery(["user", id], () => loadUser(id), { retry: 2 });'),
+        errors: [nested('TanStack Query retry', '(2+1) × (1+1) = 6')],
+      },
+      {
+        code: code('const loadUsers = () => pRetry(() => fetch("/users"), { retries: 1 });\nexport const useUsers = () => useQuery({ queryKey: ["users"], queryFn: loadUsers, retry: 2 });'),
+        errors: [nested('TanStack Query retry', '(2+1) × (1+1) = 6')],
+      },
+      {
+        code: code('export const useUser = (id) => useSWR(`/users/${id}`, (url) => pRetry(() => fetch(url), { retries: 1 }), { errorRetryCount: 4 });'),
+        errors: [nested('SWR retry', '(4+1) × (1+1) = 10')],
+      },
+      // The libraries' defaults, with unresolved: "report": TanStack Query's 3 retries, SWR's unlimited ones.
+      {
+        code: code('export const useUser = (id) => useQuery({ queryKey: ["user", id], queryFn: () => pRetry(() => fetch(`/users/${id}`), { retries: 2 }) });'),
+        options: REPORT,
+        errors: [nested('TanStack Query retry', '(3+1) × (2+1) = 12')],
+      },
+      {
+        code: code('export const useUser = (id) => useSWR(`/users/${id}`, (url) => pRetry(() => fetch(url), { retries: 2 }));'),
+        options: REPORT,
+        errors: [nested('SWR retry', '(∞) × (2+1) = ∞')],
+      },
+      {
+        code: code('export const client = new QueryClient({ defaultOptions: { queries: { queryFn: () => pRetry(() => fetch("/x"), { retries: 1 }), retry: 2 } } });'),
+        errors: [nested('TanStack Query retry', '(2+1) × (1+1) = 6')],
+      },
+    ],
+  });
+  tsTester.run('no-nested-retry (query libraries, typescript)', ruleModule, {
+    valid: [code('export const useUser = (id: string) => useQuery({ queryKey: ["user", id], queryFn: (() => pRetry(() => fetch(`/users/${id}`))) as () => Promise<Response> });')],
+    invalid: [
+      {
+        code: code('interface User { id: string }\nexport const useUser = (id: string) => useQuery<User>({ queryKey: ["user", id], queryFn: (async () => pRetry(async () => (await fetch(`/users/${id}`)).json() as Promise<User>, { retries: 1 })) satisfies () => Promise<User>, retry: 2 });'),
+        errors: [nested('TanStack Query retry', '(2+1) × (1+1) = 6')],
+      },
+    ],
+  });
+});
