@@ -13,8 +13,8 @@ export async function ensureCockatiel(document: vscode.Uri, log: (line: string) 
     const manifest = vscode.Uri.joinPath(dir, 'package.json');
     const text = await readText(manifest);
     if (text !== undefined) {
-      const relative = vscode.workspace.asRelativePath(manifest);
       if (declaresDependency(text, 'cockatiel')) return;
+      const relative = vscode.workspace.asRelativePath(manifest);
       const files = (await vscode.workspace.fs.readDirectory(dir)).map(([name]) => name);
       const command = addDependencyCommand(files, COCKATIEL);
       log(`A wrap uses cockatiel, which ${relative} does not list: offering "${command}".`);

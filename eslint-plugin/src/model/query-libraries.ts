@@ -115,12 +115,8 @@ export function queryRetry(model: FileModel, node: TSESTree.Node): QueryRetry | 
   const query = queryOptionsOf(model, node);
   if (!query) return undefined;
   const retry = queryRetrySetting(query);
-  if (retry.off || retry.unknown) return undefined;
-  const retries = retry.retries ?? (retry.shown ? undefined : query.library === 'SWR' ? Infinity : TANSTACK_DEFAULT_RETRIES);
-  return { library: query.library, retries, shown: retry.shown };
+  return retry.off || retry.unknown ? undefined : { library: query.library, retries: retry.retries, shown: retry.shown };
 }
-
-const TANSTACK_DEFAULT_RETRIES = 3;
 
 interface RetrySetting {
   readonly off: boolean;
@@ -129,21 +125,24 @@ interface RetrySetting {
   readonly retries: number | undefined;
 }
 
-const DEFAULT_SETTING: RetrySetting = { off: false, unknown: false, shown: false, retries: undefined };
 const OFF: RetrySetting = { off: true, unknown: false, shown: false, retries: undefined };
 const NOT_SHOWN: RetrySetting = { off: false, unknown: true, shown: false, retries: undefined };
+/** TanStack Query's default: 3 retries (in the browser; none on the server). */
+const TANSTACK_DEFAULT: RetrySetting = { off: false, unknown: false, shown: false, retries: 3 };
+/** SWR's default: retries with no limit. */
+const SWR_DEFAULT: RetrySetting = { off: false, unknown: false, shown: false, retries: Infinity };
 
 /** What a query's options say about retrying; absent any word, the library's default (it retries). */
 function queryRetrySetting(query: QueryOptions): RetrySetting {
   if (query.options === null) return NOT_SHOWN;
-  if (!query.options) return DEFAULT_SETTING;
-  return query.library === 'SWR' ? swrRetrySetting(query.options) : tanstackRetrySetting(query.options);
+  if (query.library === 'SWR') return query.options ? swrRetrySetting(query.options) : SWR_DEFAULT;
+  return query.options ? tanstackRetrySetting(query.options) : TANSTACK_DEFAULT;
 }
 
 /** `retry: 3`, `retry: true` (no limit), `retry: false` or `0`, `retry: (count, error) => …`. */
 function tanstackRetrySetting(options: TSESTree.ObjectExpression): RetrySetting {
   const retry = lastWord(options, 'retry');
-  if (retry === undefined) return DEFAULT_SETTING;
+  if (retry === undefined) return TANSTACK_DEFAULT;
   if (retry === SPREAD) return NOT_SHOWN;
   if (retry.type === AST_NODE_TYPES.ArrowFunctionExpression || retry.type === AST_NODE_TYPES.FunctionExpression) return { off: false, unknown: false, shown: true, retries: undefined };
   const value = retry.type === AST_NODE_TYPES.Literal ? retry.value : undefined;
@@ -152,7 +151,7 @@ function tanstackRetrySetting(options: TSESTree.ObjectExpression): RetrySetting 
   return typeof value === 'number' && value > 0 ? { off: false, unknown: false, shown: true, retries: value } : NOT_SHOWN;
 }
 
-/** `shouldRetryOnError: false` or `errorRetryCount: 0` turn retries off; `errorRetryCount: 5` limits them (none by default). */
+/** `shouldRetryOnError: false` or `errorRetryCount: 0` turn retries off; `errorRetryCount: 5` limits them (no limit by default). */
 function swrRetrySetting(options: TSESTree.ObjectExpression): RetrySetting {
   const should = lastWord(options, 'shouldRetryOnError');
   const count = lastWord(options, 'errorRetryCount');
@@ -160,7 +159,7 @@ function swrRetrySetting(options: TSESTree.ObjectExpression): RetrySetting {
   const countValue = count && count !== SPREAD && count.type === AST_NODE_TYPES.Literal ? count.value : undefined;
   if (shouldValue === false || countValue === 0) return OFF;
   if ((should !== undefined && shouldValue !== true) || (count !== undefined && !(typeof countValue === 'number' && countValue > 0))) return NOT_SHOWN;
-  return { off: false, unknown: false, shown: shouldValue === true || count !== undefined, retries: typeof countValue === 'number' ? countValue : undefined };
+  return { off: false, unknown: false, shown: shouldValue === true || count !== undefined, retries: typeof countValue === 'number' ? countValue : Infinity };
 }
 
 const SPREAD = Symbol('spread');

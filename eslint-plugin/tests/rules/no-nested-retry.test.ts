@@ -171,6 +171,11 @@ describe('no-nested-retry: query libraries as the outer retry', () => {
         code: code('export const useUser = (id) => useSWR(`/users/${id}`, (url) => pRetry(() => fetch(url), { retries: 1 }), { errorRetryCount: 4 });'),
         errors: [nested('SWR retry', '(4+1) × (1+1) = 10')],
       },
+      // shouldRetryOnError: true turns SWR's retries on explicitly, with its default of no limit.
+      {
+        code: code('export const useUser = (id) => useSWR(`/users/${id}`, (url) => pRetry(() => fetch(url), { retries: 1 }), { shouldRetryOnError: true });'),
+        errors: [nested('SWR retry', '(∞) × (1+1) = ∞')],
+      },
       // The libraries' defaults, with unresolved: "report": TanStack Query's 3 retries, SWR's unlimited ones.
       {
         code: code('export const useUser = (id) => useQuery({ queryKey: ["user", id], queryFn: () => pRetry(() => fetch(`/users/${id}`), { retries: 2 }) });'),
