@@ -123,7 +123,10 @@ describe('extension end-to-end in code-server', function () {
   /**
    * Ctrl+. and pick `title`, until the editor of `file` shows the edit (its tab turns dirty). The menu
    * is asked for again if the first request raced the editor, and the pick is made again if the menu
-   * re-rendered under the click (seen on busy machines: the click lands and nothing is applied).
+   * re-rendered under the click (seen on busy machines: the click lands and nothing is applied). A
+   * pick is given 30 s before it counts as lost, and an edit that lands late is never picked twice:
+   * Escape and a second pick while VS Code is still applying the first may cancel the command that
+   * follows the edit (the cockatiel offer after a wrap).
    */
   async function applyQuickFix(title: RegExp, file: string, screenshot?: string): Promise<void> {
     const item = page.locator('.action-widget .monaco-list-row', { hasText: title }).first();
@@ -145,14 +148,16 @@ describe('extension end-to-end in code-server', function () {
       if (screenshot && pick === 1) await shot(screenshot);
       await item.click();
       try {
-        await dirty.waitFor({ timeout: 15_000 });
+        await dirty.waitFor({ timeout: 30_000 });
         return;
       } catch (error) {
         if (pick === 3) {
           await shot('failed-quick-fix-apply');
           throw error;
         }
+        process.stdout.write(`      (pick ${pick} of "${title.source}" showed no edit in 30 s; picking again)\n`);
         await page.keyboard.press('Escape');
+        if (await dirty.isVisible()) return;
       }
     }
   }
