@@ -54,7 +54,7 @@ function run(files, config) {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-/** The corpus a child process is handed on its stdin (the parent chose it once). */
+/** The corpus a child process is handed on its stdin: the parent chose and parse-checked it once. */
 function corpusFromStdin() {
   return JSON.parse(fs.readFileSync(0, 'utf8')).map((file) => ({ file, code: fs.readFileSync(file, 'utf8') }));
 }
@@ -85,12 +85,11 @@ if (variantArg !== -1) {
   process.exit(0);
 }
 
-const parseable = corpus();
-
 if (process.argv.includes('--timing')) {
   // Child run: ESLint's TIMING prints its per-rule table when this process exits.
-  run(parseable, [{ languageOptions }, js.configs.recommended, plugin.configs.recommended]);
+  run(corpusFromStdin(), [{ languageOptions }, js.configs.recommended, plugin.configs.recommended]);
 } else {
+  const parseable = corpus();
   const samples = Object.fromEntries(Object.keys(variants).map((name) => [name, []]));
   for (let round = 0; round < 3; round++) {
     for (const name of Object.keys(variants)) samples[name].push(timeVariantInChild(name, parseable));
@@ -147,6 +146,7 @@ if (process.argv.includes('--timing')) {
   // The same, cold: ESLint's TIMING over one run in a fresh process, so JIT warm-up and lazily
   // built shared state land on whichever rule runs first (require-timeout builds the shared model).
   const table = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--timing'], {
+    input: JSON.stringify(parseable.map(({ file }) => file)),
     env: { ...process.env, TIMING: 'all' },
     encoding: 'utf8',
     maxBuffer: 1 << 24,
