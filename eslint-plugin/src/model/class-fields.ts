@@ -51,7 +51,7 @@ const assignableCache = new WeakMap<ClassNode, Set<string>>();
 
 /**
  * Whether the class's text has `name` right before `=` (`this.client = …`, `client = …`,
- * `this['client'] = …`, also with a block comment between) or before a type annotation (`client: Client = …`, `client?:`, `client!:`).
+ * `this['client'] = …`, also with a comment between) or before a type annotation (`client: Client = …`, `client?:`, `client!:`).
  * A field whose only value the file can show comes from such a write, so one the text lacks has none
  * (the rules then stay silent, as for any field they cannot follow). One scan of the class's text
  * finds every such name; it also finds names before `==`, `=>` or `a ? b : c`, which only costs a walk.
@@ -67,15 +67,22 @@ function namesBeforeWriteMarks(text: string, start: number, end: number): Set<st
   for (let at = start; at < end; at++) {
     const code = text.charCodeAt(at);
     if (code !== EQUALS && code !== COLON && code !== QUESTION && code !== BANG) continue;
-    // Back over spaces, block comments (`client /* shared */ =`) and the end of a quoted or computed
-    // key (`['client'] =`), then over the name.
+    // Back over spaces, comments (`client /* shared */ =`, `client // shared` with `=` on the next
+    // line) and the end of a quoted or computed key (`['client'] =`), then over the name.
     let last = at - 1;
     for (;;) {
-      while (last >= start && SKIPPED_BEFORE_MARK.has(text.charCodeAt(last))) last--;
-      if (last <= start || text.charCodeAt(last) !== SLASH || text.charCodeAt(last - 1) !== STAR) break;
-      const opening = text.lastIndexOf('/*', last - 2);
-      if (opening < start) break;
-      last = opening - 1;
+      let crossedLine = false;
+      for (let skipped; last >= start && SKIPPED_BEFORE_MARK.has((skipped = text.charCodeAt(last))); last--) crossedLine ||= skipped === NEWLINE;
+      if (last > start && text.charCodeAt(last) === SLASH && text.charCodeAt(last - 1) === STAR) {
+        const opening = text.lastIndexOf('/*', last - 2);
+        if (opening < start) break;
+        last = opening - 1;
+        continue;
+      }
+      // A `//` on that line may sit in a string (`'http://…'`): then a wrong name is added, which only costs a walk.
+      const lineComment = crossedLine ? text.indexOf('//', Math.max(start, text.lastIndexOf('\n', last) + 1)) : -1;
+      if (lineComment === -1 || lineComment >= last) break;
+      last = lineComment - 1;
     }
     let first = last;
     while (first >= start && isNameChar(text.charCodeAt(first))) first--;
@@ -85,6 +92,7 @@ function namesBeforeWriteMarks(text: string, start: number, end: number): Set<st
 }
 
 const EQUALS = 0x3d;
+const NEWLINE = 0x0a;
 const SLASH = 0x2f;
 const STAR = 0x2a;
 const COLON = 0x3a;

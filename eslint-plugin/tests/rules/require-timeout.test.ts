@@ -191,6 +191,15 @@ describe('require-timeout', () => {
         'import axios from "axios"; class Api { client; constructor() { this.client /* shared by every call */ = axios.create({ baseURL }); } load() { return this.client.get(url); } }',
         'import axios from "axios"; class Api { client; constructor() { this.client /* shared by every call */ = axios.create({ baseURL }); } load() { return this.client.get(url, { timeout: 10000 }); } }',
       ),
+      // A line comment between the name and `=` (once hid the write, and the rule stayed silent).
+      axiosMissing(
+        'import axios from "axios"; class Api { client; constructor() {\n    this.client // shared by every call\n      = axios.create({ baseURL });\n  } load() { return this.client.get(url); } }',
+        'import axios from "axios"; class Api { client; constructor() {\n    this.client // shared by every call\n      = axios.create({ baseURL });\n  } load() { return this.client.get(url, { timeout: 10000 }); } }',
+      ),
+      axiosMissing(
+        'import axios from "axios"; class Api { client; constructor() {\r\n    this.client // shared\r\n    /* by every call */\r\n    // and set once\r\n      = axios.create({ baseURL });\r\n  } load() { return this.client.get(url); } }',
+        'import axios from "axios"; class Api { client; constructor() {\r\n    this.client // shared\r\n    /* by every call */\r\n    // and set once\r\n      = axios.create({ baseURL });\r\n  } load() { return this.client.get(url, { timeout: 10000 }); } }',
+      ),
       axiosMissing(
         'import axios from "axios"; class Api { client /* set once */: AxiosInstance = axios.create({ baseURL }); load() { return this.client.get(url); } }',
         'import axios from "axios"; class Api { client /* set once */: AxiosInstance = axios.create({ baseURL }); load() { return this.client.get(url, { timeout: 10000 }); } }',
