@@ -45,13 +45,15 @@ export function rootOf(node: TSESTree.Node): Root {
 
 /**
  * Names in the file that can hold an HTTP client, by name (a superset: shadowing is ignored): bindings
- * imported or required from a client module, the globals `fetch` is reached through, and — to a fixed
- * point — variables initialised from any of those (`const api = axios.create()`, `const f = fetch`).
+ * imported or required from a client module, the globals `fetch` is reached through, instances of
+ * the file's own classes (`const api = new Api()`, for `api.client`), and — to a fixed point —
+ * variables initialised from any of those (`const api = axios.create()`, `const f = fetch`).
  * A call whose callee is rooted at any other name cannot resolve to a client, so the detector skips it
  * without a scope lookup: most calls in most files.
  */
 export function clientNames(sourceCode: Readonly<TSESLint.SourceCode>, modules: { has(module: string): boolean }): Set<string> {
   const names = new Set(GLOBAL_ROOTS);
+  const classes = new Set<string>();
   const pending: { name: string; init: TSESTree.Node }[] = [];
   for (const scope of sourceCode.scopeManager?.scopes ?? []) {
     for (const variable of scope.variables) {
@@ -59,10 +61,21 @@ export function clientNames(sourceCode: Readonly<TSESLint.SourceCode>, modules: 
         if (def.type === 'ImportBinding') {
           const parent = def.parent as TSESTree.Node | null;
           if (parent?.type === AST_NODE_TYPES.ImportDeclaration ? modules.has(parent.source.value) : true) names.add(variable.name);
+        } else if (def.type === 'ClassName') {
+          classes.add(variable.name);
         } else if (def.type === 'Variable' && def.node.init) {
+          const init = unwrap(def.node.init);
+          if (init.type === AST_NODE_TYPES.ClassExpression) classes.add(variable.name);
           pending.push({ name: variable.name, init: def.node.init });
         }
       }
+    }
+  }
+  for (const { name, init } of pending) {
+    const created = unwrap(init);
+    if (created.type === AST_NODE_TYPES.NewExpression) {
+      const constructor = unwrap(created.callee);
+      if (constructor.type === AST_NODE_TYPES.Identifier && classes.has(constructor.name)) names.add(name);
     }
   }
   for (let changed = true; changed; ) {

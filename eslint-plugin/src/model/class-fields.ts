@@ -1,4 +1,4 @@
-import { type TSESTree } from '@typescript-eslint/utils';
+import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/node-types';
 import { contains, staticPropertyName, unwrap, walk } from '../util/ast';
 import type { ScopeOf } from './resolve';
@@ -30,12 +30,83 @@ const cache = new WeakMap<ClassNode, Map<string, FieldFacts>>();
  */
 export function thisFieldValue(member: TSESTree.MemberExpression, file: { readonly text: string }, scopeOf: ScopeOf): TSESTree.Expression | undefined {
   const found = thisField(member);
+  return found && fieldValue(found.owner, found.name, file, scopeOf);
+}
+
+/** What the class `owner` sets its field `name` to, when it does so exactly once (see `thisFieldValue`). */
+function fieldValue(owner: ClassNode, name: string, file: { readonly text: string }, scopeOf: ScopeOf): TSESTree.Expression | undefined {
   // Most `this.x` in a class are methods and fields never assigned with `=`: their text says so, and
   // finding a field's writes otherwise walks the whole class.
-  if (!found || !mayBeAssigned(file.text, found.owner, found.name) || isExtendedInFile(found.owner, scopeOf)) return undefined;
-  const facts = fieldsOf(found.owner).get(found.name) ?? NOTHING;
+  if (!mayBeAssigned(file.text, owner, name) || isExtendedInFile(owner, scopeOf)) return undefined;
+  const facts = fieldsOf(owner).get(name) ?? NOTHING;
   const [value, ...others] = facts.values;
   return value && others.length === 0 ? value : undefined;
+}
+
+/** The variable a name refers to in the file, if declared there. */
+export type VariableOf = (identifier: TSESTree.Identifier) => TSESLint.Scope.Variable | undefined;
+
+/**
+ * The value of `<instance>.<name>` (`api.client`) where `<instance>` is a `const` set to `new C(…)`
+ * of a class C the file declares: the field's one value inside C, as for `this.<name>`. Only when
+ * nothing outside C can be seen to change it either: every use of the const reads a member of it,
+ * none writes `<instance>.<name>` or below it (`api.client.defaults.timeout = …`, which the rules
+ * would have to weigh), and the instance is never handed to other code (which could). Else undefined.
+ */
+export function instanceFieldValue(
+  member: TSESTree.MemberExpression,
+  variableOf: VariableOf,
+  file: { readonly text: string },
+  scopeOf: ScopeOf,
+): TSESTree.Expression | undefined {
+  const object = unwrap(member.object);
+  const name = staticPropertyName(member);
+  if (object.type !== AST_NODE_TYPES.Identifier || name === undefined) return undefined;
+  const instance = variableOf(object);
+  const created = instance ? constInitializer(instance) : undefined;
+  if (!instance || created?.type !== AST_NODE_TYPES.NewExpression) return undefined;
+  const constructor = unwrap(created.callee);
+  const owner = constructor.type === AST_NODE_TYPES.Identifier ? declaredClass(variableOf(constructor)) : undefined;
+  if (!owner || isExported(instance) || !onlyReadsMembers(instance, name)) return undefined;
+  return fieldValue(owner, name, file, scopeOf);
+}
+
+/** `export const api = …`: other modules can set up the instance (`api.client.defaults.timeout = …`). */
+function isExported(variable: TSESLint.Scope.Variable): boolean {
+  return variable.defs[0]?.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration;
+}
+
+/** The initializer of a `const` declared once by name (`const api = new Api()`), unwrapped. */
+function constInitializer(variable: TSESLint.Scope.Variable): TSESTree.Node | undefined {
+  const def = variable.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.type !== 'Variable' || def.parent?.type !== AST_NODE_TYPES.VariableDeclaration || def.parent.kind !== 'const') return undefined;
+  return def.node.id.type === AST_NODE_TYPES.Identifier && def.node.init ? unwrap(def.node.init) : undefined;
+}
+
+/** The class a name is bound to in the file: `class Api {}`, or `const Api = class {}`. */
+function declaredClass(variable: TSESLint.Scope.Variable | undefined): ClassNode | undefined {
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.type === 'ClassName') return def.node as ClassNode;
+  const value = variable && constInitializer(variable);
+  return value?.type === AST_NODE_TYPES.ClassDeclaration || value?.type === AST_NODE_TYPES.ClassExpression ? value : undefined;
+}
+
+/**
+ * Whether every use of `instance` besides its declaration reads a member of it (`api.load()`,
+ * `api.client.get()`), without writing `<instance>.<field>` or anything below it, or a member whose
+ * name the file does not show (`api[key] = …`). Any other use (`configure(api)`, `export { api }`)
+ * hands the instance to code the file does not show.
+ */
+function onlyReadsMembers(instance: TSESLint.Scope.Variable, field: string): boolean {
+  for (const reference of instance.references) {
+    if (reference.init) continue;
+    const use = reference.identifier.parent;
+    if (use?.type !== AST_NODE_TYPES.MemberExpression || use.object !== reference.identifier) return false;
+    const name = staticPropertyName(use);
+    if (name === undefined) return false;
+    if (name === field && (writeOf(use) !== undefined || assignmentBelow(use))) return false;
+  }
+  return true;
 }
 
 /** The class and field name of `this.<name>` in instance code, else undefined. */

@@ -1,7 +1,7 @@
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/node-types';
 import { staticPropertyName, stringLiteral, unwrap } from '../util/ast';
-import { thisFieldValue } from './class-fields';
+import { instanceFieldValue, thisFieldValue } from './class-fields';
 import { canonicalModule } from './module-aliases';
 import { GLOBAL_MODULE, GLOBAL_OBJECTS } from './catalog';
 
@@ -110,7 +110,10 @@ export class OriginResolver {
           return value ? this.resolve(value) : undefined;
         }
         const object = this.resolve(node.object);
-        return object ? member(object, name) : undefined;
+        if (object) return member(object, name);
+        // `api.client`, where `const api = new Api()` and the class sets `client` once.
+        const value = instanceFieldValue(node, (identifier) => this.variableOf(identifier), this.file, this.scopeOf);
+        return value ? this.resolve(value) : undefined;
       }
       case AST_NODE_TYPES.CallExpression:
         return this.resolveCall(node);

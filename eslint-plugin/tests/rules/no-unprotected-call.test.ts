@@ -204,6 +204,8 @@ describe('no-unprotected-call', () => {
       'import axios from "axios"; import axiosRetry from "axios-retry"; class Api { client = axios.create({ timeout: 1 }); constructor() { axiosRetry(this.client, { retries: 3 }); } load() { return this.client.get(url); } }',
       `${COCKATIEL}import axios from "axios"; const policy = retry(handleAll, {}); class Api { client = axios.create({ timeout: 1 }); load() { return policy.execute(() => this.client.get(url)); } }`,
       'import axios from "axios"; class Api { constructor(private readonly client: typeof axios) {} load() { return this.client.get(url); } }',
+      // An instance in a const (`api.client`): axios-retry applied to the field from outside the class.
+      'import axios from "axios"; import axiosRetry from "axios-retry"; class Api { client = axios.create({ timeout: 1 }); } const api = new Api(); axiosRetry(api.client, { retries: 3 }); export const load = () => api.client.get(url);',
       // A response interceptor may re-send failed requests (twilio-node's RequestClient backs off on 429 this way).
       'import axios from "axios"; class Api { client; constructor() { this.client = axios.create({ timeout: 1 }); this.client.interceptors.response.use(backoffOn429(this.client)); } load(u: string) { return this.client(u); } }',
       'import axios from "axios"; const api = axios.create({ timeout: 1 }); api.interceptors.response.use(undefined, retryOnError); export const get = (u: string) => api.get(u);',
@@ -212,6 +214,7 @@ describe('no-unprotected-call', () => {
     invalid: [
       unprotected(`export const get = async <T,>(u: string): Promise<T> => (await fetch(u, ${T})).json() as Promise<T>;`),
       unprotected('import axios from "axios"; export const get = (u: string) => axios.get<User>(u, { timeout: 1 });', 'axios'),
+      unprotected('import axios from "axios"; class Api { client = axios.create({ timeout: 1 }); } const api = new Api(); export const load = () => api.client.get(url);', 'axios'),
       unprotected(`export const get = (u?: string) => fetch(u!, ${T})?.then((r) => r.json());`),
       { ...unprotected(`export const Ping = () => <button onClick={() => fetch("/p", ${T})} />;`), filename: 'ping.tsx' },
       unprotected('import axios from "axios"; class Api { private client = axios.create({ timeout: 1 }); load(u: string) { return this.client.get(u); } }', 'axios'),

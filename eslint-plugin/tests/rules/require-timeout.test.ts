@@ -122,6 +122,23 @@ describe('require-timeout', () => {
       'import axios from "axios"; class Api { static client = axios.create(); static load() { return this.client.get(url); } }',
       'import axios from "axios"; function load(this: { client: typeof axios }) { return this.client.get(url); }',
       'import axios from "axios"; class Api { client = axios.create(); load() { return function (this: Other) { return this.client.get(url); }; } }',
+      // An instance in a const (`api.client`): its class's one value, with a timeout…
+      'import axios from "axios"; class Api { client = axios.create({ timeout: 5000 }); } const api = new Api(); await api.client.get(url);',
+      'import axios from "axios"; const Api = class { client; constructor() { this.client = axios.create({ timeout: 5000 }); } }; const api = new Api(); await api.client.get(url);',
+      // …or something outside the class may change the field: silent.
+      'import axios from "axios"; class Api { client = axios.create(); } const api = new Api(); api.client.defaults.timeout = 5000; await api.client.get(url);',
+      'import axios from "axios"; class Api { client = axios.create(); } const api = new Api(); api.client = makeClient(); await api.client.get(url);',
+      'import axios from "axios"; class Api { client = axios.create(); } const api = new Api(); api["cli" + "ent"] = makeClient(); await api.client.get(url);',
+      'import axios from "axios"; class Api { client = axios.create(); } const api = new Api(); configure(api); await api.client.get(url);',
+      'import axios from "axios"; class Api { client = axios.create(); } const api = new Api(); export { api }; await api.client.get(url);',
+      'import axios from "axios"; class Api { client = axios.create(); } export const api = new Api(); await api.client.get(url);',
+      'import axios from "axios"; class Api { client = axios.create(); } const api = new Api(); ({ client: api.client } = other); await api.client.get(url);',
+      // …or the file does not show one value: a `let`, a class it does not declare, a subclass, a constructor argument.
+      'import axios from "axios"; class Api { client = axios.create(); } let api = new Api(); await api.client.get(url);',
+      'import axios from "axios"; import { Api } from "./api"; const api = new Api(); await api.client.get(url);',
+      'import axios from "axios"; class Api { client = axios.create(); } class Sub extends Api {} const api = new Api(); await api.client.get(url);',
+      'import axios from "axios"; class Api { constructor(public client: typeof axios) {} } const api = new Api(axios.create()); await api.client.get(url);',
+      'import axios from "axios"; class Api { static client = axios.create(); } const api = new Api(); await api.client.get(url);',
     ],
     invalid: [
       fetchMissing('await fetch(url as string);', 'await fetch(url as string, { signal: AbortSignal.timeout(10000) });'),
@@ -208,6 +225,15 @@ describe('require-timeout', () => {
       axiosMissing(
         'import axios from "axios"; class Api { client = axios.create(); load() { return this.client.get(url); } } function other() { class Api {} return class Sub extends Api {}; }',
         'import axios from "axios"; class Api { client = axios.create(); load() { return this.client.get(url, { timeout: 10000 }); } } function other() { class Api {} return class Sub extends Api {}; }',
+      ),
+      // An instance in a const: `api.client` is what its class sets `client` to, and nothing outside the class changes it.
+      axiosMissing(
+        'import axios from "axios"; class Api { client = axios.create({ baseURL }); ready() { return true; } } const api = new Api(); api.ready(); await api.client.get(url);',
+        'import axios from "axios"; class Api { client = axios.create({ baseURL }); ready() { return true; } } const api = new Api(); api.ready(); await api.client.get(url, { timeout: 10000 });',
+      ),
+      axiosMissing(
+        'import axios from "axios"; const Api = class { client: AxiosInstance; constructor() { this.client = axios.create(); } }; const api = new (Api as any)(); await (api.client as AxiosInstance).post(url, body);',
+        'import axios from "axios"; const Api = class { client: AxiosInstance; constructor() { this.client = axios.create(); } }; const api = new (Api as any)(); await (api.client as AxiosInstance).post(url, body, { timeout: 10000 });',
       ),
       // `defaults.headers` is not a timeout.
       axiosMissing(
