@@ -76,7 +76,11 @@ function isExported(variable: TSESLint.Scope.Variable): boolean {
   return variable.defs[0]?.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration;
 }
 
-/** The initializer of a `const` declared once by name (`const api = new Api()`), unwrapped. */
+/**
+ * The initializer of a `const` declared once by name (`const api = new Api()`), unwrapped. Unlike the
+ * resolver's `constValue`, it does not follow `const b = a` on to `a`: `onlyReadsMembers` must see
+ * every use of the variable that holds the instance.
+ */
 function constInitializer(variable: TSESLint.Scope.Variable): TSESTree.Node | undefined {
   const def = variable.defs.length === 1 ? variable.defs[0] : undefined;
   if (def?.type !== 'Variable' || def.parent?.type !== AST_NODE_TYPES.VariableDeclaration || def.parent.kind !== 'const') return undefined;

@@ -85,7 +85,8 @@ export class OriginResolver {
     if (target.type !== AST_NODE_TYPES.Identifier || depth > 5) return target;
     const variable = this.variableOf(target);
     const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-    if (def?.type === 'Variable' && def.node.init && def.parent?.type === AST_NODE_TYPES.VariableDeclaration && def.parent.kind === 'const') {
+    // Only a name bound to the whole value: `const { backoff } = settings` is not `settings`.
+    if (def?.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.Identifier && def.node.init && def.parent?.type === AST_NODE_TYPES.VariableDeclaration && def.parent.kind === 'const') {
       return this.constValue(def.node.init, depth + 1);
     }
     return target;

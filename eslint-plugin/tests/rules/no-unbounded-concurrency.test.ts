@@ -37,6 +37,9 @@ const FAN_OUTS: [string, string][] = [
   ['Promise.all over .map()', 'export const load = (byId) => Promise.all(Object.keys(byId).map((id) => REQ));'],
   ['Promise.all over .map()', 'const KNOWN = { a: 1 };\nexport const load = (more) => Promise.all(Object.keys({ ...KNOWN, ...more }).map((id) => REQ));'],
   ['Promise.all over .map()', 'import { Object } from "./collections";\nexport const load = () => Promise.all(Object.keys({ a: 1 }).map((id) => REQ));'],
+  // a const destructured from a small literal is one of its items, not the literal (once read as the one-item array)
+  ['Promise.all over .map()', 'export async function load(source) {\n  const [ids] = [await source.listAll()];\n  return Promise.all(ids.map((id) => REQ));\n}'],
+  ['Promise.all over .map()', 'export async function load(source) {\n  const { ids } = { ids: await source.listAll() };\n  return Promise.all(Object.keys(ids).map((id) => REQ));\n}'],
 ];
 
 const invalid = FAN_OUTS.flatMap(([how, template]) =>
