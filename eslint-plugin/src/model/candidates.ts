@@ -54,6 +54,7 @@ export function rootOf(node: TSESTree.Node): Root {
 export function clientNames(sourceCode: Readonly<TSESLint.SourceCode>, modules: { has(module: string): boolean }): Set<string> {
   const names = new Set(GLOBAL_ROOTS);
   const classes = new Set<string>();
+  const instances: { name: string; constructor: TSESTree.Node }[] = [];
   const pending: { name: string; init: TSESTree.Node }[] = [];
   for (const scope of sourceCode.scopeManager?.scopes ?? []) {
     for (const variable of scope.variables) {
@@ -66,17 +67,14 @@ export function clientNames(sourceCode: Readonly<TSESLint.SourceCode>, modules: 
         } else if (def.type === 'Variable' && def.node.init) {
           const init = unwrap(def.node.init);
           if (init.type === AST_NODE_TYPES.ClassExpression) classes.add(variable.name);
+          else if (init.type === AST_NODE_TYPES.NewExpression) instances.push({ name: variable.name, constructor: unwrap(init.callee) });
           pending.push({ name: variable.name, init: def.node.init });
         }
       }
     }
   }
-  for (const { name, init } of pending) {
-    const created = unwrap(init);
-    if (created.type === AST_NODE_TYPES.NewExpression) {
-      const constructor = unwrap(created.callee);
-      if (constructor.type === AST_NODE_TYPES.Identifier && classes.has(constructor.name)) names.add(name);
-    }
+  for (const { name, constructor } of instances) {
+    if (constructor.type === AST_NODE_TYPES.Identifier && classes.has(constructor.name)) names.add(name);
   }
   for (let changed = true; changed; ) {
     changed = false;

@@ -2,6 +2,7 @@ import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/node-types';
 import { contains, staticPropertyName, unwrap, walk } from '../util/ast';
 import type { ScopeOf } from './resolve';
+import { constInitializer } from './const-binding';
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
@@ -63,6 +64,7 @@ export function instanceFieldValue(
   const name = staticPropertyName(member);
   if (object.type !== AST_NODE_TYPES.Identifier || name === undefined) return undefined;
   const instance = variableOf(object);
+  // One step, not the resolver's `constValue`: through `const b = a`, `onlyReadsMembers` would miss the uses of `a`.
   const created = instance ? constInitializer(instance) : undefined;
   if (!instance || created?.type !== AST_NODE_TYPES.NewExpression) return undefined;
   const constructor = unwrap(created.callee);
@@ -74,17 +76,6 @@ export function instanceFieldValue(
 /** `export const api = …`: other modules can set up the instance (`api.client.defaults.timeout = …`). */
 function isExported(variable: TSESLint.Scope.Variable): boolean {
   return variable.defs[0]?.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration;
-}
-
-/**
- * The initializer of a `const` declared once by name (`const api = new Api()`), unwrapped. Unlike the
- * resolver's `constValue`, it does not follow `const b = a` on to `a`: `onlyReadsMembers` must see
- * every use of the variable that holds the instance.
- */
-function constInitializer(variable: TSESLint.Scope.Variable): TSESTree.Node | undefined {
-  const def = variable.defs.length === 1 ? variable.defs[0] : undefined;
-  if (def?.type !== 'Variable' || def.parent?.type !== AST_NODE_TYPES.VariableDeclaration || def.parent.kind !== 'const') return undefined;
-  return def.node.id.type === AST_NODE_TYPES.Identifier && def.node.init ? unwrap(def.node.init) : undefined;
 }
 
 /** The class a name is bound to in the file: `class Api {}`, or `const Api = class {}`. */

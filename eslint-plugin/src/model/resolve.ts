@@ -2,6 +2,7 @@ import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils
 import { AST_NODE_TYPES } from '../util/node-types';
 import { staticPropertyName, stringLiteral, unwrap } from '../util/ast';
 import { instanceFieldValue, thisFieldValue } from './class-fields';
+import { constInitializer } from './const-binding';
 import { canonicalModule } from './module-aliases';
 import { GLOBAL_MODULE, GLOBAL_OBJECTS } from './catalog';
 
@@ -84,12 +85,8 @@ export class OriginResolver {
     const target = unwrap(node);
     if (target.type !== AST_NODE_TYPES.Identifier || depth > 5) return target;
     const variable = this.variableOf(target);
-    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-    // Only a name bound to the whole value: `const { backoff } = settings` is not `settings`.
-    if (def?.type === 'Variable' && def.node.id.type === AST_NODE_TYPES.Identifier && def.node.init && def.parent?.type === AST_NODE_TYPES.VariableDeclaration && def.parent.kind === 'const') {
-      return this.constValue(def.node.init, depth + 1);
-    }
-    return target;
+    const init = variable && constInitializer(variable);
+    return init ? this.constValue(init, depth + 1) : target;
   }
 
   /** The variable an identifier refers to, if it is declared in the file. */
