@@ -116,17 +116,24 @@ function clientTimeoutVerdict(model: FileModel, call: NetworkCall): Verdict {
 
 function fetchVerdict(model: FileModel, call: NetworkCall): Verdict {
   const keys = call.entry.acceptsTimeoutOption ? ['signal', 'timeout'] : ['signal'];
-  const first = call.node.arguments[0] ? unwrap(call.node.arguments[0]) : undefined;
-  // `fetch(new Request(url, { signal }))`: the Request carries the signal.
-  if (
-    first?.type === AST_NODE_TYPES.NewExpression &&
-    first.callee.type === AST_NODE_TYPES.Identifier &&
-    first.callee.name === 'Request'
-  ) {
-    const requestInit = keysVerdict(model, model.options.branches(first.arguments[1]), keys, call.node);
-    return anyOf(requestInit, callOptionsVerdict(model, call, keys));
-  }
-  return callOptionsVerdict(model, call, keys);
+  const input = call.node.arguments[0];
+  const request = input && requestSignalVerdict(model, input, keys, call.node, 0);
+  return request ? anyOf(request, callOptionsVerdict(model, call, keys)) : callOptionsVerdict(model, call, keys);
+}
+
+/**
+ * The timeout a `Request` given as fetch's input carries: `fetch(new Request(url, { signal }))`, or
+ * `const req = new Request(url, { signal }); fetch(req)`. A Request made from another Request keeps
+ * that one's signal unless its own init sets one (`new Request(base, { method: 'POST' })`).
+ * Undefined when the input is not a Request the file builds (a URL, a string, a parameter).
+ */
+function requestSignalVerdict(model: FileModel, input: TSESTree.Node, keys: readonly string[], before: TSESTree.Node, depth: number): Verdict | undefined {
+  const value = model.resolver.constValue(input);
+  if (value.type !== AST_NODE_TYPES.NewExpression || value.callee.type !== AST_NODE_TYPES.Identifier || value.callee.name !== 'Request') return undefined;
+  const [source, init] = value.arguments;
+  const own = keysVerdict(model, model.options.branches(init), keys, before);
+  const inherited = source && depth < 3 ? requestSignalVerdict(model, source, keys, before, depth + 1) : undefined;
+  return inherited ? anyOf(own, inherited) : own;
 }
 
 /** ky has a 10 s default: only an explicit `timeout: false` (in the call or the instance it uses) is unbounded. */

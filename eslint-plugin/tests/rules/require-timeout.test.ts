@@ -51,6 +51,13 @@ const shared = {
     'const init = { headers: {} }; init.signal = AbortSignal.timeout(1); await fetch(url, init);',
     'const base = { signal: AbortSignal.timeout(1) }; await fetch(url, { ...base, method: "PUT" });',
     'await fetch(new Request(url, { signal: AbortSignal.timeout(1) }));',
+    // Regression: a Request kept in a const carries its signal to fetch (was reported as having no timeout).
+    'const req = new Request(url, { signal: AbortSignal.timeout(5000) }); await fetch(req);',
+    'const init = { signal: AbortSignal.timeout(5000) }; const req = new Request(url, init); await fetch(req);',
+    // A Request made from another keeps that one's signal unless its own init sets one.
+    'const base = new Request(url, { signal: AbortSignal.timeout(5000) }); await fetch(new Request(base, { method: "POST" }));',
+    'const base = new Request(url, { signal: AbortSignal.timeout(5000) }); const req = new Request(base); await fetch(req);',
+    'const req = new Request(url); await fetch(req, { signal: AbortSignal.timeout(5000) });',
     'await globalThis.fetch(url, { signal: AbortSignal.timeout(1) });',
     // Options the file does not show: silent by default.
     'export async function get(url, init) { return fetch(url, init); }',
@@ -248,6 +255,16 @@ describe('require-timeout', () => {
     invalid: [
       // fetch
       fetchMissing('await fetch(url);', `await fetch(url, { ${SIGNAL} });`),
+      // A Request the file builds without a signal has no timeout, kept in a const or not.
+      fetchMissing('const req = new Request(url); await fetch(req);', `const req = new Request(url); await fetch(req, { ${SIGNAL} });`),
+      fetchMissing(
+        'const req = new Request(url, { method: "POST" }); await fetch(req);',
+        `const req = new Request(url, { method: "POST" }); await fetch(req, { ${SIGNAL} });`,
+      ),
+      fetchMissing(
+        'const base = new Request(url); await fetch(new Request(base, { method: "POST" }));',
+        `const base = new Request(url); await fetch(new Request(base, { method: "POST" }), { ${SIGNAL} });`,
+      ),
       fetchMissing('await fetch("https://api.example.com/orders");', `await fetch("https://api.example.com/orders", { ${SIGNAL} });`),
       fetchMissing('await fetch(url, { method: "POST" });', `await fetch(url, { method: "POST", ${SIGNAL} });`),
       fetchMissing('await fetch(url, {});', `await fetch(url, { ${SIGNAL} });`),
