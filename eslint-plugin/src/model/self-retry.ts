@@ -29,9 +29,7 @@ export function selfRetryVerdict(model: FileModel, call: NetworkCall): Verdict {
     case 'got':
     case 'ky': {
       const method = httpMethodOf(model, call);
-      if (method === undefined) return 'unknown';
-      if (!SELF_RETRYING_METHODS[call.entry.family]!.has(method)) return 'no';
-      return retryDisabled(model, call) ? 'no' : 'yes';
+      return method === undefined ? 'unknown' : retriesMethod(model, call, method);
     }
     case 'axios':
       // A response interceptor may re-send failed requests (axios-retry is one); the file cannot say.
@@ -41,6 +39,45 @@ export function selfRetryVerdict(model: FileModel, call: NetworkCall): Verdict {
     default:
       return 'no';
   }
+}
+
+/**
+ * Whether got or ky re-sends a `method` call by itself: the method is among the ones it retries (its
+ * defaults, or the `retry.methods` the call or its instance lists instead), and retrying is not off.
+ */
+export function retriesMethod(model: FileModel, call: NetworkCall, method: string): Verdict {
+  if (retryDisabled(model, call)) return 'no';
+  const listed = listedRetryMethods(model, call);
+  if (listed === 'unknown') return 'unknown';
+  return (listed ?? SELF_RETRYING_METHODS[call.entry.family] ?? new Set()).has(method) ? 'yes' : 'no';
+}
+
+/**
+ * The methods `retry: { methods: [...] }` tells got or ky to retry, which replace its defaults: from
+ * the nearest config that lists them (the call's, then its instance's). Undefined when none does;
+ * 'unknown' when the list is not written out (`methods: allowed`).
+ */
+function listedRetryMethods(model: FileModel, call: NetworkCall): ReadonlySet<string> | 'unknown' | undefined {
+  for (const { node, before } of configSources(call)) {
+    let listed: Set<string> | undefined;
+    for (const branch of model.options.branches(node)) {
+      const retry = model.options.lookup(branch, 'retry', before);
+      const value = retry.state === 'present' ? unwrap(retry.value) : undefined;
+      if (value?.type !== AST_NODE_TYPES.ObjectExpression) continue;
+      const methods = model.options.lookup({ kind: 'object', node: value }, 'methods', before);
+      if (methods.state === 'absent') continue;
+      const array = methods.state === 'present' ? unwrap(methods.value) : undefined;
+      if (array?.type !== AST_NODE_TYPES.ArrayExpression) return 'unknown';
+      listed ??= new Set();
+      for (const element of array.elements) {
+        const name = element ? stringLiteral(element) : undefined;
+        if (name === undefined) return 'unknown';
+        listed.add(name.toUpperCase());
+      }
+    }
+    if (listed) return listed;
+  }
+  return undefined;
 }
 
 /** `retry: 0` or `retry: { limit: 0 }` in the call or the instance it came from. */

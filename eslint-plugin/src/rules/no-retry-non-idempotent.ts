@@ -4,7 +4,7 @@ import { fileModel, type FileModel } from '../model/file-model';
 import { configSources, type NetworkCall } from '../model/network-call';
 import { enclosingRetry, type RetryLayer } from '../model/retry-layers';
 import { COMMON_OPTION_PROPERTIES, type CommonOptions } from '../model/rule-options';
-import { chainHas, httpMethodOf } from '../model/self-retry';
+import { chainHas, httpMethodOf, retriesMethod } from '../model/self-retry';
 import { resendsOnlyUnprocessed } from '../model/unprocessed';
 import { staticPropertyName, stringLiteral, unwrap } from '../util/ast';
 import { createRule } from '../util/create-rule';
@@ -106,19 +106,8 @@ export default createRule<[NoRetryNonIdempotentOptions], NoRetryNonIdempotentMes
     /** A client that re-sends this method by itself: got/ky told to retry it, superagent's .retry(). */
     function clientRetry(model: FileModel, call: NetworkCall, method: string | undefined): RetryLayer | undefined {
       if (call.entry.family === 'superagent' && chainHas(call.node, 'retry')) return { node: call.node, label: "superagent's .retry()", retries: undefined };
-      if ((call.entry.family === 'got' || call.entry.family === 'ky') && method) {
-        for (const { node, before } of configSources(call)) {
-          for (const branch of model.options.branches(node)) {
-            const retry = model.options.lookup(branch, 'retry', before);
-            const value = retry.state === 'present' ? unwrap(retry.value) : undefined;
-            if (value?.type !== AST_NODE_TYPES.ObjectExpression) continue;
-            const listed = model.options.lookup({ kind: 'object', node: value }, 'methods', before);
-            const array = listed.state === 'present' ? unwrap(listed.value) : undefined;
-            if (array?.type === AST_NODE_TYPES.ArrayExpression && array.elements.some((e) => e && stringLiteral(e)?.toUpperCase() === method)) {
-              return { node: call.node, label: `${call.entry.family}'s retry`, retries: undefined };
-            }
-          }
-        }
+      if ((call.entry.family === 'got' || call.entry.family === 'ky') && method && retriesMethod(model, call, method) === 'yes') {
+        return { node: call.node, label: `${call.entry.family}'s retry`, retries: undefined };
       }
       return undefined;
     }

@@ -55,6 +55,13 @@ const invalid = [
   ),
   // clients told to retry POST themselves
   { code: `${IMPORTS}\nexport const send = (url, body) => got.post(url, { json: body, retry: { limit: 2, methods: ["POST"] } }).json();`, errors: [{ messageId: 'retriedWithoutKey', data: { retry: "got's retry", method: 'POST' } }] },
+  { code: `${IMPORTS}\nconst api = got.extend({ retry: { methods: ["GET", "POST"] } });\nexport const send = (url, body) => api.post(url, { json: body }).json();`, errors: [{ messageId: 'retriedWithoutKey', data: { retry: "got's retry", method: 'POST' } }] },
+  // got retries DELETE by default: a team that counts DELETE as unsafe hears about it
+  {
+    code: `${IMPORTS}\nexport const remove = (url) => got.delete(url);`,
+    options: [{ methods: ['POST', 'PATCH', 'DELETE'] }],
+    errors: [{ messageId: 'retriedWithoutKey', data: { retry: "got's retry", method: 'DELETE' } }],
+  },
   { code: `${IMPORTS}\nexport const send = (url, body) => superagent.post(url).retry(2).send(body);`, errors: [{ messageId: 'retriedWithoutKey', data: { retry: "superagent's .retry()", method: 'POST' } }] },
   // a method the file does not show, in strict mode
   {
@@ -99,6 +106,9 @@ const valid = [
   `${IMPORTS}\nconst b = circuitBreaker(handleAll, { halfOpenAfter: 1000, breaker: new ConsecutiveBreaker(3) });\nexport const send = (url, body) => b.execute(() => fetch(url, { method: "POST", body }));`,
   // got and ky do not retry POST by default
   `${IMPORTS}\nexport const send = (url, body) => got.post(url, { json: body }).json();`,
+  // retrying turned off, or the listed methods leave POST out
+  `${IMPORTS}\nexport const send = (url, body) => got.post(url, { json: body, retry: { limit: 0, methods: ["POST"] } }).json();`,
+  `${IMPORTS}\nconst api = got.extend({ retry: { methods: ["GET", "POST"] } });\nexport const send = (url, body) => api.post(url, { json: body, retry: { methods: ["GET"] } }).json();`,
   // Regression (uptime-kuma's Google Chat notifier): a loop that re-sends a POST only after 429 Too
   // Many Requests repeats a request the server turned away, so it cannot be applied twice.
   [

@@ -66,6 +66,12 @@ const valid = [
   'import got from "got"; const client = got.extend({ prefixUrl }); export const get = () => client.get("x");',
   'import ky from "ky"; export const get = (u) => ky.get(u);',
   'import ky from "ky"; export const put = (u, json) => ky.put(u, { json });',
+  // Regression: got and ky told to retry POST (`retry.methods`) retry it, in the call or the instance.
+  'import got from "got"; export const create = (u, json) => got.post(u, { json, retry: { limit: 2, methods: ["POST"] } });',
+  'import got from "got"; const client = got.extend({ retry: { methods: ["GET", "POST"] } }); export const create = (json) => client.post("x", { json });',
+  'import ky from "ky"; const api = ky.create({ retry: { limit: 2, methods: ["post"] } }); export const create = (json) => api.post("x", { json });',
+  // A list the file does not show: silent unless unresolved is "report".
+  'import got from "got"; export const create = (u, json, methods) => got.post(u, { json, retry: { methods } });',
   'import axios from "axios"; import axiosRetry from "axios-retry"; const api = axios.create({ timeout: 1 }); axiosRetry(api, { retries: 3 }); export const get = () => api.get("/x");',
   'import axios from "axios"; import axiosRetry from "axios-retry"; axiosRetry(axios); export const get = (u) => axios.get(u);',
   'import request from "superagent"; export const get = (u) => request.get(u).retry(2).timeout(1);',
@@ -138,6 +144,10 @@ describe('no-unprotected-call', () => {
       unprotected('import got from "got"; export const get = (u) => got(u, { retry: 0 });', 'got'),
       unprotected('import got from "got"; const client = got.extend({ retry: { limit: 0 } }); export const get = () => client.get("x");', 'got'),
       unprotected('import ky from "ky"; export const create = (u, json) => ky.post(u, { json });', 'ky'),
+      // `retry.methods` replaces the defaults: a method it leaves out is not retried.
+      unprotected('import got from "got"; export const get = (u) => got.get(u, { retry: { methods: ["POST"] } });', 'got'),
+      unprotected('import ky from "ky"; const api = ky.create({ retry: { methods: ["put"] } }); export const get = () => api.get("x");', 'ky'),
+      unprotected('import got from "got"; export const create = (u, json) => got.post(u, { json, retry: { limit: 0, methods: ["POST"] } });', 'got'),
       unprotected('import ky from "ky"; export const patch = (u, json) => ky.patch(u, { json });', 'ky'),
       unprotected('import axios from "axios"; export const get = (u) => axios.get(u, { timeout: 1 });', 'axios'),
       unprotected('import axios from "axios"; import axiosRetry from "axios-retry"; const a = axios.create(); const b = axios.create(); axiosRetry(a); export const get = () => b.get("/x");', 'axios'),
