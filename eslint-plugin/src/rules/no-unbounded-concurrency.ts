@@ -4,7 +4,7 @@ import { fileModel } from '../model/file-model';
 import { combine } from '../model/options';
 import { COMMON_OPTION_PROPERTIES, type CommonOptions } from '../model/rule-options';
 import { functionOfArgument, resolvePolicy } from '../model/wrappers';
-import { isFunction, isLoop, staticPropertyName, unwrap, walk } from '../util/ast';
+import { isFunction, isLoop, numericLiteral, staticPropertyName, unwrap, walk } from '../util/ast';
 import { createRule } from '../util/create-rule';
 
 export interface NoUnboundedConcurrencyOptions extends CommonOptions {
@@ -47,6 +47,7 @@ export default createRule<[NoUnboundedConcurrencyOptions], NoUnboundedConcurrenc
     if (!fileOrNothing) return {};
     const model = fileOrNothing;
     const maxItems = options.maxLiteralItems ?? 10;
+    const reportUnresolved = options.unresolved === 'report';
     const reported = new Set<TSESTree.Node>();
 
     function report(node: TSESTree.Node, how: string): void {
@@ -73,6 +74,74 @@ export default createRule<[NoUnboundedConcurrencyOptions], NoUnboundedConcurrenc
       if (target.type === AST_NODE_TYPES.ArrayExpression) return fewItems(target.elements);
       const object = objectListed(target);
       return object !== undefined && fewItems(object.properties);
+    }
+
+    /**
+     * How many items a collection holds, as far as the file shows: 'few' for a small literal or a
+     * batch of a written size (`ids.slice(i, i + 10)`, `queue.splice(0, BATCH)` with `const BATCH = 20`),
+     * 'batch' for a batch whose size it does not show (`ids.slice(i, i + size)`, or the variable of a
+     * `for…of` loop that awaits each item's fan-out before the next: `for (const chunk of chunks)
+     * await Promise.all(chunk.map(send))`), 'any' otherwise. A batch size the author wrote is the limit
+     * they chose, however large: this rule reports fan-outs with none.
+     */
+    function collectionSize(node: TSESTree.Node, fanOut: TSESTree.Node): 'few' | 'batch' | 'any' {
+      if (isSmallLiteral(node)) return 'few';
+      const target = model.resolver.constValue(node);
+      if (target.type === AST_NODE_TYPES.CallExpression) return sliceSize(target);
+      if (target.type === AST_NODE_TYPES.Identifier && awaitsEachBatch(target, fanOut)) return 'batch';
+      return 'any';
+    }
+
+    /**
+     * `items.slice(start, end)` and `items.splice(start, count)`: 'few' when the size is a written
+     * number, 'any' when the end counts from the end of the array (`slice(1, -1)`, `slice(0, items.length)`).
+     */
+    function sliceSize(call: TSESTree.CallExpression): 'few' | 'batch' | 'any' {
+      const callee = unwrap(call.callee);
+      const method = callee.type === AST_NODE_TYPES.MemberExpression ? staticPropertyName(callee) : undefined;
+      const [start, end] = call.arguments;
+      if ((method !== 'slice' && method !== 'splice') || !start || !end || start.type === AST_NODE_TYPES.SpreadElement || end.type === AST_NODE_TYPES.SpreadElement) return 'any';
+      const endValue = writtenNumber(end);
+      if (endValue !== undefined) return endValue < 0 ? 'any' : method === 'splice' || (writtenNumber(start) ?? -1) >= 0 ? 'few' : 'any';
+      const to = unwrap(end);
+      if (to.type === AST_NODE_TYPES.MemberExpression && staticPropertyName(to) === 'length') return 'any';
+      // `slice(i, i + size)`: `size` items from wherever `i` is.
+      if (method === 'slice' && to.type === AST_NODE_TYPES.BinaryExpression && to.operator === '+') {
+        const size = sameName(to.left, start) ? to.right : sameName(to.right, start) ? to.left : undefined;
+        if (size && (writtenNumber(size) ?? -1) >= 0) return 'few';
+      }
+      return 'batch';
+    }
+
+    /** The value of a number literal, directly or through a `const`. */
+    function writtenNumber(node: TSESTree.Node): number | undefined {
+      return numericLiteral(model.resolver.constValue(node));
+    }
+
+    /** Two mentions of the same variable (`i` in `slice(i, i + 10)`). */
+    function sameName(a: TSESTree.Node, b: TSESTree.Node): boolean {
+      const [left, right] = [unwrap(a), unwrap(b)];
+      return left.type === AST_NODE_TYPES.Identifier && right.type === AST_NODE_TYPES.Identifier && left.name === right.name;
+    }
+
+    /** Whether `name` is the variable of a `for…of` loop around `fanOut`, which the loop awaits before its next turn. */
+    function awaitsEachBatch(name: TSESTree.Identifier, fanOut: TSESTree.Node): boolean {
+      const def = model.resolver.variableOf(name)?.defs[0];
+      const declaration = def?.type === 'Variable' ? def.parent : undefined;
+      const loop = declaration?.parent;
+      if (loop?.type !== AST_NODE_TYPES.ForOfStatement || loop.left !== declaration) return false;
+      let awaited = false;
+      for (let current: TSESTree.Node | undefined = fanOut; current && current !== loop; current = current.parent) {
+        if (isFunction(current)) return false;
+        if (current.type === AST_NODE_TYPES.AwaitExpression) awaited = true;
+      }
+      return awaited;
+    }
+
+    /** Whether a fan-out over `collection` is left alone: few items, or a batch unless `unresolved` is "report". */
+    function isBounded(collection: TSESTree.Node, fanOut: TSESTree.Node): boolean {
+      const size = collectionSize(collection, fanOut);
+      return size === 'few' || (size === 'batch' && !reportUnresolved);
     }
 
     function fewItems(items: readonly (TSESTree.Node | null)[]): boolean {
@@ -158,7 +227,7 @@ export default createRule<[NoUnboundedConcurrencyOptions], NoUnboundedConcurrenc
         collection = target.arguments[0];
         callback = target.arguments[1];
       }
-      if (!collection || !callback || isSmallLiteral(collection)) return Boolean(collection);
+      if (!collection || !callback || isBounded(collection, target)) return Boolean(collection);
       const fn = functionOfArgument(model, callback);
       if (!fn || isLimited(fn)) return true;
       const request = unlimitedRequest(fn, 0, new Set());
@@ -194,7 +263,7 @@ export default createRule<[NoUnboundedConcurrencyOptions], NoUnboundedConcurrenc
       const origin = model.resolver.resolve(call.callee);
       if (origin?.module !== 'p-map' || (origin.path.length !== 0 && origin.path.join('.') !== 'default')) return;
       const [collection, mapper, optionsNode] = call.arguments;
-      if (!collection || !mapper || isSmallLiteral(collection)) return;
+      if (!collection || !mapper || isBounded(collection, call)) return;
       if (optionsNode?.type === AST_NODE_TYPES.SpreadElement) return;
       const concurrency = combine(model.options.branches(optionsNode).map((branch) => model.options.lookup(branch, 'concurrency', call)));
       if (concurrency.state === 'unknown') return;

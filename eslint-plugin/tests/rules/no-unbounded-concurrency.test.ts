@@ -40,6 +40,16 @@ const FAN_OUTS: [string, string][] = [
   // a const destructured from a small literal is one of its items, not the literal (once read as the one-item array)
   ['Promise.all over .map()', 'export async function load(source) {\n  const [ids] = [await source.listAll()];\n  return Promise.all(ids.map((id) => REQ));\n}'],
   ['Promise.all over .map()', 'export async function load(source) {\n  const { ids } = { ids: await source.listAll() };\n  return Promise.all(Object.keys(ids).map((id) => REQ));\n}'],
+  // slices that count from the end keep all but a few items
+  ['Promise.all over .map()', 'export const load = (ids) => Promise.all(ids.slice(1).map((id) => REQ));'],
+  ['Promise.all over .map()', 'export const load = (ids) => Promise.all(ids.slice(0, -1).map((id) => REQ));'],
+  ['Promise.all over .map()', 'export const load = (ids) => Promise.all(ids.slice(1, ids.length).map((id) => REQ));'],
+  ['Promise.all over .map()', 'export const load = (queue) => Promise.all(queue.splice(0).map((id) => REQ));'],
+  // a loop whose batches are not awaited one by one fires them all at once
+  ['Promise.all over .map()', 'export function load(batches) {\n  const all = [];\n  for (const batch of batches) all.push(Promise.all(batch.map((id) => REQ)));\n  return all;\n}'],
+  ['Promise.all over .map()', 'export async function load(batches) {\n  for (const batch of batches) batch.forEach(async () => { await Promise.all(batch.map((id) => REQ)); });\n}'],
+  // items of an item, not the loop's batch
+  ['Promise.all over .map()', 'export async function load(users) {\n  for (const user of users) await Promise.all(user.orderIds.map((id) => REQ));\n}'],
 ];
 
 const invalid = FAN_OUTS.flatMap(([how, template]) =>
@@ -61,6 +71,20 @@ const LIMITED = [
   'const LABEL = { praise: "praise", note: "note", nitpick: "nitpick" };\nexport const load = () => Promise.all(Object.keys(LABEL).map((id) => REQ));',
   'export const load = () => Promise.all(Object.values({ eu: "eu", us: "us" }).map((id) => REQ));',
   'const HOSTS = { eu: "eu.api", us: "us.api" };\nexport const load = () => Promise.allSettled(Object.entries(HOSTS).map(([region, id]) => REQ));',
+  // Regression: a batch of a written size is the limit its author chose (was reported as unlimited).
+  'export const load = (ids) => Promise.allSettled(ids.slice(0, 5).map((id) => REQ));',
+  'const BATCH = 25;\nexport async function load(ids) {\n  for (let i = 0; i < ids.length; i += BATCH) {\n    const batch = ids.slice(i, i + BATCH);\n    await Promise.all(batch.map((id) => REQ));\n  }\n}',
+  'export async function load(queue) {\n  while (queue.length) await Promise.all(queue.splice(0, 10).map((id) => REQ));\n}',
+  'export async function load(ids) {\n  for (let i = 0; i < ids.length; i += 50) await pMap(ids.slice(i, 50 + i), (id) => REQ);\n}',
+];
+
+/** Batches whose size the file does not show: silent unless `unresolved` is "report". */
+const BATCHED: [string, string][] = [
+  // Regression: the chunks of a for…of loop that awaits each chunk's requests before the next.
+  ['Promise.all over .map()', 'export async function load(ids) {\n  const results = [];\n  for (const chunk of chunks(ids, 10)) results.push(...(await Promise.all(chunk.map((id) => REQ))));\n  return results;\n}'],
+  ['Promise.allSettled over .map()', 'export async function load(pages) {\n  for await (const page of pages) {\n    const settled = await Promise.allSettled(page.map((id) => REQ));\n    report(settled);\n  }\n}'],
+  ['Promise.all over .map()', 'export async function load(ids, size) {\n  for (let i = 0; i < ids.length; i += size) await Promise.all(ids.slice(i, i + size).map((id) => REQ));\n}'],
+  ['Promise.all over .map()', 'export const load = (ids, limit) => Promise.all(ids.slice(0, limit).map((id) => REQ));'],
 ];
 
 const valid = [
@@ -91,6 +115,14 @@ describe('no-unbounded-concurrency', () => {
   cjsTester.run('no-unbounded-concurrency (commonjs)', ruleModule, {
     valid: ['const pLimit = require("p-limit");\nconst limit = pLimit(3);\nmodule.exports = (ids) => Promise.all(ids.map((id) => limit(() => fetch(id))));'],
     invalid: [{ code: 'const axios = require("axios");\nmodule.exports = (ids) => Promise.all(ids.map((id) => axios.get(id, { timeout: 1000 })));', errors: [{ messageId: 'unboundedFanOut', data: { how: 'Promise.all over .map()' } }] }],
+  });
+  jsTester.run('no-unbounded-concurrency (batches of a size the file does not show)', ruleModule, {
+    valid: BATCHED.map(([, template]) => `${IMPORTS}\n${template.replace('REQ', REQUESTS[0]!)}`),
+    invalid: BATCHED.map(([how, template]) => ({
+      code: `${IMPORTS}\n${template.replace('REQ', REQUESTS[0]!)}`,
+      options: [{ unresolved: 'report' as const }],
+      errors: [{ messageId: 'unboundedFanOut' as const, data: { how } }],
+    })),
   });
   jsTester.run('no-unbounded-concurrency (maxLiteralItems)', ruleModule, {
     valid: [{ code: `${IMPORTS}\nexport const load = () => Promise.all(["a", "b", "c", "d"].map((id) => fetch(id)));`, options: [{ maxLiteralItems: 4 }] }],
