@@ -113,8 +113,8 @@ function insideLogging(node: TSESTree.Node): boolean {
   return false;
 }
 
-/** `reject(e)`, `callback(e)`, `operation.retry(e)`: passing an error on, not inspecting it. */
+/** `reject(e)`, `Promise.reject(e)`, `callback(e)`, `operation.retry(e)`: passing an error on, not inspecting it. */
 function isRethrowHelper(call: TSESTree.CallExpression): boolean {
   const path = calleePath(call.callee);
-  return path !== undefined && /^(reject|cb|callback|done|next|again)$|(^|\.)retry$/.test(path);
+  return path !== undefined && /^(reject|Promise\.reject|cb|callback|done|next|again)$|(^|\.)retry$/.test(path);
 }

@@ -1,4 +1,4 @@
-import { type TSESTree } from '@typescript-eslint/utils';
+import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/node-types';
 import { contains, isFunction, isLoop, staticPropertyName, unwrap, walk, type FunctionNode } from '../util/ast';
 import { instanceClassOf } from './class-fields';
@@ -8,12 +8,15 @@ import { isSuccessTest, isTransientFailureTest } from './status';
 /**
  * A hand-written retry around a request: a loop, or a function that calls itself again, which
  * re-issues the same request after a transient failure (a caught error, or a 5xx/429 answer).
- * `catchClause` is set when the failure reaches the retry as an error.
+ * `catchClause` is set when the failure reaches the retry as an error in a `catch`;
+ * `rejectionHandler` when it reaches a recursive retry through the request promise's
+ * `.catch(handler)` or `.then(_, handler)`.
  */
 export interface HandRetry {
   readonly kind: 'loop' | 'recursion';
   readonly node: TSESTree.Node;
   readonly catchClause?: TSESTree.CatchClause;
+  readonly rejectionHandler?: FunctionNode;
 }
 
 type RetryLoop = TSESTree.ForStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement;
@@ -152,6 +155,11 @@ function recursionAround(model: FileModel, request: TSESTree.Node, fn: FunctionN
         }
       }
     }
+    // `send().catch((error) => send())` or `.then(use, (error) => send())`: a retry after an error too,
+    // written with the request's promise.
+    for (let current: TSESTree.Node | undefined = call.parent; current && current !== fn; current = current.parent) {
+      if (isFunction(current) && isRejectionHandlerOf(current, request)) return { kind: 'recursion', node: fn, rejectionHandler: current };
+    }
     for (let current: TSESTree.Node | undefined = call.parent; current && current !== fn; current = current.parent) {
       if (
         (current.type === AST_NODE_TYPES.IfStatement || current.type === AST_NODE_TYPES.ConditionalExpression) &&
@@ -165,15 +173,34 @@ function recursionAround(model: FileModel, request: TSESTree.Node, fn: FunctionN
   return undefined;
 }
 
-/** A named function's calls of itself inside `within`, as scope analysis finds them; undefined when it has no name. */
+/** Whether `handler` handles the rejection of a promise chain that contains `request`: `.catch(handler)`, `.then(_, handler)`. */
+function isRejectionHandlerOf(handler: TSESTree.Node, request: TSESTree.Node): boolean {
+  const call = handler.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || !contains(callee.object, request)) return false;
+  const method = staticPropertyName(callee);
+  return (method === 'catch' && call.arguments[0] === handler) || (method === 'then' && call.arguments[1] === handler);
+}
+
+/**
+ * A named function's calls of itself inside `within`, as scope analysis finds them: by the name it is
+ * bound to, and by a function expression's own name (`module.exports.load = function load() { … load() }`).
+ * Undefined when it has no name.
+ */
 export function callsOfItself(model: FileModel, fn: FunctionNode, within: TSESTree.Node): TSESTree.CallExpression[] | undefined {
-  const name = functionBinding(fn);
-  const variable = name && model.resolver.variableOf(name);
-  if (!variable) return undefined;
+  const variables = new Set<TSESLint.Scope.Variable>();
+  for (const name of [functionBinding(fn), fn.type === AST_NODE_TYPES.FunctionExpression ? fn.id : undefined]) {
+    const variable = name ? model.resolver.variableOf(name) : undefined;
+    if (variable) variables.add(variable);
+  }
+  if (variables.size === 0) return undefined;
   const calls: TSESTree.CallExpression[] = [];
-  for (const reference of variable.references) {
-    const call = reference.identifier.parent;
-    if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier && contains(within, call)) calls.push(call);
+  for (const variable of variables) {
+    for (const reference of variable.references) {
+      const call = reference.identifier.parent;
+      if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier && contains(within, call)) calls.push(call);
+    }
   }
   return calls;
 }

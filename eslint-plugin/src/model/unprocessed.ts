@@ -29,19 +29,36 @@ type Outcome = 'leaves' | 'goes round' | 'falls through';
  * going round.
  */
 export function resendsOnlyUnprocessed(model: FileModel, hand: HandRetry): boolean {
-  if (!hand.catchClause) return false;
+  const handler = hand.catchClause ?? hand.rejectionHandler;
+  if (!handler) return false;
   let callsItself: (node: TSESTree.Node) => boolean = () => false;
   if (hand.kind === 'loop') {
     const loop = hand.node as TSESTree.ForStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement;
-    if (hasStatusRetry(loop.body, hand.catchClause)) return false;
+    if (hasStatusRetry(loop.body, handler)) return false;
   } else {
-    const selfCalls = callsOfItself(model, hand.node as FunctionNode, hand.catchClause);
+    const selfCalls = callsOfItself(model, hand.node as FunctionNode, handler);
     if (!selfCalls) return false;
     callsItself = (node) => selfCalls.some((call) => contains(node, call));
   }
-  const body = hand.catchClause.body;
-  const outcomeFor = (status: number) => outcome(body, status, callsItself);
+  const body = handler.body;
+  const outcomeFor = (status: number) =>
+    body.type === AST_NODE_TYPES.BlockStatement ? outcome(body, status, callsItself) : expressionOutcome(body, status, callsItself);
   return OTHER_FAILURES.every((status) => outcomeFor(status) === 'leaves') && UNPROCESSED_STATUSES.some((status) => outcomeFor(status) !== 'leaves');
+}
+
+/**
+ * Where a rejection handler's expression body sends an error carrying `status`
+ * (`(e) => (e.status === 429 ? send() : Promise.reject(e))`): round again where it calls the
+ * function again, out otherwise.
+ */
+function expressionOutcome(expression: TSESTree.Expression, status: number, callsItself: (node: TSESTree.Node) => boolean): Outcome {
+  if (expression.type === AST_NODE_TYPES.ConditionalExpression && !callsItself(expression.test)) {
+    const truth = evaluateWithStatus(expression.test, status);
+    if (truth !== undefined) return expressionOutcome(truth ? expression.consequent : expression.alternate, status, callsItself);
+    const [consequent, alternate] = [expressionOutcome(expression.consequent, status, callsItself), expressionOutcome(expression.alternate, status, callsItself)];
+    return consequent === alternate ? consequent : 'goes round';
+  }
+  return callsItself(expression) ? 'goes round' : 'leaves';
 }
 
 /**

@@ -167,6 +167,7 @@ export default createRule<[NoRetryNonRetryableOptions], NoRetryNonRetryableMessa
       // In place, or in a same-file helper the request is handed to (`withRetry(() => axios.get(url))`).
       const found = handRetryRerunning(model, call);
       const retry = found?.retry;
+      if (found && retry?.rejectionHandler) return checkRejectionHandler(retry.rejectionHandler, found.handed === call ? undefined : found.handed);
       const clause = retry?.catchClause;
       if (!found || !retry || !clause || reported.has(clause)) return;
       const tryStatement = clause.parent as TSESTree.TryStatement;
@@ -194,6 +195,23 @@ export default createRule<[NoRetryNonRetryableOptions], NoRetryNonRetryableMessa
         },
         clause,
       );
+    }
+
+    /**
+     * A recursive retry from the request promise's rejection handler (`send().catch((e) => send())`)
+     * that never looks at the error. No suggestion: the guard the fix inserts belongs in a catch block.
+     */
+    function checkRejectionHandler(handler: TSESTree.FunctionLike, handed: TSESTree.Node | undefined): void {
+      if (reported.has(handler)) return;
+      const call = handler.parent as TSESTree.CallExpression;
+      const member = unwrap(call.callee) as TSESTree.MemberExpression;
+      // What the retry re-runs: the promise chain the handler is attached to; in a helper, the function handed to it.
+      if (!throwsOnClientError(model, handed ?? member.object, statuses)) return;
+      const param = handler.params[0];
+      if (param && param.type !== AST_NODE_TYPES.Identifier) return; // destructured: it reads the error
+      const variable = param ? sourceCode.getDeclaredVariables(handler).find((v) => v.name === param.name) : undefined;
+      if (inspectsError(variable)) return;
+      report({ loc: member.property.loc, messageId: 'retriesEverything', data: { retry: 'This recursive retry' } }, handler);
     }
 
     function checkStatusList(list: TSESTree.Node): void {

@@ -55,6 +55,9 @@ const invalid = [
   ),
   // clients told to retry POST themselves
   { code: `${IMPORTS}\nexport const send = (url, body) => got.post(url, { json: body, retry: { limit: 2, methods: ["POST"] } }).json();`, errors: [{ messageId: 'retriedWithoutKey', data: { retry: "got's retry", method: 'POST' } }] },
+  // a recursive retry from the request promise's rejection handler
+  { code: `${IMPORTS}\nexport function send(url, body) { return axios.post(url, body).catch(() => sleep(500).then(() => send(url, body))); }`, errors: [{ messageId: 'retriedWithoutKey', data: { retry: 'this recursive retry', method: 'POST' } }] },
+  { code: `${IMPORTS}\nexport function send(url, body) { return axios.post(url, body).catch((e) => (e.response?.status >= 500 ? send(url, body) : Promise.reject(e))); }`, errors: [{ messageId: 'retriedWithoutKey', data: { retry: 'this recursive retry', method: 'POST' } }] },
   { code: `${IMPORTS}\nconst api = got.extend({ retry: { methods: ["GET", "POST"] } });\nexport const send = (url, body) => api.post(url, { json: body }).json();`, errors: [{ messageId: 'retriedWithoutKey', data: { retry: "got's retry", method: 'POST' } }] },
   // got retries DELETE by default: a team that counts DELETE as unsafe hears about it
   {
@@ -104,6 +107,9 @@ const valid = [
   // a POST that nothing retries
   `${IMPORTS}\nexport const send = (url, body) => fetch(url, { method: "POST", body });`,
   `${IMPORTS}\nconst b = circuitBreaker(handleAll, { halfOpenAfter: 1000, breaker: new ConsecutiveBreaker(3) });\nexport const send = (url, body) => b.execute(() => fetch(url, { method: "POST", body }));`,
+  // a recursive retry from the rejection handler that re-sends only after 429 (the server turned it away)
+  `${IMPORTS}\nexport function send(url, body) { return axios.post(url, body).catch((e) => (e.response?.status === 429 ? sleep(1000).then(() => send(url, body)) : Promise.reject(e))); }`,
+  `${IMPORTS}\nexport function send(url, body) { return axios.post(url, body).catch((e) => { if (e.response?.status !== 429) throw e; return send(url, body); }); }`,
   // got and ky do not retry POST by default
   `${IMPORTS}\nexport const send = (url, body) => got.post(url, { json: body }).json();`,
   // retrying turned off, or the listed methods leave POST out

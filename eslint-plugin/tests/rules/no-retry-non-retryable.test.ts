@@ -82,6 +82,13 @@ const valid = [
   `${AX}export async function get(u) { for (let i = 0; i < 3; i++) { try { return await axios.get(u); } catch (error) { const e = error; if (e.response && e.response.status < 500) throw e; } } }`,
   `${AX}export async function get(u) { for (let i = 0; i < 3; i++) { try { return await axios.get(u); } catch (error) { const { response } = error; if (response?.status < 500) throw error; } } }`,
   `${AX}export async function get(u, n = 2) { try { return await axios.get(u); } catch (e) { if (n === 0 || e.response?.status === 404) throw e; return get(u, n - 1); } }`,
+  // recursive retries written with the request's promise that look at the error
+  `${AX}export function get(u, n = 2) { return axios.get(u).catch((e) => (e.response?.status >= 500 && n > 0 ? get(u, n - 1) : Promise.reject(e))); }`,
+  `${AX}export function get(u, n = 2) { return axios.get(u).then((r) => r.data, (e) => { if (!isRetryable(e) || n === 0) throw e; return get(u, n - 1); }); }`,
+  // fetch's promise rejects only when no answer came: a 4xx is not retried
+  'export function get(u, n = 2) { return fetch(u).catch(() => (n > 0 ? get(u, n - 1) : null)); }',
+  // the handler of `.then(use, handler)` does not see what `use` throws
+  'export function get(u, n = 2) { return fetch(u).then((r) => { if (!r.ok) throw new Error(r.statusText); return r; }, () => (n > 0 ? get(u, n - 1) : null)); }',
   // fetch in a loop: 4xx are answers, not errors
   'export async function get(u) { for (let i = 0; i < 3; i++) { try { return await fetch(u); } catch (e) { await sleep(100); } } }',
   'export async function get(u) { for (let i = 0; i < 3; i++) { try { const r = await fetch(u); if (r.status >= 500) throw new Error("busy"); return r; } catch (e) { await sleep(100); } } }',
@@ -267,6 +274,28 @@ describe('no-retry-non-retryable', () => {
         ' };',
         'This recursive retry',
       ),
+      // handing the error to Promise.reject rethrows it; it does not inspect it
+      loopCase(
+        'export async function get(u, n = 3) { try { return await axios.get(u); } ',
+        'catch (e) { if (n <= 0) return Promise.reject(e); return get(u, n - 1); }',
+        'catch (e) { if (!isRetryableError(e)) throw e;\nif (n <= 0) return Promise.reject(e); return get(u, n - 1); }',
+        ' }',
+        'This recursive retry',
+      ),
+      // Recursive retries written with the request's promise, reported at `catch`/`then` (no suggestion:
+      // the guard it would insert belongs in a catch block).
+      {
+        code: `${AX}export function get(u, n = 2) { return axios.get(u).catch((e) => (n > 0 ? get(u, n - 1) : Promise.reject(e))); }`,
+        errors: [{ messageId: 'retriesEverything', data: { retry: 'This recursive retry' }, line: 2, column: 53, suggestions: [] }],
+      },
+      {
+        code: `${AX}module.exports.get = function get(u, n = 2) { return axios.get(u).then((r) => r.data, () => get(u, n - 1)); };`,
+        errors: [{ messageId: 'retriesEverything', data: { retry: 'This recursive retry' }, line: 2, column: 67, suggestions: [] }],
+      },
+      {
+        code: 'export function get(u, n = 2) { return fetch(u).then((r) => { if (!r.ok) throw new Error(r.statusText); return r.json(); }).catch((e) => { console.warn(e); return n > 0 ? get(u, n - 1) : null; }); }',
+        errors: [{ messageId: 'retriesEverything', data: { retry: 'This recursive retry' }, line: 1, column: 125, suggestions: [] }],
+      },
       // got / ky statusCodes
       status(
         'import got from "got"; export const get = (u) => got(u, { retry: { limit: 2, statusCodes: [404, 500] } });',

@@ -86,6 +86,11 @@ const valid = [
   `export async function get(u) { const res = await fetch(u, ${T}); if (res.status === 503) return get(u); return res; }`,
   `export const get = async (u, left = 2) => { const res = await fetch(u, ${T}); return res.status >= 500 && left > 0 ? get(u, left - 1) : res; };`,
   `export function get(u) { let attempt = 0; do { try { return fetch(u, ${T}); } catch { attempt++; } } while (attempt < 3); }`,
+  // Regression: a function expression that calls itself by its own name, and retries written with the request's promise.
+  `module.exports.get = async function get(u, n = 3) { try { return await fetch(u, ${T}); } catch (e) { if (n === 0) throw e; return get(u, n - 1); } };`,
+  `export function get(u, n = 3) { return fetch(u, ${T}).catch((e) => (n > 0 ? get(u, n - 1) : Promise.reject(e))); }`,
+  `export function get(u, n = 3) { return fetch(u, ${T}).then((res) => res.json(), (e) => { if (n === 0) throw e; return get(u, n - 1); }); }`,
+  `export function get(u, n = 3) { return fetch(u, ${T}).then((res) => res.json()).catch(() => sleep(100).then(() => get(u, n - 1))); }`,
   `import http from "http"; export async function get(u) { for (let i = 0; i < 3; i++) { try { return await new Promise((ok, fail) => http.get(u, ${T}, ok).on("error", fail)); } catch (e) { if (i === 2) throw e; } } }`,
   // Same-file retry helpers the request is handed to (a false positive once: the reference's `retryImmediate(() => fetch(…))`)
   `async function retryImmediate(fn, maxRetries = 3) { for (let i = 0; i < maxRetries; i++) { try { return await fn(); } catch (error) { if (i === maxRetries - 1) throw error; console.log(i); } } }\nexport const get = (u) => retryImmediate(() => fetch(u, ${T}));`,
@@ -156,6 +161,10 @@ describe('no-unprotected-call', () => {
       // Pagination, polling and work queues are loops but not retries.
       unprotected(`export async function all(u) { const items = []; let next = u; while (next) { const res = await fetch(next, ${T}); const page = await res.json(); items.push(...page.items); next = page.next; } return items; }`),
       unprotected(`export async function poll(u) { while (true) { const res = await fetch(u, ${T}); const job = await res.json(); if (job.state === "done") return job; await sleep(1000); } }`),
+      // Polling through the promise's success handler, or a rejection handler that does not call the function again.
+      unprotected(`export function poll(u) { return fetch(u, ${T}).then((res) => res.json()).then((job) => (job.done ? job : sleep(1000).then(() => poll(u)))); }`),
+      unprotected(`export function get(u) { return fetch(u, ${T}).catch((e) => fallback(u, e)); }`),
+      unprotected(`export function get(u) { return other(u).catch(() => get(u)).then(() => fetch(u, ${T})); }`),
       unprotected(`export async function drain(queue) { while (queue.length) { const job = queue.shift(); try { await fetch(job.url, ${T}); } catch (e) { console.error(e); } } }`),
       unprotected(`export async function each(urls) { for (const u of urls) { try { await fetch(u, ${T}); } catch (e) { log(e); } } }`),
       unprotected(`export async function each(urls) { for (let i = 0; i < urls.length; i++) { try { await fetch(urls[i], ${T}); } catch (e) { log(e); } } }`),

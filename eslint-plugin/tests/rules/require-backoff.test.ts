@@ -145,6 +145,10 @@ const invalid = [
   hand('import axios from "axios";\nexport async function get(u) {\n  for (let i = 0; i < 3; i++) {\n    try { return (await axios.get(u, { timeout: 1000 })).data; } catch (e) { }\n  }\n}', 'noDelay'),
   hand('export async function get(u) {\n  for (let i = 0; i < 3; i++) {\n    const res = await fetch(u);\n    if (res.ok) return res;\n    if (res.status >= 500) continue;\n    return res;\n  }\n}', 'noDelay', undefined, 2),
   hand('export async function get(u, attempt = 0) {\n  try {\n    return await fetch(u);\n  } catch (e) {\n    if (attempt < 3) return get(u, attempt + 1);\n    throw e;\n  }\n}', 'noDelay', 'This recursive retry', 3, 18),
+  // A function expression calling itself by its own name, and a retry written with the request's promise.
+  hand('module.exports.get = async function get(u, attempt = 0) {\n  try {\n    return await fetch(u);\n  } catch (e) {\n    if (attempt < 3) return get(u, attempt + 1);\n    throw e;\n  }\n};', 'noDelay', 'This recursive retry', 3, 18),
+  hand('export function get(u, left = 3) {\n  return fetch(u).catch((e) => (left > 0 ? get(u, left - 1) : Promise.reject(e)));\n}', 'noDelay', 'This recursive retry', 2, 10),
+  hand('export function get(u, left = 3) {\n  return fetch(u).catch(() => sleep(500).then(() => get(u, left - 1)));\n}', 'noJitter', 'This recursive retry', 2, 10),
 ];
 
 describe('require-backoff', () => {
