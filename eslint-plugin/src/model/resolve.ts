@@ -136,6 +136,9 @@ export class OriginResolver {
     const method = staticPropertyName(callee);
     if (method === undefined) return undefined;
     const object = this.resolve(callee.object);
+    // `globalThis.fetch.bind(globalThis)`: the same function. Not with bound arguments, which would
+    // shift where the call's own arguments (its options) sit.
+    if (method === 'bind' && node.arguments.length <= 1) return object;
     if (!object || !this.isFactory(object, method)) return undefined;
     return {
       module: object.module,

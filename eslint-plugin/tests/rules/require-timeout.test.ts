@@ -59,6 +59,9 @@ const shared = {
     'const base = new Request(url, { signal: AbortSignal.timeout(5000) }); const req = new Request(base); await fetch(req);',
     'const req = new Request(url); await fetch(req, { signal: AbortSignal.timeout(5000) });',
     'await globalThis.fetch(url, { signal: AbortSignal.timeout(1) });',
+    'const fetcher = globalThis.fetch.bind(globalThis); await fetcher(url, { signal: AbortSignal.timeout(1) });',
+    // Bound arguments shift where the options sit: not followed.
+    'const load = fetch.bind(null, url); await load();',
     // Options the file does not show: silent by default.
     'export async function get(url, init) { return fetch(url, init); }',
     'import { defaults } from "./http"; await fetch(url, { ...defaults });',
@@ -294,6 +297,9 @@ describe('require-timeout', () => {
         `await fetch(url, { ...(cond ? { signal } : {}), ${SIGNAL} });`,
       ),
       fetchMissing('await globalThis.fetch(url);', `await globalThis.fetch(url, { ${SIGNAL} });`),
+      // A bound fetch is fetch (once missed: SDKs keep `fetch.bind(globalThis)`).
+      fetchMissing('const fetcher = globalThis.fetch.bind(globalThis); await fetcher(url);', `const fetcher = globalThis.fetch.bind(globalThis); await fetcher(url, { ${SIGNAL} });`),
+      axiosMissing('import axios from "axios"; const get = axios.get.bind(axios); await get(url);', 'import axios from "axios"; const get = axios.get.bind(axios); await get(url, { timeout: 10000 });'),
       fetchMissing('await window.fetch(url);', `await window.fetch(url, { ${SIGNAL} });`),
       fetchMissing('const f = fetch; await f(url);', `const f = fetch; await f(url, { ${SIGNAL} });`),
       fetchMissing(
