@@ -94,7 +94,8 @@ export default createRule<[NoUnboundedConcurrencyOptions], NoUnboundedConcurrenc
 
     /**
      * `items.slice(start, end)` and `items.splice(start, count)`: 'few' when the size is a written
-     * number, 'any' when the end counts from the end of the array (`slice(1, -1)`, `slice(0, items.length)`).
+     * number (a written `end` caps a slice at `end` items wherever it starts), 'any' when the end
+     * counts from the end of the array (`slice(1, -1)`, `slice(0, items.length)`).
      */
     function sliceSize(call: TSESTree.CallExpression): 'few' | 'batch' | 'any' {
       const callee = unwrap(call.callee);
@@ -102,7 +103,7 @@ export default createRule<[NoUnboundedConcurrencyOptions], NoUnboundedConcurrenc
       const [start, end] = call.arguments;
       if ((method !== 'slice' && method !== 'splice') || !start || !end || start.type === AST_NODE_TYPES.SpreadElement || end.type === AST_NODE_TYPES.SpreadElement) return 'any';
       const endValue = writtenNumber(end);
-      if (endValue !== undefined) return endValue < 0 ? 'any' : method === 'splice' || (writtenNumber(start) ?? -1) >= 0 ? 'few' : 'any';
+      if (endValue !== undefined) return endValue < 0 ? 'any' : 'few';
       const to = unwrap(end);
       if (to.type === AST_NODE_TYPES.MemberExpression && staticPropertyName(to) === 'length') return 'any';
       // `slice(i, i + size)`: `size` items from wherever `i` is.

@@ -73,6 +73,7 @@ const LIMITED = [
   'const HOSTS = { eu: "eu.api", us: "us.api" };\nexport const load = () => Promise.allSettled(Object.entries(HOSTS).map(([region, id]) => REQ));',
   // Regression: a batch of a written size is the limit its author chose (was reported as unlimited).
   'export const load = (ids) => Promise.allSettled(ids.slice(0, 5).map((id) => REQ));',
+  'export const load = (ids, offset) => Promise.all(ids.slice(offset, 20).map((id) => REQ));',
   'const BATCH = 25;\nexport async function load(ids) {\n  for (let i = 0; i < ids.length; i += BATCH) {\n    const batch = ids.slice(i, i + BATCH);\n    await Promise.all(batch.map((id) => REQ));\n  }\n}',
   'export async function load(queue) {\n  while (queue.length) await Promise.all(queue.splice(0, 10).map((id) => REQ));\n}',
   'export async function load(ids) {\n  for (let i = 0; i < ids.length; i += 50) await pMap(ids.slice(i, 50 + i), (id) => REQ);\n}',
