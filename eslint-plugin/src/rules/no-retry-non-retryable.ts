@@ -174,10 +174,7 @@ export default createRule<[NoRetryNonRetryableOptions], NoRetryNonRetryableMessa
       // What the retry re-runs: the try block in place; in a helper, the function handed to it.
       const retried = found.handed === call ? tryStatement.block : found.handed;
       if (!throwsOnClientError(model, retried, statuses)) return;
-      const param = clause.param;
-      if (param && param.type !== AST_NODE_TYPES.Identifier) return; // destructured: it reads the error
-      const variable = param ? sourceCode.getDeclaredVariables(clause)[0] : undefined;
-      if (inspectsError(variable)) return;
+      if (!ignoresError(clause.param, clause)) return;
       report(
         {
           loc: leadingKeywordLoc(sourceCode, clause),
@@ -198,6 +195,16 @@ export default createRule<[NoRetryNonRetryableOptions], NoRetryNonRetryableMessa
     }
 
     /**
+     * Whether a catch clause or rejection handler (`declaring`) never looks at the error its `param`
+     * receives: it has none, or only logs, wraps or passes it on. A destructured parameter reads it.
+     */
+    function ignoresError(param: TSESTree.Parameter | null | undefined, declaring: TSESTree.Node): boolean {
+      if (!param) return true;
+      if (param.type !== AST_NODE_TYPES.Identifier) return false;
+      return !inspectsError(sourceCode.getDeclaredVariables(declaring).find((variable) => variable.name === param.name));
+    }
+
+    /**
      * A recursive retry from the request promise's rejection handler (`send().catch((e) => send())`)
      * that never looks at the error. No suggestion: the guard the fix inserts belongs in a catch block.
      */
@@ -207,10 +214,7 @@ export default createRule<[NoRetryNonRetryableOptions], NoRetryNonRetryableMessa
       const member = unwrap(call.callee) as TSESTree.MemberExpression;
       // What the retry re-runs: the promise chain the handler is attached to; in a helper, the function handed to it.
       if (!throwsOnClientError(model, handed ?? member.object, statuses)) return;
-      const param = handler.params[0];
-      if (param && param.type !== AST_NODE_TYPES.Identifier) return; // destructured: it reads the error
-      const variable = param ? sourceCode.getDeclaredVariables(handler).find((v) => v.name === param.name) : undefined;
-      if (inspectsError(variable)) return;
+      if (!ignoresError(handler.params[0], handler)) return;
       report({ loc: member.property.loc, messageId: 'retriesEverything', data: { retry: 'This recursive retry' } }, handler);
     }
 
