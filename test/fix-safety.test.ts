@@ -55,7 +55,7 @@ describe('fixes are safe: they parse, type-check against the real client and coc
   it('every suggestion was applied, and the fixed files type-check', () => {
     const applied = [...fixed.values()].flatMap((result) => result.applied);
     assert.equal(applied.filter((a) => a.startsWith('breakwater/require-timeout')).length, 8);
-    assert.equal(applied.filter((a) => a.startsWith('breakwater/no-retry-non-retryable')).length, 3);
+    assert.equal(applied.filter((a) => a.startsWith('breakwater/no-retry-non-retryable')).length, 4);
     assert.deepEqual(typeErrors(names.map((name) => path.join(OUT, name))), []);
   });
 

@@ -6,6 +6,7 @@ import { stringLiteral, unwrap } from '../util/ast';
 import { RETRYABLE_HELPER, retryableHelperText } from './retryable-helper';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
+type FunctionLike = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression;
 type Fixer = TSESLint.RuleFixer;
 
 export function isTypeScriptFile(filename: string): boolean {
@@ -92,5 +93,41 @@ export function rethrowNonRetryable(sourceCode: SourceCode, fixer: Fixer, clause
         : fixer.replaceText(body, `{\n${indent}  ${guard}\n${indent}}`),
     );
   }
+  return fixes;
+}
+
+/**
+ * The same guard in a promise's rejection handler (`.catch((error) => …)`): first in a block body, or
+ * a block made of an expression body (`(e) => { if (!isRetryableError(e)) throw e; return …; }`),
+ * naming the error if the handler takes none. Undefined where the handler's shape is not plain
+ * (a destructured parameter, or no `(` `)` to name the error in).
+ */
+export function rethrowNonRetryableInHandler(sourceCode: SourceCode, fixer: Fixer, handler: FunctionLike): TSESLint.RuleFix[] | undefined {
+  const param = handler.params[0];
+  if (param && param.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const name = param?.name ?? 'error';
+  const fixes: TSESLint.RuleFix[] = [];
+  const text = sourceCode.text;
+  if (!param) {
+    // `() =>`, `async () =>`, `function () {`: the empty parameter list, with nothing but spaces inside.
+    const open = text.indexOf('(', handler.range[0]);
+    const close = open === -1 ? -1 : text.indexOf(')', open);
+    if (close === -1 || close > handler.body.range[0] || text.slice(open + 1, close).trim() !== '') return undefined;
+    fixes.push(fixer.replaceTextRange([open, close + 1], `(${name})`));
+  }
+  const guard = `if (!${RETRYABLE_HELPER}(${name})) throw ${name};`;
+  const body = handler.body;
+  const indent = indentOf(sourceCode, handler.loc.start.line);
+  if (body.type === AST_NODE_TYPES.BlockStatement) {
+    const first = body.body[0];
+    if (first) fixes.push(fixer.insertTextBefore(first, `${guard}\n${indentOf(sourceCode, first.loc.start.line)}`));
+    else fixes.push(fixer.replaceText(body, `{\n${indent}  ${guard}\n${indent}}`));
+    return fixes;
+  }
+  // The expression body runs from after `=>` to the arrow's end, parentheses included.
+  const arrow = text.lastIndexOf('=>', body.range[0]);
+  if (arrow < handler.range[0]) return undefined;
+  const expression = text.slice(arrow + 2, handler.range[1]).trim();
+  fixes.push(fixer.replaceTextRange([arrow + 2, handler.range[1]], ` {\n${indent}  ${guard}\n${indent}  return ${expression};\n${indent}}`));
   return fixes;
 }

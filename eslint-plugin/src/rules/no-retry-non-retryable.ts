@@ -5,6 +5,7 @@ import {
   ensureRetryableHelper,
   isTypeScriptFile,
   rethrowNonRetryable,
+  rethrowNonRetryableInHandler,
 } from '../fixes/retryable-filter';
 import { RETRYABLE_HELPER } from '../fixes/retryable-helper';
 import { FAMILY_SHAPES } from '../model/catalog';
@@ -16,7 +17,7 @@ import { axiosRetryCalls } from '../model/self-retry';
 import { evaluateWithStatus, readsStatus } from '../model/status';
 import { throwsOnClientError } from '../model/throwing';
 import { functionOfArgument, retryPolicies, wrapperOf, type Wrapper } from '../model/wrappers';
-import { isFunction, numericLiteral, staticPropertyName, unwrap, walk } from '../util/ast';
+import { isFunction, numericLiteral, staticPropertyName, unwrap, walk, type FunctionNode } from '../util/ast';
 import { createRule } from '../util/create-rule';
 import { charAfter, charBefore, leadingKeywordLoc, skipWhitespace } from '../util/trivia';
 
@@ -206,16 +207,32 @@ export default createRule<[NoRetryNonRetryableOptions], NoRetryNonRetryableMessa
 
     /**
      * A recursive retry from the request promise's rejection handler (`send().catch((e) => send())`)
-     * that never looks at the error. No suggestion: the guard the fix inserts belongs in a catch block.
+     * that never looks at the error; the suggestion rethrows what `isRetryableError` rejects, as in a catch.
      */
-    function checkRejectionHandler(handler: TSESTree.FunctionLike, handed: TSESTree.Node | undefined): void {
+    function checkRejectionHandler(handler: FunctionNode, handed: TSESTree.Node | undefined): void {
       if (reported.has(handler)) return;
       const call = handler.parent as TSESTree.CallExpression;
       const member = unwrap(call.callee) as TSESTree.MemberExpression;
       // What the retry re-runs: the promise chain the handler is attached to; in a helper, the function handed to it.
       if (!throwsOnClientError(model, handed ?? member.object, statuses)) return;
       if (!ignoresError(handler.params[0], handler)) return;
-      report({ loc: member.property.loc, messageId: 'retriesEverything', data: { retry: 'This recursive retry' } }, handler);
+      report(
+        {
+          loc: member.property.loc,
+          messageId: 'retriesEverything',
+          data: { retry: 'This recursive retry' },
+          suggest: [
+            {
+              messageId: 'rethrowNonRetryable',
+              fix: (fixer) => {
+                const guard = handler.type !== AST_NODE_TYPES.FunctionDeclaration && rethrowNonRetryableInHandler(sourceCode, fixer, handler);
+                return guard ? [...guard, ...helperFixes(fixer)] : [];
+              },
+            },
+          ],
+        },
+        handler,
+      );
     }
 
     function checkStatusList(list: TSESTree.Node): void {

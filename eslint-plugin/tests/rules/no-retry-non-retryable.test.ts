@@ -282,19 +282,58 @@ describe('no-retry-non-retryable', () => {
         ' }',
         'This recursive retry',
       ),
-      // Recursive retries written with the request's promise, reported at `catch`/`then` (no suggestion:
-      // the guard it would insert belongs in a catch block).
+      // Recursive retries written with the request's promise, reported at `catch`/`then`; the suggestion
+      // puts the same guard in the handler (made a block, and given a parameter where it has none).
       {
         code: `${AX}export function get(u, n = 2) { return axios.get(u).catch((e) => (n > 0 ? get(u, n - 1) : Promise.reject(e))); }`,
-        errors: [{ messageId: 'retriesEverything', data: { retry: 'This recursive retry' }, line: 2, column: 53, suggestions: [] }],
+        errors: [
+          {
+            messageId: 'retriesEverything',
+            data: { retry: 'This recursive retry' },
+            line: 2,
+            column: 53,
+            suggestions: [
+              {
+                messageId: 'rethrowNonRetryable',
+                output: `${AX.trimEnd()}\n\n${JS_HELPER}\nexport function get(u, n = 2) { return axios.get(u).catch((e) => {\n  if (!isRetryableError(e)) throw e;\n  return (n > 0 ? get(u, n - 1) : Promise.reject(e));\n}); }`,
+              },
+            ],
+          },
+        ],
       },
       {
         code: `${AX}module.exports.get = function get(u, n = 2) { return axios.get(u).then((r) => r.data, () => get(u, n - 1)); };`,
-        errors: [{ messageId: 'retriesEverything', data: { retry: 'This recursive retry' }, line: 2, column: 67, suggestions: [] }],
+        errors: [
+          {
+            messageId: 'retriesEverything',
+            data: { retry: 'This recursive retry' },
+            line: 2,
+            column: 67,
+            suggestions: [
+              {
+                messageId: 'rethrowNonRetryable',
+                output: `${AX.trimEnd()}\n\n${JS_HELPER}\nmodule.exports.get = function get(u, n = 2) { return axios.get(u).then((r) => r.data, (error) => {\n  if (!isRetryableError(error)) throw error;\n  return get(u, n - 1);\n}); };`,
+              },
+            ],
+          },
+        ],
       },
       {
-        code: 'export function get(u, n = 2) { return fetch(u).then((r) => { if (!r.ok) throw new Error(r.statusText); return r.json(); }).catch((e) => { console.warn(e); return n > 0 ? get(u, n - 1) : null; }); }',
-        errors: [{ messageId: 'retriesEverything', data: { retry: 'This recursive retry' }, line: 1, column: 125, suggestions: [] }],
+        code: 'export function get(u, n = 2) {\n  return fetch(u)\n    .then((r) => { if (!r.ok) throw new Error(r.statusText); return r.json(); })\n    .catch(async function (e) {\n      console.warn(e);\n      return n > 0 ? get(u, n - 1) : null;\n    });\n}',
+        errors: [
+          {
+            messageId: 'retriesEverything',
+            data: { retry: 'This recursive retry' },
+            line: 4,
+            column: 6,
+            suggestions: [
+              {
+                messageId: 'rethrowNonRetryable',
+                output: `${JS_HELPER}\n\nexport function get(u, n = 2) {\n  return fetch(u)\n    .then((r) => { if (!r.ok) throw new Error(r.statusText); return r.json(); })\n    .catch(async function (e) {\n      if (!isRetryableError(e)) throw e;\n      console.warn(e);\n      return n > 0 ? get(u, n - 1) : null;\n    });\n}`,
+              },
+            ],
+          },
+        ],
       },
       // got / ky statusCodes
       status(
