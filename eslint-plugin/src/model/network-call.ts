@@ -181,14 +181,34 @@ export class NetworkCallDetector {
     }
     const branches = this.options.branches(target);
     if (branches.every((branch) => branch.kind === 'object')) return 'object';
-    if (target.type === AST_NODE_TYPES.Identifier && URL_NAME.test(target.name)) return 'url';
-    if (target.type === AST_NODE_TYPES.MemberExpression && URL_NAME.test(staticPropertyName(target) ?? '')) return 'url';
     if (target.type === AST_NODE_TYPES.Identifier) {
-      const variable = this.resolver.variableOf(target);
-      const def = variable?.defs[0];
+      const def = this.resolver.variableOf(target)?.defs[0];
+      // A TypeScript annotation says more than the name: `(input: string)` is a URL, `(target: Options)` may not be.
+      const annotation = def?.name.type === AST_NODE_TYPES.Identifier ? def.name.typeAnnotation?.typeAnnotation : undefined;
+      if (annotation) return isUrlType(annotation) ? 'url' : 'unknown';
+      if (URL_NAME.test(target.name)) return 'url';
       if (def?.type === 'Variable' && def.node.init) return this.argumentKind(def.node.init) === 'url' ? 'url' : 'unknown';
     }
+    if (target.type === AST_NODE_TYPES.MemberExpression && URL_NAME.test(staticPropertyName(target) ?? '')) return 'url';
     return 'unknown';
+  }
+}
+
+/** A type annotation of `string`, `URL`, a string literal type, or a union of those. */
+function isUrlType(type: TSESTree.TypeNode | undefined): boolean {
+  if (!type) return false;
+  switch (type.type) {
+    case AST_NODE_TYPES.TSStringKeyword:
+    case AST_NODE_TYPES.TSTemplateLiteralType:
+      return true;
+    case AST_NODE_TYPES.TSLiteralType:
+      return type.literal.type === AST_NODE_TYPES.Literal && typeof type.literal.value === 'string';
+    case AST_NODE_TYPES.TSTypeReference:
+      return type.typeName.type === AST_NODE_TYPES.Identifier && type.typeName.name === 'URL' && !type.typeArguments;
+    case AST_NODE_TYPES.TSUnionType:
+      return type.types.every(isUrlType);
+    default:
+      return false;
   }
 }
 

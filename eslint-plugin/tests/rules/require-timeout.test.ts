@@ -149,9 +149,22 @@ describe('require-timeout', () => {
       'import axios from "axios"; class Api { client = axios.create(); } class Sub extends Api {} const api = new Api(); await api.client.get(url);',
       'import axios from "axios"; class Api { constructor(public client: typeof axios) {} } const api = new Api(axios.create()); await api.client.get(url);',
       'import axios from "axios"; class Api { static client = axios.create(); } const api = new Api(); await api.client.get(url);',
+      // got's and node's first argument may be an options object unless its type says otherwise, whatever its name.
+      'import got from "got"; export const load = (target: Options) => got(target);',
+      'import got from "got"; export const load = (input: string | Options) => got(input);',
+      'import got from "got"; export const load = ({ input }: { input: string }) => got(input);',
+      'import https from "node:https"; export function load(url: RequestOptions, done: () => void) { https.get(url, done); }',
     ],
     invalid: [
       fetchMissing('await fetch(url as string);', 'await fetch(url as string, { signal: AbortSignal.timeout(10000) });'),
+      // Regression (recall): an argument TypeScript types as a string or URL is a URL, not got's or node's options.
+      gotMissing('import got from "got"; export const load = (input: string) => got(input);', 'import got from "got"; export const load = (input: string) => got(input, { timeout: { request: 10000 } });'),
+      gotMissing('import got from "got"; export async function load(input: URL | `https://${string}`) { await got(input); }', 'import got from "got"; export async function load(input: URL | `https://${string}`) { await got(input, { timeout: { request: 10000 } }); }'),
+      httpMissing(
+        'import https from "node:https"; export function load(input: string | URL, done: () => void) { https.get(input, done); }',
+        'import https from "node:https"; export function load(input: string | URL, done: () => void) { https.get(input, { signal: AbortSignal.timeout(10000) }, done); }',
+        'https',
+      ),
       fetchMissing(
         'const res = await fetch<Data>(url!, { method: "GET" } as RequestInit);',
         'const res = await fetch<Data>(url!, { method: "GET", signal: AbortSignal.timeout(10000) } as RequestInit);',
