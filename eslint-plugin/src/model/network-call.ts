@@ -194,9 +194,13 @@ export class NetworkCallDetector {
   }
 }
 
-/** A type annotation of `string`, `URL`, a string literal type, or a union of those. */
+/** A type annotation of `string`, `URL`, a string literal type, or a union of those (with `undefined` or `null`: not options either). */
 function isUrlType(type: TSESTree.TypeNode | undefined): boolean {
   if (!type) return false;
+  if (type.type === AST_NODE_TYPES.TSUnionType) {
+    const values = type.types.filter((member) => member.type !== AST_NODE_TYPES.TSUndefinedKeyword && member.type !== AST_NODE_TYPES.TSNullKeyword);
+    return values.length > 0 && values.every(isUrlType);
+  }
   switch (type.type) {
     case AST_NODE_TYPES.TSStringKeyword:
     case AST_NODE_TYPES.TSTemplateLiteralType:
@@ -205,8 +209,6 @@ function isUrlType(type: TSESTree.TypeNode | undefined): boolean {
       return type.literal.type === AST_NODE_TYPES.Literal && typeof type.literal.value === 'string';
     case AST_NODE_TYPES.TSTypeReference:
       return type.typeName.type === AST_NODE_TYPES.Identifier && type.typeName.name === 'URL' && !type.typeArguments;
-    case AST_NODE_TYPES.TSUnionType:
-      return type.types.every(isUrlType);
     default:
       return false;
   }

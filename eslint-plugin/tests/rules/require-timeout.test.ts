@@ -152,6 +152,7 @@ describe('require-timeout', () => {
       // got's and node's first argument may be an options object unless its type says otherwise, whatever its name.
       'import got from "got"; export const load = (target: Options) => got(target);',
       'import got from "got"; export const load = (input: string | Options) => got(input);',
+      'import got from "got"; export const load = (input: undefined | null) => got(input);',
       'import got from "got"; export const load = ({ input }: { input: string }) => got(input);',
       'import https from "node:https"; export function load(url: RequestOptions, done: () => void) { https.get(url, done); }',
     ],
@@ -160,6 +161,7 @@ describe('require-timeout', () => {
       // Regression (recall): an argument TypeScript types as a string or URL is a URL, not got's or node's options.
       gotMissing('import got from "got"; export const load = (input: string) => got(input);', 'import got from "got"; export const load = (input: string) => got(input, { timeout: { request: 10000 } });'),
       gotMissing('import got from "got"; export async function load(input: URL | `https://${string}`) { await got(input); }', 'import got from "got"; export async function load(input: URL | `https://${string}`) { await got(input, { timeout: { request: 10000 } }); }'),
+      gotMissing('import got from "got"; export const load = (input: string | undefined) => got(input);', 'import got from "got"; export const load = (input: string | undefined) => got(input, { timeout: { request: 10000 } });'),
       httpMissing(
         'import https from "node:https"; export function load(input: string | URL, done: () => void) { https.get(input, done); }',
         'import https from "node:https"; export function load(input: string | URL, done: () => void) { https.get(input, { signal: AbortSignal.timeout(10000) }, done); }',
