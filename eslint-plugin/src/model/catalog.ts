@@ -122,7 +122,8 @@ export const FAMILY_SHAPES: Readonly<Record<Family, FamilyShape>> = {
         { httpMethod: verb === 'del' ? 'DELETE' : verb.toUpperCase(), options: { kind: 'none' } } satisfies CallShape,
       ]),
     ),
-    factories: [],
+    // `superagent.agent()`: the same verbs, with settings (`agent.timeout(…)`) shared by its requests.
+    factories: ['agent'],
   },
 };
 

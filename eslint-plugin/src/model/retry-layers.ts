@@ -1,12 +1,12 @@
 import { type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/node-types';
-import { isFunction, numericLiteral, staticPropertyName, unwrap, type FunctionNode } from '../util/ast';
+import { chainHas, isFunction, numericLiteral, staticPropertyName, unwrap, type FunctionNode } from '../util/ast';
 import type { FileModel } from './file-model';
 import { functionBinding, handRetryAround, helperParameter, retryHelperOf, type HandRetry } from './hand-retry';
 import type { NetworkCall } from './network-call';
 import { queryRetry } from './query-libraries';
 import { retryOption, retrySiteOf } from './retry-site';
-import { axiosRetryCalls, chainHas, selfRetryVerdict } from './self-retry';
+import { axiosRetryCalls, selfRetryVerdict } from './self-retry';
 import { isNodeRetryOperation, retryPolicies, wrapperOf, type Wrapper } from './wrappers';
 
 /**

@@ -1,6 +1,7 @@
 import { type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/node-types';
-import { staticPropertyName, stringLiteral, unwrap, walk } from '../util/ast';
+import { agentSettingVerdict } from './agent-settings';
+import { chainHas, staticPropertyName, stringLiteral, unwrap, walk } from '../util/ast';
 import { SELF_RETRYING_METHODS } from './catalog';
 import type { FileModel } from './file-model';
 import { configSources, type NetworkCall } from './network-call';
@@ -35,7 +36,7 @@ export function selfRetryVerdict(model: FileModel, call: NetworkCall): Verdict {
       // A response interceptor may re-send failed requests (axios-retry is one); the file cannot say.
       return axiosRetried(model, call) ? 'yes' : reaches(axiosResponseInterceptors(model), call) ? 'unknown' : 'no';
     case 'superagent':
-      return chainHas(call.node, 'retry') ? 'yes' : 'no';
+      return chainHas(call.node, 'retry') ? 'yes' : agentSettingVerdict(model, call.instance, 'retry');
     default:
       return 'no';
   }
@@ -95,19 +96,6 @@ function retryDisabled(model: FileModel, call: NetworkCall): boolean {
     }
   }
   return false;
-}
-
-/** True when a superagent chain starting at `call` has `.method(…)`. */
-export function chainHas(call: TSESTree.CallExpression, method: string): boolean {
-  let current: TSESTree.Node = call;
-  for (;;) {
-    const parent: TSESTree.Node | undefined = current.parent;
-    if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== current) return false;
-    if (staticPropertyName(parent) === method) return true;
-    const next: TSESTree.Node | undefined = parent.parent;
-    if (next?.type !== AST_NODE_TYPES.CallExpression || next.callee !== parent) return false;
-    current = next;
-  }
 }
 
 const axiosRetryCache = new WeakMap<FileModel, ClientTargets>();

@@ -1,6 +1,7 @@
 import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/node-types';
 import { staticPropertyName, unwrap } from '../util/ast';
+import { agentSettingVerdict } from './agent-settings';
 import { fieldsOf } from './class-fields';
 import type { FileModel } from './file-model';
 import type { NetworkCall } from './network-call';
@@ -110,7 +111,7 @@ function clientTimeoutVerdict(model: FileModel, call: NetworkCall): Verdict {
     case 'node-http':
       return anyOf(callOptionsVerdict(model, call, ['timeout', 'signal']), requestMethodVerdict(model, call.node, 'setTimeout'));
     case 'superagent':
-      return requestMethodVerdict(model, call.node, 'timeout');
+      return anyOf(requestMethodVerdict(model, call.node, 'timeout'), agentSettingVerdict(model, call.instance, 'timeout'));
   }
 }
 

@@ -1,12 +1,13 @@
 import { type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/node-types';
+import { agentSettingVerdict } from '../model/agent-settings';
 import { fileModel, type FileModel } from '../model/file-model';
 import { configSources, type NetworkCall } from '../model/network-call';
 import { enclosingRetry, type RetryLayer } from '../model/retry-layers';
 import { COMMON_OPTION_PROPERTIES, type CommonOptions } from '../model/rule-options';
-import { chainHas, httpMethodOf, retriesMethod } from '../model/self-retry';
+import { httpMethodOf, retriesMethod } from '../model/self-retry';
 import { resendsOnlyUnprocessed } from '../model/unprocessed';
-import { staticPropertyName, stringLiteral, unwrap } from '../util/ast';
+import { chainHas, staticPropertyName, stringLiteral, unwrap } from '../util/ast';
 import { createRule } from '../util/create-rule';
 
 export interface NoRetryNonIdempotentOptions extends CommonOptions {
@@ -105,7 +106,9 @@ export default createRule<[NoRetryNonIdempotentOptions], NoRetryNonIdempotentMes
 
     /** A client that re-sends this method by itself: got/ky told to retry it, superagent's .retry(). */
     function clientRetry(model: FileModel, call: NetworkCall, method: string | undefined): RetryLayer | undefined {
-      if (call.entry.family === 'superagent' && chainHas(call.node, 'retry')) return { node: call.node, label: "superagent's .retry()", retries: undefined };
+      if (call.entry.family === 'superagent' && (chainHas(call.node, 'retry') || agentSettingVerdict(model, call.instance, 'retry') === 'yes')) {
+        return { node: call.node, label: "superagent's .retry()", retries: undefined };
+      }
       if ((call.entry.family === 'got' || call.entry.family === 'ky') && method && retriesMethod(model, call, method) === 'yes') {
         return { node: call.node, label: `${call.entry.family}'s retry`, retries: undefined };
       }

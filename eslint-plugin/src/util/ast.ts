@@ -159,3 +159,16 @@ export function stringLiteral(node: TSESTree.Node): string | undefined {
   }
   return undefined;
 }
+
+/** True when a call chain starting at `call` has `.method(…)` (`superagent.get(url).timeout(1).retry(2)`). */
+export function chainHas(call: TSESTree.CallExpression, method: string): boolean {
+  let current: TSESTree.Node = call;
+  for (;;) {
+    const parent: TSESTree.Node | undefined = current.parent;
+    if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== current) return false;
+    if (staticPropertyName(parent) === method) return true;
+    const next: TSESTree.Node | undefined = parent.parent;
+    if (next?.type !== AST_NODE_TYPES.CallExpression || next.callee !== parent) return false;
+    current = next;
+  }
+}

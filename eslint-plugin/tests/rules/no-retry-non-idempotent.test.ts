@@ -65,6 +65,7 @@ const invalid = [
     options: [{ methods: ['POST', 'PATCH', 'DELETE'] }],
     errors: [{ messageId: 'retriedWithoutKey', data: { retry: "got's retry", method: 'DELETE' } }],
   },
+  { code: `${IMPORTS}\nconst agent = superagent.agent();\nagent.retry(2);\nexport const send = (url, body) => agent.post(url).send(body);`, errors: [{ messageId: 'retriedWithoutKey', data: { retry: "superagent's .retry()", method: 'POST' } }] },
   { code: `${IMPORTS}\nexport const send = (url, body) => superagent.post(url).retry(2).send(body);`, errors: [{ messageId: 'retriedWithoutKey', data: { retry: "superagent's .retry()", method: 'POST' } }] },
   // a method the file does not show, in strict mode
   {

@@ -103,6 +103,11 @@ const shared = {
     'import request from "superagent"; await request.post(url).send(body).timeout({ deadline: 5000 });',
     'import request from "superagent"; const req = request.get(url); req.timeout(1); await req;',
     'import request from "superagent"; export const get = (url) => request.get(url);',
+    // A superagent agent's own settings apply to its requests; an agent that leaves the file's sight may get them there.
+    'import superagent from "superagent"; const agent = superagent.agent(); agent.timeout(5000); await agent.get(url);',
+    'import superagent from "superagent"; const agent = superagent.agent(); agent.set("Accept", "json").timeout({ deadline: 5000 }); await agent.get(url);',
+    'import superagent from "superagent"; const agent = superagent.agent(); configure(agent); await agent.get(url);',
+    'import superagent from "superagent"; export const agent = superagent.agent(); await agent.get(url);',
     // Type-only imports are not values.
     'import type { Got } from "got"; declare const got: Got; await got(url);',
   ],
@@ -407,7 +412,22 @@ describe('require-timeout', () => {
         'import http from "http"; const req = http.request(url, { method: "POST" }); req.write(body); req.end();',
         `import http from "http"; const req = http.request(url, { method: "POST", ${SIGNAL} }); req.write(body); req.end();`,
       ),
-      // superagent
+      // superagent, and requests of an agent (once not seen as calls at all)
+      missing(
+        'import superagent from "superagent"; const agent = superagent.agent(); agent.set("Accept", "json"); await agent.get(url);',
+        'superagent',
+        '`.timeout()`',
+        'import superagent from "superagent"; const agent = superagent.agent(); agent.set("Accept", "json"); await agent.get(url).timeout(10000);',
+        '.timeout(10000)',
+      ),
+      // Another request's own `.timeout()` is not the agent's.
+      missing(
+        'import superagent from "superagent"; const agent = superagent.agent(); await agent.get(a).timeout(1000); await agent.get(b);',
+        'superagent',
+        '`.timeout()`',
+        'import superagent from "superagent"; const agent = superagent.agent(); await agent.get(a).timeout(1000); await agent.get(b).timeout(10000);',
+        '.timeout(10000)',
+      ),
       missing(
         'import superagent from "superagent"; await superagent.get(url).set("Accept", "json");',
         'superagent',
