@@ -2,12 +2,13 @@ import { type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/node-types';
 import { agentSettingVerdict } from '../model/agent-settings';
 import { fileModel, type FileModel } from '../model/file-model';
+import { freshValueCall } from '../model/fresh-values';
 import { configSources, type NetworkCall } from '../model/network-call';
 import { enclosingRetry, type RetryLayer } from '../model/retry-layers';
 import { COMMON_OPTION_PROPERTIES, type CommonOptions } from '../model/rule-options';
 import { httpMethodOf, retriesMethod } from '../model/self-retry';
 import { resendsOnlyUnprocessed } from '../model/unprocessed';
-import { chainHas, staticPropertyName, stringLiteral, unwrap } from '../util/ast';
+import { chainHas, contains, staticPropertyName, stringLiteral, unwrap } from '../util/ast';
 import { createRule } from '../util/create-rule';
 
 export interface NoRetryNonIdempotentOptions extends CommonOptions {
@@ -17,7 +18,10 @@ export interface NoRetryNonIdempotentOptions extends CommonOptions {
   idempotencyHeaders?: string[];
 }
 
-export type NoRetryNonIdempotentMessageIds = 'retriedWithoutKey' | 'retriedUnknownMethod';
+export type NoRetryNonIdempotentMessageIds = 'retriedWithoutKey' | 'retriedUnknownMethod' | 'freshKeyEachAttempt';
+
+/** Whether a request names an idempotency key, with the key's value when the file shows it. */
+type KeyVerdict = { readonly verdict: Verdict; readonly value?: TSESTree.Node };
 
 type Verdict = 'yes' | 'no' | 'unknown';
 
@@ -42,6 +46,7 @@ export default createRule<[NoRetryNonIdempotentOptions], NoRetryNonIdempotentMes
     messages: {
       retriedWithoutKey: '{{retry}} may apply this {{method}} twice: it has no Idempotency-Key.',
       retriedUnknownMethod: '{{retry}} re-sends a request whose method may not be safe to repeat.',
+      freshKeyEachAttempt: '{{retry}} sends a new Idempotency-Key each try: make it once.',
     },
   },
   defaultOptions: [{ unresolved: 'ignore', clients: [], methods: ['POST', 'PATCH'], idempotencyHeaders: ['Idempotency-Key', 'X-Idempotency-Key'] }],
@@ -53,11 +58,11 @@ export default createRule<[NoRetryNonIdempotentOptions], NoRetryNonIdempotentMes
     const headers = new Set((options.idempotencyHeaders ?? ['Idempotency-Key', 'X-Idempotency-Key']).map((h) => h.toLowerCase()));
     const reportUnknown = options.unresolved === 'report';
 
-    /** Whether an object of headers names an idempotency key. */
-    function objectHasKey(node: TSESTree.Node): Verdict {
+    /** Whether an object of headers names an idempotency key, and the key's value when it does. */
+    function objectKey(node: TSESTree.Node): KeyVerdict {
       let target = unwrap(node);
       if (target.type === AST_NODE_TYPES.NewExpression && target.callee.type === AST_NODE_TYPES.Identifier && target.callee.name === 'Headers') {
-        if (!target.arguments[0]) return 'no';
+        if (!target.arguments[0]) return { verdict: 'no' };
         target = unwrap(target.arguments[0]);
       }
       let verdict: Verdict = 'no';
@@ -74,18 +79,19 @@ export default createRule<[NoRetryNonIdempotentOptions], NoRetryNonIdempotentMes
           }
           const name = staticPropertyName(property);
           if (name === undefined && verdict === 'no') verdict = 'unknown';
-          if (name !== undefined && headers.has(name.toLowerCase())) return 'yes';
+          if (name !== undefined && headers.has(name.toLowerCase())) return { verdict: 'yes', value: property.value };
         }
       }
-      return verdict;
+      return { verdict };
     }
 
-    function hasIdempotencyKey(call: NetworkCall): Verdict {
+    /** Whether the request carries an idempotency key, and the key's value when the file shows it. */
+    function idempotencyKey(call: NetworkCall): KeyVerdict {
       // superagent: .set('Idempotency-Key', key) in the chain.
       for (let current: TSESTree.Node | undefined = call.node.parent; current; current = current.parent) {
         if (current.type === AST_NODE_TYPES.CallExpression && current.callee.type === AST_NODE_TYPES.MemberExpression && staticPropertyName(current.callee) === 'set') {
           const name = current.arguments[0] && stringLiteral(current.arguments[0]);
-          if (name && headers.has(name.toLowerCase())) return 'yes';
+          if (name && headers.has(name.toLowerCase())) return { verdict: 'yes', value: current.arguments[1] };
         }
         if (current.type !== AST_NODE_TYPES.MemberExpression && current.type !== AST_NODE_TYPES.CallExpression) break;
       }
@@ -95,13 +101,13 @@ export default createRule<[NoRetryNonIdempotentOptions], NoRetryNonIdempotentMes
           const lookup = model.options.lookup(branch, 'headers', before);
           if (lookup.state === 'unknown') verdict = 'unknown';
           else if (lookup.state === 'present') {
-            const found = objectHasKey(lookup.value);
-            if (found === 'yes') return 'yes';
-            if (found === 'unknown') verdict = 'unknown';
+            const found = objectKey(lookup.value);
+            if (found.verdict === 'yes') return found;
+            if (found.verdict === 'unknown') verdict = 'unknown';
           }
         }
       }
-      return verdict;
+      return { verdict };
     }
 
     /** A client that re-sends this method by itself: got/ky told to retry it, superagent's .retry(). */
@@ -125,8 +131,15 @@ export default createRule<[NoRetryNonIdempotentOptions], NoRetryNonIdempotentMes
         const retry = clientRetry(model, call, method) ?? enclosingRetry(model, node);
         // A loop that re-sends only after 429 or 408 repeats a request the server never acted on.
         if (!retry || (retry.hand && resendsOnlyUnprocessed(model, retry.hand))) return;
-        const key = hasIdempotencyKey(call);
-        if (key === 'yes' || (key === 'unknown' && !reportUnknown)) return;
+        const key = idempotencyKey(call);
+        if (key.verdict === 'yes') {
+          // A key made inside the code the retry re-runs is a new key on each attempt. A client's own
+          // retry (its node is the call) re-sends the same headers.
+          const fresh = key.value && retry.node !== call.node ? freshValueCall(model, key.value) : undefined;
+          if (fresh && contains(retry.node, fresh)) context.report({ node: key.value!, messageId: 'freshKeyEachAttempt', data: { retry: retry.label } });
+          return;
+        }
+        if (key.verdict === 'unknown' && !reportUnknown) return;
         if (method === undefined) context.report({ node, messageId: 'retriedUnknownMethod', data: { retry: retry.label } });
         else context.report({ node, messageId: 'retriedWithoutKey', data: { retry: retry.label, method } });
       },

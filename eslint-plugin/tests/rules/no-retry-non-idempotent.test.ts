@@ -55,6 +55,14 @@ const invalid = [
   ),
   // clients told to retry POST themselves
   { code: `${IMPORTS}\nexport const send = (url, body) => got.post(url, { json: body, retry: { limit: 2, methods: ["POST"] } }).json();`, errors: [{ messageId: 'retriedWithoutKey', data: { retry: "got's retry", method: 'POST' } }] },
+  // A key made inside the code the retry re-runs is new on each attempt, so the server cannot match the retries.
+  ...[
+    ['p-retry', 'import { v4 } from "uuid";\nexport const send = (url, body) => pRetry(() => axios.post(url, body, { headers: { "Idempotency-Key": v4() } }), { retries: 2 });'],
+    ['p-retry', 'export const send = (url, body) => pRetry(() => {\n  const key = `order-${Date.now()}`;\n  return fetch(url, { method: "POST", body, headers: { "Idempotency-Key": key } });\n}, { retries: 2 });'],
+    ['p-retry', 'export const send = (url, body) => pRetry(() => superagent.post(url).set("Idempotency-Key", crypto.randomUUID()).send(body), { retries: 2 });'],
+    ['this retry loop', 'import { randomBytes } from "node:crypto";\nexport async function send(url, body) {\n  for (let i = 0; i < 3; i++) {\n    try { return await axios.post(url, body, { headers: { "X-Idempotency-Key": randomBytes(16).toString("hex") } }); } catch (e) { }\n  }\n}'],
+    ['this recursive retry', 'import { nanoid } from "nanoid";\nexport async function send(url, body, attempt = 0) {\n  try {\n    return await axios.post(url, body, { headers: { "Idempotency-Key": nanoid() } });\n  } catch (e) {\n    if (attempt < 3) return send(url, body, attempt + 1);\n    throw e;\n  }\n}'],
+  ].map(([retry, code]) => ({ code: `${IMPORTS}\n${code}`, errors: [{ messageId: 'freshKeyEachAttempt' as const, data: { retry } }] })),
   // a recursive retry from the request promise's rejection handler
   { code: `${IMPORTS}\nexport function send(url, body) { return axios.post(url, body).catch(() => sleep(500).then(() => send(url, body))); }`, errors: [{ messageId: 'retriedWithoutKey', data: { retry: 'this recursive retry', method: 'POST' } }] },
   { code: `${IMPORTS}\nexport function send(url, body) { return axios.post(url, body).catch((e) => (e.response?.status >= 500 ? send(url, body) : Promise.reject(e))); }`, errors: [{ messageId: 'retriedWithoutKey', data: { retry: 'this recursive retry', method: 'POST' } }] },
@@ -108,6 +116,12 @@ const valid = [
   // a POST that nothing retries
   `${IMPORTS}\nexport const send = (url, body) => fetch(url, { method: "POST", body });`,
   `${IMPORTS}\nconst b = circuitBreaker(handleAll, { halfOpenAfter: 1000, breaker: new ConsecutiveBreaker(3) });\nexport const send = (url, body) => b.execute(() => fetch(url, { method: "POST", body }));`,
+  // A key made once, outside the retry, or by a function of the project (it may be deterministic); a
+  // client's own retry re-sends the same headers.
+  `${IMPORTS}\nimport { v4 } from "uuid";\nexport const send = (url, body) => { const key = v4(); return pRetry(() => axios.post(url, body, { headers: { "Idempotency-Key": key } }), { retries: 2 }); };`,
+  `${IMPORTS}\nexport async function send(url, body) {\n  const key = crypto.randomUUID();\n  for (let i = 0; i < 3; i++) {\n    try { return await axios.post(url, body, { headers: { "Idempotency-Key": key } }); } catch (e) { }\n  }\n}`,
+  `${IMPORTS}\nexport const send = (url, body, order) => pRetry(() => axios.post(url, body, { headers: { "Idempotency-Key": keyFor(order) } }), { retries: 2 });`,
+  `${IMPORTS}\nimport { randomUUID } from "node:crypto";\nexport const send = (url, body) => got.post(url, { json: body, retry: { limit: 2, methods: ["POST"] }, headers: { "Idempotency-Key": randomUUID() } });`,
   // a recursive retry from the rejection handler that re-sends only after 429 (the server turned it away)
   `${IMPORTS}\nexport function send(url, body) { return axios.post(url, body).catch((e) => (e.response?.status === 429 ? sleep(1000).then(() => send(url, body)) : Promise.reject(e))); }`,
   `${IMPORTS}\nexport function send(url, body) { return axios.post(url, body).catch((e) => { if (e.response?.status !== 429) throw e; return send(url, body); }); }`,
@@ -156,8 +170,15 @@ const valid = [
 describe('no-retry-non-idempotent', () => {
   jsTester.run('no-retry-non-idempotent (espree)', ruleModule, { valid, invalid });
   tsTester.run('no-retry-non-idempotent (typescript)', ruleModule, {
-    valid: [`${IMPORTS}\nexport const send = (url: string, body: string) => pRetry(() => fetch(url, { method: "POST", body, headers: { "Idempotency-Key": crypto.randomUUID() } as Record<string, string> }));`],
-    invalid: [{ code: `${IMPORTS}\nexport const send = (url: string, body: unknown) => pRetry(() => axios.post<{ id: string }>(url, body));`, errors: [{ messageId: 'retriedWithoutKey', data: { retry: 'p-retry', method: 'POST' } }] }],
+    valid: [`${IMPORTS}\nexport const send = (url: string, body: string) => { const key: string = crypto.randomUUID(); return pRetry(() => fetch(url, { method: "POST", body, headers: { "Idempotency-Key": key } as Record<string, string> })); };`],
+    invalid: [
+      { code: `${IMPORTS}\nexport const send = (url: string, body: unknown) => pRetry(() => axios.post<{ id: string }>(url, body));`, errors: [{ messageId: 'retriedWithoutKey', data: { retry: 'p-retry', method: 'POST' } }] },
+      // Regression: this once counted as keyed, but each attempt made a new key.
+      {
+        code: `${IMPORTS}\nexport const send = (url: string, body: string) => pRetry(() => fetch(url, { method: "POST", body, headers: { "Idempotency-Key": crypto.randomUUID() } as Record<string, string> }));`,
+        errors: [{ messageId: 'freshKeyEachAttempt', data: { retry: 'p-retry' } }],
+      },
+    ],
   });
   cjsTester.run('no-retry-non-idempotent (commonjs)', ruleModule, {
     valid: ['const pRetry = require("p-retry");\nmodule.exports = (url) => pRetry(() => fetch(url));'],
