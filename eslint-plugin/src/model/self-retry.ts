@@ -46,7 +46,7 @@ export function selfRetryVerdict(model: FileModel, call: NetworkCall): Verdict {
  * Whether got or ky re-sends a `method` call by itself: the method is among the ones it retries (its
  * defaults, or the `retry.methods` the call or its instance lists instead), and retrying is not off.
  */
-export function retriesMethod(model: FileModel, call: NetworkCall, method: string): Verdict {
+function retriesMethod(model: FileModel, call: NetworkCall, method: string): Verdict {
   if (retryDisabled(model, call)) return 'no';
   const listed = listedRetryMethods(model, call);
   if (listed === 'unknown') return 'unknown';

@@ -1,14 +1,13 @@
 import { type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/node-types';
-import { agentSettingVerdict } from '../model/agent-settings';
-import { fileModel, type FileModel } from '../model/file-model';
+import { fileModel } from '../model/file-model';
 import { freshValueCall } from '../model/fresh-values';
 import { configSources, type NetworkCall } from '../model/network-call';
 import { enclosingRetry, type RetryLayer } from '../model/retry-layers';
 import { COMMON_OPTION_PROPERTIES, type CommonOptions } from '../model/rule-options';
-import { httpMethodOf, retriesMethod } from '../model/self-retry';
+import { httpMethodOf, selfRetryVerdict } from '../model/self-retry';
 import { resendsOnlyUnprocessed } from '../model/unprocessed';
-import { chainHas, contains, staticPropertyName, stringLiteral, unwrap } from '../util/ast';
+import { contains, staticPropertyName, stringLiteral, unwrap } from '../util/ast';
 import { createRule } from '../util/create-rule';
 
 export interface NoRetryNonIdempotentOptions extends CommonOptions {
@@ -110,15 +109,15 @@ export default createRule<[NoRetryNonIdempotentOptions], NoRetryNonIdempotentMes
       return { verdict };
     }
 
-    /** A client that re-sends this method by itself: got/ky told to retry it, superagent's .retry(). */
-    function clientRetry(model: FileModel, call: NetworkCall, method: string | undefined): RetryLayer | undefined {
-      if (call.entry.family === 'superagent' && (chainHas(call.node, 'retry') || agentSettingVerdict(model, call.instance, 'retry') === 'yes')) {
-        return { node: call.node, label: "superagent's .retry()", retries: undefined };
-      }
-      if ((call.entry.family === 'got' || call.entry.family === 'ky') && method && retriesMethod(model, call, method) === 'yes') {
-        return { node: call.node, label: `${call.entry.family}'s retry`, retries: undefined };
-      }
-      return undefined;
+    /**
+     * A client that re-sends this request by itself (the model's `selfRetryVerdict`): got/ky for the
+     * methods they retry, superagent's `.retry()`. Not axios-retry: its default condition skips
+     * methods that are not idempotent.
+     */
+    function clientRetry(call: NetworkCall): RetryLayer | undefined {
+      if (call.entry.family === 'axios' || selfRetryVerdict(model, call) !== 'yes') return undefined;
+      const label = call.entry.family === 'superagent' ? "superagent's .retry()" : `${call.entry.family}'s retry`;
+      return { node: call.node, label, retries: undefined };
     }
 
     return {
@@ -128,7 +127,7 @@ export default createRule<[NoRetryNonIdempotentOptions], NoRetryNonIdempotentMes
         const method = httpMethodOf(model, call);
         if (method !== undefined && !methods.has(method)) return;
         if (method === undefined && !reportUnknown) return;
-        const retry = clientRetry(model, call, method) ?? enclosingRetry(model, node);
+        const retry = clientRetry(call) ?? enclosingRetry(model, node);
         // A loop that re-sends only after 429 or 408 repeats a request the server never acted on.
         if (!retry || (retry.hand && resendsOnlyUnprocessed(model, retry.hand))) return;
         const key = idempotencyKey(call);
