@@ -38,7 +38,7 @@ class PolicyReader {
   constructor(private readonly sourceCode: Readonly<TSESLint.SourceCode>) {
     this.resolver = new OriginResolver(
       sourceCode,
-      () => false,
+      () => undefined,
     );
   }
 

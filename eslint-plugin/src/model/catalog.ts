@@ -75,6 +75,11 @@ export interface FamilyShape {
   readonly methods: Readonly<Record<string, CallShape>>;
   /** Methods that make a configured instance of the client (`axios.create`, `got.extend`). */
   readonly factories: readonly string[];
+  /**
+   * Methods of an instance that set a default for all its requests and return the instance itself,
+   * so a chain of them still holds it: `superagent.agent().timeout(5000).retry(2)`.
+   */
+  readonly instanceSettings?: readonly string[];
 }
 
 const at = (index: number, httpMethod?: string): CallShape => ({ httpMethod, options: { kind: 'index', index } });
@@ -124,6 +129,11 @@ export const FAMILY_SHAPES: Readonly<Record<Family, FamilyShape>> = {
     ),
     // `superagent.agent()`: the same verbs, with settings (`agent.timeout(…)`) shared by its requests.
     factories: ['agent'],
+    // superagent's lib/agent-base.js: each records the setting for later requests and returns the agent.
+    instanceSettings: [
+      'use', 'on', 'once', 'set', 'query', 'type', 'accept', 'auth', 'withCredentials', 'sortQuery', 'retry', 'ok',
+      'redirects', 'timeout', 'buffer', 'serialize', 'parse', 'ca', 'key', 'pfx', 'cert', 'disableTLSCerts',
+    ],
   },
 };
 

@@ -28,10 +28,10 @@ export class FileModel {
     /** Finds the catalog's and the resilience libraries' module names in quotes (a global pattern). */
     private readonly quotedModulePattern: RegExp,
   ) {
-    // The resolver asks the detector which calls make client instances; the detector is made just after.
+    // The resolver asks the detector which calls make or keep client instances; the detector is made just after.
     this.resolver = new OriginResolver(
       sourceCode,
-      (origin, method) => this.calls.isFactory(origin, method),
+      (origin, method) => this.calls.instanceMethod(origin, method),
     );
     this.options = new OptionsReader(this.resolver);
     this.calls = new NetworkCallDetector(catalog, this.resolver, this.options, () => clientNames(sourceCode, catalog.byModule));

@@ -4,7 +4,7 @@ import { isFunction, staticPropertyName, stringLiteral, unwrap } from '../util/a
 import { rootOf } from './candidates';
 import { FAMILY_SHAPES, type CallShape, type ClientEntry } from './catalog';
 import type { OptionsReader } from './options';
-import type { ClientInstance, Origin, OriginResolver } from './resolve';
+import type { ClientInstance, InstanceMethod, Origin, OriginResolver } from './resolve';
 
 /** Where a network call's options argument is. */
 export type OptionsArgument =
@@ -72,10 +72,16 @@ export class NetworkCallDetector {
     private readonly clientNames: () => Set<string>,
   ) {}
 
-  /** True when `origin.method(...)` makes a configured client instance (the resolver asks this). */
-  isFactory(origin: Origin, method: string): boolean {
+  /**
+   * What `origin.method(...)` does to a client (the resolver asks this): `makes` a configured instance
+   * (`axios.create(…)`), or `keeps` the instance it is called on (`agent.timeout(5000)` returns the agent).
+   */
+  instanceMethod(origin: Origin, method: string): InstanceMethod {
     const entry = this.entryAt(origin);
-    return entry !== undefined && origin.path.length === entry.root.length && FAMILY_SHAPES[entry.family].factories.includes(method);
+    if (entry === undefined || origin.path.length !== entry.root.length) return undefined;
+    const shape = FAMILY_SHAPES[entry.family];
+    if (shape.factories.includes(method)) return 'makes';
+    return origin.instance && shape.instanceSettings?.includes(method) ? 'keeps' : undefined;
   }
 
   /** The client entry whose root is `origin`'s path or its parent (a method of the client). */

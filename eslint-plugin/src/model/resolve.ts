@@ -43,8 +43,14 @@ export function madeByAny(instance: ClientInstance | undefined, factories: Reado
 
 const GLOBAL_OBJECT_SET = new Set(GLOBAL_OBJECTS);
 
-/** Tells the resolver which member calls make client instances (from the catalog). */
-export type FactoryTest = (origin: Origin, method: string) => boolean;
+/**
+ * What a member call does to a client instance (from the catalog): `makes` one (`axios.create(…)`),
+ * or `keeps` the one it is called on (`agent.timeout(5000)` returns the agent); undefined: neither.
+ */
+export type InstanceMethod = 'makes' | 'keeps' | undefined;
+
+/** Tells the resolver what `origin.method(…)` does to a client instance. */
+export type InstanceMethodTest = (origin: Origin, method: string) => InstanceMethod;
 
 export type ScopeOf = (node: TSESTree.Node) => TSESLint.Scope.Scope;
 
@@ -61,7 +67,7 @@ export class OriginResolver {
 
   constructor(
     private readonly file: ResolvedFile,
-    private readonly isFactory: FactoryTest,
+    private readonly instanceMethod: InstanceMethodTest,
   ) {
     this.scopeOf = (node) => file.getScope(node);
   }
@@ -139,7 +145,10 @@ export class OriginResolver {
     // `globalThis.fetch.bind(globalThis)`: the same function. Not with bound arguments, which would
     // shift where the call's own arguments (its options) sit.
     if (method === 'bind' && node.arguments.length <= 1) return object;
-    if (!object || !this.isFactory(object, method)) return undefined;
+    if (!object) return undefined;
+    const kind = this.instanceMethod(object, method);
+    if (kind === 'keeps') return object;
+    if (kind !== 'makes') return undefined;
     return {
       module: object.module,
       path: object.path,

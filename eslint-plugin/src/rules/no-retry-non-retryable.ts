@@ -266,7 +266,7 @@ export default createRule<[NoRetryNonRetryableOptions], NoRetryNonRetryableMessa
       if (callee.type === AST_NODE_TYPES.MemberExpression && method && RETRYING_FACTORIES.has(method)) {
         const origin = model.resolver.resolve(callee.object);
         const entry = origin && model.calls.entryAt(origin);
-        if (origin && (entry?.family === 'got' || entry?.family === 'ky') && model.calls.isFactory(origin, method)) {
+        if (origin && (entry?.family === 'got' || entry?.family === 'ky') && model.calls.instanceMethod(origin, method) === 'makes') {
           configs.push(...node.arguments);
         }
       }

@@ -74,6 +74,7 @@ const invalid = [
     errors: [{ messageId: 'retriedWithoutKey', data: { retry: "got's retry", method: 'DELETE' } }],
   },
   { code: `${IMPORTS}\nconst agent = superagent.agent();\nagent.retry(2);\nexport const send = (url, body) => agent.post(url).send(body);`, errors: [{ messageId: 'retriedWithoutKey', data: { retry: "superagent's .retry()", method: 'POST' } }] },
+  { code: `${IMPORTS}\nconst agent = superagent.agent().timeout(5000).retry(2);\nexport const send = (url, body) => agent.post(url).send(body);`, errors: [{ messageId: 'retriedWithoutKey', data: { retry: "superagent's .retry()", method: 'POST' } }] },
   { code: `${IMPORTS}\nexport const send = (url, body) => superagent.post(url).retry(2).send(body);`, errors: [{ messageId: 'retriedWithoutKey', data: { retry: "superagent's .retry()", method: 'POST' } }] },
   // a method the file does not show, in strict mode
   {

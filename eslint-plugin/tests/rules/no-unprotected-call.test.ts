@@ -76,6 +76,8 @@ const valid = [
   'import axios from "axios"; import axiosRetry from "axios-retry"; axiosRetry(axios); export const get = (u) => axios.get(u);',
   'import request from "superagent"; export const get = (u) => request.get(u).retry(2).timeout(1);',
   'import superagent from "superagent"; const agent = superagent.agent(); agent.timeout(1).retry(2); export const get = (u) => agent.get(u);',
+  'import superagent from "superagent"; const agent = superagent.agent().timeout(1).retry(2); export const get = (u) => agent.get(u);',
+  'import superagent from "superagent"; export const get = (u) => superagent.agent().retry(2).get(u);',
   // Hand-written retries
   `export async function get(u) { for (let attempt = 0; attempt < 3; attempt++) { try { return await fetch(u, ${T}); } catch (e) { if (attempt === 2) throw e; } } }`,
   `export async function get(u) { let tries = 0; while (true) { try { return await fetch(u, ${T}); } catch (e) { if (++tries > 3) throw e; await sleep(100 * tries); } } }`,
@@ -159,6 +161,7 @@ describe('no-unprotected-call', () => {
       unprotected('import axios from "axios"; import axiosRetry from "axios-retry"; const a = axios.create(); const b = axios.create(); axiosRetry(a); export const get = () => b.get("/x");', 'axios'),
       unprotected('import request from "superagent"; export const get = (u) => request.get(u).timeout(1);', 'superagent'),
       unprotected('import superagent from "superagent"; const agent = superagent.agent(); agent.timeout(1); export const get = (u) => agent.get(u);', 'superagent'),
+      unprotected('import superagent from "superagent"; const agent = superagent.agent().timeout(1); export const get = (u) => agent.get(u);', 'superagent'),
       unprotected('import https from "node:https"; export const get = (u, cb) => https.get(u, { timeout: 1 }, cb);', 'https'),
       // Pagination, polling and work queues are loops but not retries.
       unprotected(`export async function all(u) { const items = []; let next = u; while (next) { const res = await fetch(next, ${T}); const page = await res.json(); items.push(...page.items); next = page.next; } return items; }`),

@@ -108,6 +108,11 @@ const shared = {
     'import superagent from "superagent"; const agent = superagent.agent(); agent.set("Accept", "json").timeout({ deadline: 5000 }); await agent.get(url);',
     'import superagent from "superagent"; const agent = superagent.agent(); configure(agent); await agent.get(url);',
     'import superagent from "superagent"; export const agent = superagent.agent(); await agent.get(url);',
+    // Settings chained onto the agent's creation are the agent's (once not followed: its requests were not seen as calls).
+    'import superagent from "superagent"; const agent = superagent.agent().timeout(5000); await agent.get(url);',
+    'import superagent from "superagent"; const agent = superagent.agent().set("Accept", "json").retry(2).timeout({ response: 5000 }); await agent.get(url);',
+    'import superagent from "superagent"; await superagent.agent().timeout(5000).get(url);',
+    'const superagent = require("superagent"); const agent = superagent.agent().use(prefix).timeout(5000); module.exports = () => agent.get(url);',
     // Type-only imports are not values.
     'import type { Got } from "got"; declare const got: Got; await got(url);',
   ],
@@ -418,6 +423,29 @@ describe('require-timeout', () => {
         'superagent',
         '`.timeout()`',
         'import superagent from "superagent"; const agent = superagent.agent(); agent.set("Accept", "json"); await agent.get(url).timeout(10000);',
+        '.timeout(10000)',
+      ),
+      // An agent made with other settings chained on, or for one request, has no timeout.
+      missing(
+        'import superagent from "superagent"; const agent = superagent.agent().set("Accept", "json"); await agent.get(url);',
+        'superagent',
+        '`.timeout()`',
+        'import superagent from "superagent"; const agent = superagent.agent().set("Accept", "json"); await agent.get(url).timeout(10000);',
+        '.timeout(10000)',
+      ),
+      missing(
+        'import superagent from "superagent"; await superagent.agent().get(url);',
+        'superagent',
+        '`.timeout()`',
+        'import superagent from "superagent"; await superagent.agent().get(url).timeout(10000);',
+        '.timeout(10000)',
+      ),
+      // A setting on the agent's variable is the agent's only up to its first request: `.timeout()` after `.get()` is that request's.
+      missing(
+        'import superagent from "superagent"; const agent = superagent.agent(); await agent.set("Accept", "json").get(a).timeout(1000); await agent.get(b);',
+        'superagent',
+        '`.timeout()`',
+        'import superagent from "superagent"; const agent = superagent.agent(); await agent.set("Accept", "json").get(a).timeout(1000); await agent.get(b).timeout(10000);',
         '.timeout(10000)',
       ),
       // Another request's own `.timeout()` is not the agent's.
