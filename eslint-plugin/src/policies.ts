@@ -11,6 +11,7 @@ import { AST_NODE_TYPES } from './util/node-types';
 import { OriginResolver } from './model/resolve';
 import { staticPropertyName, unwrap, walk } from './util/ast';
 import type { PolicyLayerJson } from './policy-code';
+import { own } from './util/own';
 
 export interface PolicyDefinition {
   /** The variable the policy is assigned to. */
@@ -121,7 +122,7 @@ class PolicyReader {
         const out: Record<string, unknown> = { type: 'exponential', jitter: 'decorrelated' };
         const generator = options.get('generator');
         if (generator) {
-          const jitter = JITTER_GENERATORS[this.cockatielName(generator) ?? ''];
+          const jitter = own(JITTER_GENERATORS, this.cockatielName(generator) ?? '');
           if (jitter) out.jitter = jitter;
           else this.unknowns.push(`${what}: the generator \`${this.sourceCode.getText(generator)}\` is simulated as decorrelated jitter`);
         }

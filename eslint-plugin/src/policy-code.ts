@@ -5,6 +5,7 @@
  *   const { cockatielCode } = require('eslint-plugin-breakwater/dist/policy-code');
  */
 import { RETRYABLE_HELPER, retryableHelperText } from './fixes/retryable-helper';
+import { own } from './util/own';
 
 /** One policy layer in the simulator's JSON form (what `parsePolicy` reads). */
 export type PolicyLayerJson = Record<string, unknown> & { type: 'retry' | 'breaker' | 'bulkhead' | 'timeout' | 'fallback' };
@@ -51,7 +52,7 @@ export function cockatielCode(layers: readonly PolicyLayerJson[], options: { typ
       return `retryAfterBackoff(${backoff(spec.fallback as Record<string, unknown>)})`;
     }
     if (spec.type === 'constant') return `new ${use('ConstantBackoff')}(${num(spec.delayMs)})`;
-    return `new ${use('ExponentialBackoff')}({ generator: ${use(GENERATOR_OF[String(spec.jitter)] ?? 'decorrelatedJitterGenerator')}, initialDelay: ${num(spec.initialDelayMs)}, maxDelay: ${num(spec.maxDelayMs)}${spec.exponent !== 2 && spec.jitter === 'decorrelated' ? `, exponent: ${num(spec.exponent)}` : ''} })`;
+    return `new ${use('ExponentialBackoff')}({ generator: ${use(own(GENERATOR_OF, String(spec.jitter)) ?? 'decorrelatedJitterGenerator')}, initialDelay: ${num(spec.initialDelayMs)}, maxDelay: ${num(spec.maxDelayMs)}${spec.exponent !== 2 && spec.jitter === 'decorrelated' ? `, exponent: ${num(spec.exponent)}` : ''} })`;
   };
   const counts = new Map<string, number>();
   const names: string[] = [];

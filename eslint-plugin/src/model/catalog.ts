@@ -72,6 +72,7 @@ export interface CallShape {
 export interface FamilyShape {
   /** How a call of the client itself (`fetch(url)`, `axios(config)`) takes options, if it is callable. */
   readonly call?: CallShape;
+  /** Methods that make a request, by name; a method of a method by both names (`paginate.all`). */
   readonly methods: Readonly<Record<string, CallShape>>;
   /** Methods that make a configured instance of the client (`axios.create`, `got.extend`). */
   readonly factories: readonly string[];
@@ -86,6 +87,13 @@ const at = (index: number, httpMethod?: string): CallShape => ({ httpMethod, opt
 
 const verbMethods = (index: number, verbs: readonly string[]): Record<string, CallShape> =>
   Object.fromEntries(verbs.map((verb) => [verb, at(index, verb === 'del' ? 'DELETE' : verb.toUpperCase())]));
+
+/** A call that takes a URL and options, or options alone (`got(url, options)`, `got(options)`). */
+const CONFIG_OR_URL: OptionsPosition = { kind: 'configOrUrl' };
+
+/** got's shortcuts (`got.post`, `got.stream.post`) take what `got()` takes, under `prefix` (`stream.`). */
+const gotVerbs = (prefix: string): Record<string, CallShape> =>
+  Object.fromEntries(['get', 'post', 'put', 'patch', 'head', 'delete'].map((verb) => [prefix + verb, { httpMethod: verb.toUpperCase(), options: CONFIG_OR_URL }]));
 
 export const FAMILY_SHAPES: Readonly<Record<Family, FamilyShape>> = {
   fetch: {
@@ -103,8 +111,16 @@ export const FAMILY_SHAPES: Readonly<Record<Family, FamilyShape>> = {
     factories: ['create'],
   },
   got: {
-    call: { options: { kind: 'configOrUrl' } },
-    methods: { ...verbMethods(1, ['get', 'post', 'put', 'patch', 'head', 'delete']), stream: at(1) },
+    call: { options: CONFIG_OR_URL },
+    // Each page of `got.paginate` (`.all`, and got 11's `.each`) is a request made with the call's options.
+    methods: {
+      ...gotVerbs(''),
+      ...gotVerbs('stream.'),
+      stream: { options: CONFIG_OR_URL },
+      paginate: { options: CONFIG_OR_URL },
+      'paginate.all': { options: CONFIG_OR_URL },
+      'paginate.each': { options: CONFIG_OR_URL },
+    },
     factories: ['extend'],
   },
   ky: {

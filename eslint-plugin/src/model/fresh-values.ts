@@ -3,6 +3,7 @@ import { AST_NODE_TYPES } from '../util/node-types';
 import { staticPropertyName, unwrap } from '../util/ast';
 import { GLOBAL_MODULE } from './catalog';
 import type { FileModel } from './file-model';
+import { own } from '../util/own';
 
 /**
  * Calls that return a new value every time, by module and export: what an idempotency key must not be
@@ -47,5 +48,5 @@ export function freshValueCall(model: FileModel, value: TSESTree.Node): TSESTree
 
 function isGenerator(model: FileModel, call: TSESTree.CallExpression): boolean {
   const origin = model.resolver.resolve(call.callee);
-  return origin !== undefined && GENERATORS[origin.module]?.has(origin.path.join('.')) === true;
+  return origin !== undefined && own(GENERATORS, origin.module)?.has(origin.path.join('.')) === true;
 }

@@ -1,3 +1,4 @@
+import { own } from '../util/own';
 /**
  * Forks published under another name with the same API as a library the rules know: the model
  * reads an import of the fork as one of the original. `@zkochan/retry` is node-retry (`retry`)
@@ -12,5 +13,5 @@ export const MODULE_ALIAS_NAMES = Object.keys(MODULE_ALIASES);
 
 /** The module a specifier stands for: the original for a known fork, else the specifier itself. */
 export function canonicalModule(specifier: string): string {
-  return MODULE_ALIASES[specifier] ?? specifier;
+  return own(MODULE_ALIASES, specifier) ?? specifier;
 }

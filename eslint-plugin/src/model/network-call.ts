@@ -5,6 +5,7 @@ import { rootOf } from './candidates';
 import { FAMILY_SHAPES, type CallShape, type ClientEntry } from './catalog';
 import type { OptionsReader } from './options';
 import type { ClientInstance, InstanceMethod, Origin, OriginResolver } from './resolve';
+import { own } from '../util/own';
 
 /** Where a network call's options argument is. */
 export type OptionsArgument =
@@ -46,8 +47,8 @@ export class Catalog {
   }
 }
 
-/** Every method name that makes a request on some client (`get`, `post`, `request`, …). */
-const CLIENT_METHODS = new Set(Object.values(FAMILY_SHAPES).flatMap((shape) => Object.keys(shape.methods)));
+/** Every method name that makes a request on some client (`get`, `post`, `request`, `all` of `paginate.all`, …). */
+const CLIENT_METHODS = new Set(Object.values(FAMILY_SHAPES).flatMap((shape) => Object.keys(shape.methods).map((name) => name.split('.').at(-1)!)));
 
 /** `this.<field>.<member>`, possibly deeper (`this.a.b.c`): a member of something a class field holds. */
 function isThisFieldMember(callee: TSESTree.Node): callee is TSESTree.MemberExpression {
@@ -118,11 +119,12 @@ export class NetworkCallDetector {
     if (isThisFieldMember(callee) && !CLIENT_METHODS.has(staticPropertyName(callee) ?? '')) return undefined;
     const origin = this.resolver.resolve(callee);
     if (!origin) return undefined;
-    const entry = this.entryAt(origin);
+    const entry = this.entryAt(origin) ?? this.entryAt({ ...origin, path: origin.path.slice(0, -1) });
     if (!entry) return undefined;
     const family = FAMILY_SHAPES[entry.family];
-    const member = origin.path.length > entry.root.length ? origin.path[origin.path.length - 1] : undefined;
-    const shape = member === undefined ? family.call : family.methods[member];
+    // `get` in `got.get(u)`, `paginate.all` in `got.paginate.all(u)`.
+    const member = origin.path.length > entry.root.length ? origin.path.slice(entry.root.length).join('.') : undefined;
+    const shape = member === undefined ? family.call : own(family.methods, member);
     if (!shape) return undefined;
     return { node, entry, shape, member, instance: origin.instance, options: this.locateOptions(node, shape) };
   }

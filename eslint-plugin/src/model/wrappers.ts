@@ -3,6 +3,7 @@ import { AST_NODE_TYPES } from '../util/node-types';
 import { calleePath, isFunction, staticPropertyName, unwrap } from '../util/ast';
 import type { FileModel } from './file-model';
 import { isSingleAssignment } from './resolve';
+import { own } from '../util/own';
 
 /**
  * Resilience wrappers: calls that run a function under a retry or a circuit breaker.
@@ -136,7 +137,7 @@ export function wrapperOf(model: FileModel, call: TSESTree.CallExpression | TSES
   if (!model.namesAnyModule(FUNCTION_WRAPPER_MODULES)) return undefined;
   const origin = model.resolver.resolve(callee);
   if (!origin) return undefined;
-  const library = origin.path.length === 0 ? DEFAULT_EXPORT_WRAPPERS[origin.module] : undefined;
+  const library = origin.path.length === 0 ? own(DEFAULT_EXPORT_WRAPPERS, origin.module) : undefined;
   if (library && (call.arguments[0] === fn || (library === 'promise-retry' && call.arguments[1] === fn))) {
     return { library, call, fn, protects: true };
   }

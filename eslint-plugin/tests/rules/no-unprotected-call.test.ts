@@ -63,6 +63,8 @@ const valid = [
   'import got from "got"; export const get = (u) => got(u, { timeout: { request: 1 } });',
   'import got from "got"; export const get = (u) => got.get(u);',
   'import got from "got"; export const del = (u) => got.delete(u);',
+  // got retries each page of a GET paginate by itself.
+  'import got from "got"; export const all = (url) => got.paginate.all(url);',
   'import got from "got"; const client = got.extend({ prefixUrl }); export const get = () => client.get("x");',
   'import ky from "ky"; export const get = (u) => ky.get(u);',
   'import ky from "ky"; export const put = (u, json) => ky.put(u, { json });',
@@ -147,6 +149,9 @@ describe('no-unprotected-call', () => {
       unprotected(`${COCKATIEL}const policy = retry(handleAll, { maxAttempts: 3 }); export async function load(u) { return fetch(u, ${T}); } export const get = (u) => policy.execute(() => u);`),
       unprotected(`${COCKATIEL}const policy = retry(handleAll, {}); async function load(u) { return fetch(u, ${T}); } export const a = (u) => policy.execute(() => load(u)); export const b = (u) => load(u);`),
       unprotected('import got from "got"; export const create = (u, json) => got.post(u, { json, timeout: { request: 1 } });', 'got'),
+      unprotected('import got from "got"; export const create = (json) => got.post({ url: "x", json, timeout: { request: 1 } });', 'got'),
+      unprotected('import got from "got"; export const search = (url) => got.paginate.all(url, { method: "POST", timeout: { request: 1 } });', 'got'),
+      unprotected('import got from "got"; export const upload = (url) => got.stream.post(url, { timeout: { request: 1 } });', 'got'),
       unprotected('import got from "got"; export const create = (u) => got(u, { method: "POST", timeout: { request: 1 } });', 'got'),
       unprotected('import got from "got"; export const get = (u) => got(u, { retry: { limit: 0 } });', 'got'),
       unprotected('import got from "got"; export const get = (u) => got(u, { retry: 0 });', 'got'),

@@ -88,6 +88,16 @@ const shared = {
     'import got from "got"; await got(url, { timeout: { request: 1000 } });',
     'import got from "got"; const client = got.extend({ timeout: { request: 1000 } }); await client.get(url);',
     'import got from "got"; const a = got.extend({ timeout: { request: 1 } }); const b = a.extend({ headers }); await b(url);',
+    // Regression: got's shortcuts take options alone, as got() does (the timeout was looked for in a second argument).
+    'import got from "got"; await got.post({ url, json: body, timeout: { request: 5000 } });',
+    'import got from "got"; got.stream({ url, timeout: { request: 5000 } }).pipe(out);',
+    // got.paginate (`.all`, got 11's `.each`) and got.stream's verbs make requests with the call's or the instance's options.
+    'import got from "got"; for await (const item of got.paginate(url, { timeout: { request: 5000 } })) use(item);',
+    'import got from "got"; const api = got.extend({ timeout: { request: 5000 } }); await api.paginate.all("items");',
+    'import got from "got"; got.stream.post(url, { body, timeout: { request: 5000 } }).pipe(out);',
+    // Regression (a crash): a method name every object has is not a client method.
+    'import axios from "axios"; export const name = () => axios.toString();',
+    'import got from "got"; got.hasOwnProperty("x"); got.paginate.constructor(); got.stream.valueOf();',
     // ky: 10 s by default
     'import ky from "ky"; await ky.get(url);',
     'import ky from "ky"; await ky(url, { timeout: 5000 });',
@@ -170,6 +180,13 @@ describe('require-timeout', () => {
       fetchMissing('await fetch(url as string);', 'await fetch(url as string, { signal: AbortSignal.timeout(10000) });'),
       // Regression (recall): an argument TypeScript types as a string or URL is a URL, not got's or node's options.
       gotMissing('import got from "got"; export const load = (input: string) => got(input);', 'import got from "got"; export const load = (input: string) => got(input, { timeout: { request: 10000 } });'),
+      gotMissing('import got from "got"; const rows = await got.paginate.all(url);', 'import got from "got"; const rows = await got.paginate.all(url, { timeout: { request: 10000 } });'),
+      gotMissing(
+        'import got from "got"; for await (const row of got.paginate(url, { searchParams })) use(row);',
+        'import got from "got"; for await (const row of got.paginate(url, { searchParams, timeout: { request: 10000 } })) use(row);',
+      ),
+      gotMissing('import got from "got"; got.stream.post(url, { body }).pipe(out);', 'import got from "got"; got.stream.post(url, { body, timeout: { request: 10000 } }).pipe(out);'),
+      gotMissing('import got from "got"; await got.post({ url, json: body });', 'import got from "got"; await got.post({ url, json: body, timeout: { request: 10000 } });'),
       gotMissing('import got from "got"; export async function load(input: URL | `https://${string}`) { await got(input); }', 'import got from "got"; export async function load(input: URL | `https://${string}`) { await got(input, { timeout: { request: 10000 } }); }'),
       gotMissing('import got from "got"; export const load = (input: string | undefined) => got(input);', 'import got from "got"; export const load = (input: string | undefined) => got(input, { timeout: { request: 10000 } });'),
       httpMissing(
