@@ -124,17 +124,47 @@ function fetchVerdict(model: FileModel, call: NetworkCall): Verdict {
 
 /**
  * The timeout a `Request` given as fetch's input carries: `fetch(new Request(url, { signal }))`, or
- * `const req = new Request(url, { signal }); fetch(req)`. A Request made from another Request keeps
+ * `const req = new Request(url, { signal }); fetch(req)`, or a variable assigned one
+ * (`let req; … req = new Request(url, { signal })`). A Request made from another Request keeps
  * that one's signal unless its own init sets one (`new Request(base, { method: 'POST' })`).
  * Undefined when the input is not a Request the file builds (a URL, a string, a parameter).
  */
 function requestSignalVerdict(model: FileModel, input: TSESTree.Node, keys: readonly string[], before: TSESTree.Node, depth: number): Verdict | undefined {
   const value = model.resolver.constValue(input);
+  if (value.type === AST_NODE_TYPES.Identifier) return depth < 3 ? assignedRequestVerdict(model, value, keys, before, depth) : undefined;
   if (value.type !== AST_NODE_TYPES.NewExpression || value.callee.type !== AST_NODE_TYPES.Identifier || value.callee.name !== 'Request') return undefined;
   const [source, init] = value.arguments;
   const own = keysVerdict(model, model.options.branches(init), keys, before);
   const inherited = source && depth < 3 ? requestSignalVerdict(model, source, keys, before, depth + 1) : undefined;
   return inherited ? anyOf(own, inherited) : own;
+}
+
+/**
+ * The timeout of the Requests a variable is assigned (`let request; … request = new Request(url, { signal })`):
+ * 'yes' when every value written to it is a Request with one, 'no' when one is a Request without, and
+ * 'unknown' when some other value is written too. Undefined when no Request is written to it.
+ */
+function assignedRequestVerdict(model: FileModel, identifier: TSESTree.Identifier, keys: readonly string[], before: TSESTree.Node, depth: number): Verdict | undefined {
+  const variable = model.resolver.variableOf(identifier);
+  if (!variable) return undefined;
+  const verdicts: Verdict[] = [];
+  let requests = 0;
+  for (const reference of variable.references) {
+    if (!reference.isWrite()) continue;
+    const written = plainWrite(reference.identifier) ? reference.writeExpr : undefined;
+    const verdict = written ? requestSignalVerdict(model, written, keys, before, depth + 1) : undefined;
+    if (verdict !== undefined) requests++;
+    verdicts.push(verdict ?? 'unknown');
+  }
+  if (requests === 0) return undefined;
+  return verdicts.includes('no') ? 'no' : verdicts.includes('unknown') ? 'unknown' : 'yes';
+}
+
+/** `name = value` or `let name = value`: the whole value is written to the name (not `+=`, not destructured). */
+function plainWrite(identifier: TSESTree.Node): boolean {
+  const parent = identifier.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator) return parent.id === identifier;
+  return parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.operator === '=' && parent.left === identifier;
 }
 
 /** ky has a 10 s default: only an explicit `timeout: false` (in the call or the instance it uses) is unbounded. */

@@ -58,6 +58,12 @@ const shared = {
     'const base = new Request(url, { signal: AbortSignal.timeout(5000) }); await fetch(new Request(base, { method: "POST" }));',
     'const base = new Request(url, { signal: AbortSignal.timeout(5000) }); const req = new Request(base); await fetch(req);',
     'const req = new Request(url); await fetch(req, { signal: AbortSignal.timeout(5000) });',
+    // Regression (axios's fetch adapter): a Request assigned to a `let` before the call carries its signal.
+    'let request; const signal = compose(timeout); request = new Request(url, { ...fetchOptions, signal, method }); const response = await fetch(request);',
+    'let req = new Request(url, { signal: AbortSignal.timeout(5000) }); await fetch(req);',
+    'let req; if (post) req = new Request(url, { method: "POST", signal }); else req = new Request(url, { signal }); await fetch(req);',
+    // Sometimes a Request with a signal, sometimes something else: the file cannot tell.
+    'let req = url; if (wrap) req = new Request(url, { signal }); await fetch(req);',
     'await globalThis.fetch(url, { signal: AbortSignal.timeout(1) });',
     'const fetcher = globalThis.fetch.bind(globalThis); await fetcher(url, { signal: AbortSignal.timeout(1) });',
     // Bound arguments shift where the options sit: not followed.
@@ -302,6 +308,12 @@ describe('require-timeout', () => {
       fetchMissing('await fetch(url);', `await fetch(url, { ${SIGNAL} });`),
       // A Request the file builds without a signal has no timeout, kept in a const or not.
       fetchMissing('const req = new Request(url); await fetch(req);', `const req = new Request(url); await fetch(req, { ${SIGNAL} });`),
+      fetchMissing('let req; req = new Request(url, { method: "POST" }); await fetch(req);', `let req; req = new Request(url, { method: "POST" }); await fetch(req, { ${SIGNAL} });`),
+      // One of the Requests it may be has no signal.
+      fetchMissing(
+        'let req = new Request(url, { signal }); if (retry) req = new Request(url); await fetch(req);',
+        `let req = new Request(url, { signal }); if (retry) req = new Request(url); await fetch(req, { ${SIGNAL} });`,
+      ),
       fetchMissing(
         'const req = new Request(url, { method: "POST" }); await fetch(req);',
         `const req = new Request(url, { method: "POST" }); await fetch(req, { ${SIGNAL} });`,
