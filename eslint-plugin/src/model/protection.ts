@@ -1,7 +1,8 @@
 import { type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/node-types';
-import { isFunction, unwrap, type FunctionNode } from '../util/ast';
+import { isFunction, isTypeWrapper, unwrap, type FunctionNode } from '../util/ast';
 import type { FileModel } from './file-model';
+import { isInjectedFetch } from './injected-fetch';
 import { functionBinding, handRetryAround, helperParameter, retryHelperOf } from './hand-retry';
 import type { NetworkCall } from './network-call';
 import { queryFunctionVerdict } from './query-libraries';
@@ -38,8 +39,10 @@ function functionProtection(model: FileModel, fn: FunctionNode, depth: number): 
   // `useQuery({ queryKey, queryFn: () => fetch(url) })`: TanStack Query retries it.
   const query = queryFunctionVerdict(model, fn);
   if (query) return query;
+  // `new OpenAI({ fetch: (input, init) => fetch(input, init) })`: that client's retries, not shown here.
+  if (isInjectedFetch(fn)) return 'unknown';
   let parent: TSESTree.Node | undefined = fn.parent;
-  while (parent && isTransparent(parent)) parent = parent.parent;
+  while (parent && isTypeWrapper(parent)) parent = parent.parent;
   if (parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) {
     const argument = parent.arguments.find((arg) => unwrap(arg) === fn);
     const wrapper = argument && wrapperOf(model, parent, argument);
@@ -60,7 +63,7 @@ function functionProtection(model: FileModel, fn: FunctionNode, depth: number): 
     const use = identifier.parent;
     const query = queryFunctionVerdict(model, identifier);
     if (query === 'yes') return 'yes';
-    if (query === 'unknown') sawUnknown = true;
+    if (query === 'unknown' || isInjectedFetch(identifier)) sawUnknown = true;
     if (use?.type === AST_NODE_TYPES.CallExpression && use.callee === identifier) {
       callers.push(use);
     } else if ((use?.type === AST_NODE_TYPES.CallExpression || use?.type === AST_NODE_TYPES.NewExpression)) {
@@ -107,12 +110,4 @@ function helperProtection(model: FileModel, call: TSESTree.CallExpression, argum
   });
   if (verdicts.every((verdict) => verdict === 'yes')) return 'yes';
   return verdicts.some((verdict) => verdict !== 'no') ? 'unknown' : 'no';
-}
-
-function isTransparent(node: TSESTree.Node): boolean {
-  return (
-    node.type === AST_NODE_TYPES.TSAsExpression ||
-    node.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-    node.type === AST_NODE_TYPES.TSNonNullExpression
-  );
 }

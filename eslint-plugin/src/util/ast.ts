@@ -172,3 +172,8 @@ export function chainHas(call: TSESTree.CallExpression, method: string): boolean
     current = next;
   }
 }
+
+/** `x as T`, `x satisfies T`, `x!`: a node that only says something about its expression's type. */
+export function isTypeWrapper(node: TSESTree.Node): boolean {
+  return node.type === AST_NODE_TYPES.TSAsExpression || node.type === AST_NODE_TYPES.TSSatisfiesExpression || node.type === AST_NODE_TYPES.TSNonNullExpression;
+}

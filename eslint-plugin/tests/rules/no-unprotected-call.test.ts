@@ -111,6 +111,11 @@ const valid = [
   `import pRetry from "p-retry";\nasync function withRetry(fn) { return pRetry(fn, { retries: 3 }); }\nexport const get = (u) => withRetry(() => fetch(u, ${T}));`,
   `${COCKATIEL}const policy = retry(handleAll, { maxAttempts: 2 });\nconst guarded = (work) => policy.execute(() => work());\nexport const get = (u) => guarded(() => fetch(u, ${T}));`,
   `import pRetry from "p-retry";\nasync function withRetry(fn) { return pRetry(fn, { retries: 3 }); }\nasync function withLogging(fn) { log("start"); return withRetry(fn); }\nexport const get = (u) => withLogging(() => fetch(u, ${T}));`,
+  // Regression (openai-node's mTLS example): a fetch handed to a client as the fetch it uses runs under that client's retries.
+  'import OpenAI from "openai"; export const client = new OpenAI({ fetch: (input, init) => fetch(input, { ...init, tls: { cert, key } }) });',
+  'import OpenAI from "openai"; const mtlsFetch = (input, init) => fetch(input, { ...init, client: httpClient }); export const client = new OpenAI({ fetch: mtlsFetch });',
+  'import { createClient } from "@supabase/supabase-js"; export const supabase = createClient(url, key, { global: { fetch: (...args) => fetch(...args) } });',
+  'import ky from "ky"; export const api = ky.create({ fetch(input, init) { return fetch(input, init); } });',
   // Protected on one path only: the file does not show which runs (reported with unresolved: "report")
   `import pRetry from "p-retry";\nfunction maybeRetry(fn, again) { return again ? pRetry(fn) : fn(); }\nexport const get = (u) => maybeRetry(() => fetch(u, ${T}), true);`,
   // Project wrappers named in options or settings
@@ -149,6 +154,9 @@ describe('no-unprotected-call', () => {
       unprotected(`${COCKATIEL}const policy = retry(handleAll, { maxAttempts: 3 }); export async function load(u) { return fetch(u, ${T}); } export const get = (u) => policy.execute(() => u);`),
       unprotected(`${COCKATIEL}const policy = retry(handleAll, {}); async function load(u) { return fetch(u, ${T}); } export const a = (u) => policy.execute(() => load(u)); export const b = (u) => load(u);`),
       unprotected('import got from "got"; export const create = (u, json) => got.post(u, { json, timeout: { request: 1 } });', 'got'),
+      // A `fetch` property of an object no client is given is an ordinary function.
+      unprotected(`export const transport = { fetch: (input) => fetch(input, ${T}) };`),
+      unprotected(`import OpenAI from "openai"; export const client = new OpenAI({ fetch: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(1) }) });`, 'fetch', { options: [{ unresolved: 'report' }] }),
       unprotected('import got from "got"; export const create = (json) => got.post({ url: "x", json, timeout: { request: 1 } });', 'got'),
       unprotected('import got from "got"; export const search = (url) => got.paginate.all(url, { method: "POST", timeout: { request: 1 } });', 'got'),
       unprotected('import got from "got"; export const upload = (url) => got.stream.post(url, { timeout: { request: 1 } });', 'got'),
@@ -229,6 +237,7 @@ describe('no-unprotected-call', () => {
       `${COCKATIEL}const policy = retry(handleAll, { maxAttempts: 3 }); export const get = (u: string): Promise<Response> => policy.execute(() => fetch(u, ${T}) as Promise<Response>);`,
       `${COCKATIEL}const policy = retry(handleAll, { maxAttempts: 3 }) as const; export const get = (u: string) => policy!.execute(async () => (await fetch(u, ${T}))!);`,
       { code: `${COCKATIEL}const policy = retry(handleAll, {}); export const Ping = () => <button onClick={() => policy.execute(() => fetch("/p", ${T}))} />;`, filename: 'ping.tsx' },
+      'export const link = new HttpLink({ uri, fetch: ((input: RequestInfo, init?: RequestInit) => fetch(input, init)) as typeof fetch });',
       // Instance fields: axios-retry on the field, a policy around the call, or a client the file does not show.
       'import axios from "axios"; import axiosRetry from "axios-retry"; class Api { client = axios.create({ timeout: 1 }); constructor() { axiosRetry(this.client, { retries: 3 }); } load() { return this.client.get(url); } }',
       `${COCKATIEL}import axios from "axios"; const policy = retry(handleAll, {}); class Api { client = axios.create({ timeout: 1 }); load() { return policy.execute(() => this.client.get(url)); } }`,
