@@ -17,6 +17,11 @@ export interface HandRetry {
   readonly node: TSESTree.Node;
   readonly catchClause?: TSESTree.CatchClause;
   readonly rejectionHandler?: FunctionNode;
+  /**
+   * A recursion that calls itself with a new value for a parameter the request reads: the re-issue is
+   * a different request (`load(src, 'reload')` after `fetch(src, { cache })` failed, the next endpoint).
+   */
+  readonly changesRequest?: boolean;
 }
 
 type RetryLoop = TSESTree.ForStatement | TSESTree.WhileStatement | TSESTree.DoWhileStatement;
@@ -145,6 +150,15 @@ export function hasStatusRetry(body: TSESTree.Node, except?: TSESTree.Node): boo
 /** A named function that calls itself again from a catch clause or after a transient status. */
 function recursionAround(model: FileModel, request: TSESTree.Node, fn: FunctionNode): HandRetry | undefined {
   for (const call of callsOfItself(model, fn, fn.body) ?? []) {
+    const retry = recursionThrough(model, request, fn, call);
+    if (retry) return changesRequest(model, request, fn, call) ? { ...retry, changesRequest: true } : retry;
+  }
+  return undefined;
+}
+
+/** The recursive retry `call` (a call of `fn` inside it) makes of `request`, if it is one. */
+function recursionThrough(model: FileModel, request: TSESTree.Node, fn: FunctionNode, call: TSESTree.CallExpression): HandRetry | undefined {
+  {
     // A call from the catch of the request's try is a retry after an error, even where a status check
     // inside that catch picks which errors (`catch (e) { if (e.status === 429) return send(); throw e; }`).
     for (let current: TSESTree.Node | undefined = call.parent; current && current !== fn; current = current.parent) {
@@ -171,6 +185,28 @@ function recursionAround(model: FileModel, request: TSESTree.Node, fn: FunctionN
     }
   }
   return undefined;
+}
+
+/** Whether `call` passes `fn` a new value for a parameter the request's arguments read. */
+function changesRequest(model: FileModel, request: TSESTree.Node, fn: FunctionNode, call: TSESTree.CallExpression): boolean {
+  if (request.type !== AST_NODE_TYPES.CallExpression) return false;
+  const read = new Set<TSESLint.Scope.Variable>();
+  for (const arg of request.arguments) {
+    walk(arg, (node) => {
+      const variable = node.type === AST_NODE_TYPES.Identifier ? model.resolver.variableOf(node) : undefined;
+      if (variable) read.add(variable);
+      return undefined;
+    });
+  }
+  return fn.params.some((param, index) => {
+    const name = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+    const variable = name.type === AST_NODE_TYPES.Identifier ? model.resolver.variableOf(name) : undefined;
+    if (!variable || !read.has(variable)) return false;
+    const passed = call.arguments[index];
+    if (!passed || passed.type === AST_NODE_TYPES.SpreadElement) return false;
+    const value = unwrap(passed);
+    return !(value.type === AST_NODE_TYPES.Identifier && model.resolver.variableOf(value) === variable);
+  });
 }
 
 /** Whether `handler` handles the rejection of a promise chain that contains `request`: `.catch(handler)`, `.then(_, handler)`. */

@@ -156,6 +156,8 @@ export default createRule<[CommonOptions], RequireBackoffMessageIds>({
         const found = handRetryRerunning(model, call.node);
         if (!found || reported.has(found.retry.node)) return;
         const { retry, request } = found;
+        // A different request each time (`cache: 'reload'`, the next endpoint) is a fallback, not hammering.
+        if (retry.changesRequest) return;
         const scope = retry.kind === 'loop' ? (retry.node as TSESTree.WhileStatement).body : retry.node;
         const verdict = retryDelayVerdict(model, scope, request);
         if (verdict !== 'none' && verdict !== 'constant') return;

@@ -19,6 +19,10 @@ const library = (code: string, problem: 'noDelay' | 'noJitter', retry: string, f
 const hand = (code: string, problem: 'noDelay' | 'noJitter', retry = 'This retry loop', line = 3, column = 3) => ({ code, errors: [{ messageId: problem, data: { retry }, line, column }] });
 
 const valid = [
+  // Regression (outline's downloadImageNode): a one-time re-issue with a new cache mode is a fallback, not a hammering retry.
+  'export const download = async (src, cache) => {\n  try {\n    return await (await fetch(src, { cache })).blob();\n  } catch {\n    if (cache !== "reload") return download(src, "reload");\n    throw new Error("failed");\n  }\n};',
+  // Failing over to the next endpoint at once is a different request each time.
+  'export async function first(urls, i = 0) {\n  try {\n    return await fetch(urls[i]);\n  } catch (e) {\n    if (i + 1 < urls.length) return first(urls, i + 1);\n    throw e;\n  }\n}',
   // cockatiel with jittered backoff
   `${C}export const p = retry(handleAll, { maxAttempts: 3, backoff: new ExponentialBackoff() });`,
   `${C}export const p = retry(handleAll, { maxAttempts: 3, backoff: new ExponentialBackoff({ initialDelay: 200 }) });`,
@@ -148,6 +152,8 @@ const invalid = [
   // A function expression calling itself by its own name, and a retry written with the request's promise.
   hand('module.exports.get = async function get(u, attempt = 0) {\n  try {\n    return await fetch(u);\n  } catch (e) {\n    if (attempt < 3) return get(u, attempt + 1);\n    throw e;\n  }\n};', 'noDelay', 'This recursive retry', 3, 18),
   hand('export function get(u, left = 3) {\n  return fetch(u).catch((e) => (left > 0 ? get(u, left - 1) : Promise.reject(e)));\n}', 'noDelay', 'This recursive retry', 2, 10),
+  // The same request again: the counter changes, but the request does not read it.
+  hand('export async function get(u, init, left = 3) {\n  try {\n    return await fetch(u, init);\n  } catch (e) {\n    if (left > 0) return get(u, init, left - 1);\n    throw e;\n  }\n}', 'noDelay', 'This recursive retry', 3, 18),
   hand('export function get(u, left = 3) {\n  return fetch(u).catch(() => sleep(500).then(() => get(u, left - 1)));\n}', 'noJitter', 'This recursive retry', 2, 10),
 ];
 
