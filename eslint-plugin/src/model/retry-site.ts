@@ -34,7 +34,7 @@ export const RETRY_NAMES: Readonly<Record<RetryLibrary, string>> = {
 
 /** Modules the retry and concurrency rules read: a file importing only these is still worth a look. */
 export const RESILIENCE_MODULES = [
-  ...['cockatiel', 'p-retry', 'async-retry', 'promise-retry', 'retry', 'axios-retry', 'exponential-backoff', 'opossum', 'p-limit', 'p-map', 'p-queue', 'bottleneck'],
+  ...['cockatiel', 'p-retry', 'async-retry', 'promise-retry', 'retry', 'axios-retry', 'exponential-backoff', 'fetch-retry', 'opossum', 'p-limit', 'p-map', 'p-queue', 'bottleneck'],
   ...MODULE_ALIAS_NAMES,
 ];
 

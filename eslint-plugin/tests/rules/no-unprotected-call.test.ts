@@ -111,6 +111,10 @@ const valid = [
   `import pRetry from "p-retry";\nasync function withRetry(fn) { return pRetry(fn, { retries: 3 }); }\nexport const get = (u) => withRetry(() => fetch(u, ${T}));`,
   `${COCKATIEL}const policy = retry(handleAll, { maxAttempts: 2 });\nconst guarded = (work) => policy.execute(() => work());\nexport const get = (u) => guarded(() => fetch(u, ${T}));`,
   `import pRetry from "p-retry";\nasync function withRetry(fn) { return pRetry(fn, { retries: 3 }); }\nasync function withLogging(fn) { log("start"); return withRetry(fn); }\nexport const get = (u) => withLogging(() => fetch(u, ${T}));`,
+  // Regression (outline's ApiClient): fetch-retry calls the fetch it wraps again after a network error.
+  'import retry from "fetch-retry";\nexport async function call(url, noRetry) {\n  const withToken = (input, init) => fetch(input, init);\n  return (noRetry ? withToken : retry(withToken))(url, { method: "POST" });\n}',
+  'import fetchRetry from "fetch-retry"; export const api = fetchRetry((input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(1) }));',
+  'const fetchRetry = require("fetch-retry"); module.exports = fetchRetry(function (input, init) { return fetch(input, init); }, { retries: 5 });',
   // Regression (openai-node's mTLS example): a fetch handed to a client as the fetch it uses runs under that client's retries.
   'import OpenAI from "openai"; export const client = new OpenAI({ fetch: (input, init) => fetch(input, { ...init, tls: { cert, key } }) });',
   'import OpenAI from "openai"; const mtlsFetch = (input, init) => fetch(input, { ...init, client: httpClient }); export const client = new OpenAI({ fetch: mtlsFetch });',
@@ -154,6 +158,8 @@ describe('no-unprotected-call', () => {
       unprotected(`${COCKATIEL}const policy = retry(handleAll, { maxAttempts: 3 }); export async function load(u) { return fetch(u, ${T}); } export const get = (u) => policy.execute(() => u);`),
       unprotected(`${COCKATIEL}const policy = retry(handleAll, {}); async function load(u) { return fetch(u, ${T}); } export const a = (u) => policy.execute(() => load(u)); export const b = (u) => load(u);`),
       unprotected('import got from "got"; export const create = (u, json) => got.post(u, { json, timeout: { request: 1 } });', 'got'),
+      // Only fetch-retry's own default export retries.
+      unprotected('import { retry } from "./fetch-retry"; export const api = retry((input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(1) }));'),
       // A `fetch` property of an object no client is given is an ordinary function.
       unprotected(`export const transport = { fetch: (input) => fetch(input, ${T}) };`),
       unprotected(`import OpenAI from "openai"; export const client = new OpenAI({ fetch: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(1) }) });`, 'fetch', { options: [{ unresolved: 'report' }] }),
