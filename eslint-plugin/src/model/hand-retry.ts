@@ -158,30 +158,28 @@ function recursionAround(model: FileModel, request: TSESTree.Node, fn: FunctionN
 
 /** The recursive retry `call` (a call of `fn` inside it) makes of `request`, if it is one. */
 function recursionThrough(model: FileModel, request: TSESTree.Node, fn: FunctionNode, call: TSESTree.CallExpression): HandRetry | undefined {
-  {
-    // A call from the catch of the request's try is a retry after an error, even where a status check
-    // inside that catch picks which errors (`catch (e) { if (e.status === 429) return send(); throw e; }`).
-    for (let current: TSESTree.Node | undefined = call.parent; current && current !== fn; current = current.parent) {
-      if (current.type === AST_NODE_TYPES.CatchClause) {
-        const tryStatement = current.parent;
-        if (tryStatement?.type === AST_NODE_TYPES.TryStatement && contains(tryStatement.block, request)) {
-          return { kind: 'recursion', node: fn, catchClause: current };
-        }
+  // A call from the catch of the request's try is a retry after an error, even where a status check
+  // inside that catch picks which errors (`catch (e) { if (e.status === 429) return send(); throw e; }`).
+  for (let current: TSESTree.Node | undefined = call.parent; current && current !== fn; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.CatchClause) {
+      const tryStatement = current.parent;
+      if (tryStatement?.type === AST_NODE_TYPES.TryStatement && contains(tryStatement.block, request)) {
+        return { kind: 'recursion', node: fn, catchClause: current };
       }
     }
-    // `send().catch((error) => send())` or `.then(use, (error) => send())`: a retry after an error too,
-    // written with the request's promise.
-    for (let current: TSESTree.Node | undefined = call.parent; current && current !== fn; current = current.parent) {
-      if (isFunction(current) && isRejectionHandlerOf(current, request)) return { kind: 'recursion', node: fn, rejectionHandler: current };
-    }
-    for (let current: TSESTree.Node | undefined = call.parent; current && current !== fn; current = current.parent) {
-      if (
-        (current.type === AST_NODE_TYPES.IfStatement || current.type === AST_NODE_TYPES.ConditionalExpression) &&
-        contains(current.consequent, call) &&
-        isTransientFailureTest(current.test)
-      ) {
-        return { kind: 'recursion', node: fn };
-      }
+  }
+  // `send().catch((error) => send())` or `.then(use, (error) => send())`: a retry after an error too,
+  // written with the request's promise.
+  for (let current: TSESTree.Node | undefined = call.parent; current && current !== fn; current = current.parent) {
+    if (isFunction(current) && isRejectionHandlerOf(current, request)) return { kind: 'recursion', node: fn, rejectionHandler: current };
+  }
+  for (let current: TSESTree.Node | undefined = call.parent; current && current !== fn; current = current.parent) {
+    if (
+      (current.type === AST_NODE_TYPES.IfStatement || current.type === AST_NODE_TYPES.ConditionalExpression) &&
+      contains(current.consequent, call) &&
+      isTransientFailureTest(current.test)
+    ) {
+      return { kind: 'recursion', node: fn };
     }
   }
   return undefined;
