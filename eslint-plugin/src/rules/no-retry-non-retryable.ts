@@ -92,7 +92,9 @@ export default createRule<[NoRetryNonRetryableOptions], NoRetryNonRetryableMessa
     function checkCockatiel(wrapper: Wrapper): void {
       if (!wrapper.policy) return;
       for (const policy of retryPolicies(wrapper.policy)) {
-        const handler = policy.handler && unwrap(policy.handler);
+        const written = policy.handler && unwrap(policy.handler);
+        // `handleAll.orWhenResult(…)` still handles every error: the `or…` builders only add to it.
+        const handler = written && handlerRoot(written);
         const origin = handler && model.resolver.resolve(handler);
         if (!handler || origin?.module !== 'cockatiel' || origin.path.join('.') !== 'handleAll') continue;
         if (!retriedFunctions(wrapper).some((fn) => throwsOnClientError(model, fn, statuses))) continue;
@@ -101,7 +103,8 @@ export default createRule<[NoRetryNonRetryableOptions], NoRetryNonRetryableMessa
             node: handler,
             messageId: 'retriesEverything',
             data: { retry: 'retry(handleAll)' },
-            suggest: [
+            // Replacing handleAll under an `or…` chain would keep what the chain adds, which may be a client error too.
+            suggest: handler !== written ? [] : [
               {
                 messageId: 'useHandleWhen',
                 fix: (fixer) => {
@@ -420,4 +423,18 @@ function removeElement(sourceCode: Readonly<TSESLint.SourceCode>, fixer: TSESLin
   const before = charBefore(sourceCode, element);
   if (before.char === ',') return fixer.removeRange([before.offset, element.range[1]]);
   return fixer.remove(element);
+}
+
+/** cockatiel's policy builders that widen a handler (`handleAll.orWhenResult(…)`): each returns a policy handling more. */
+const WIDENING_BUILDERS = new Set(['orType', 'orWhen', 'orWhenResult', 'orResultType']);
+
+/** The handler an `or…` chain starts from: `handleAll` in `handleAll.orWhenResult((r) => r.status >= 500)`. */
+function handlerRoot(handler: TSESTree.Node): TSESTree.Node {
+  let current = handler;
+  while (current.type === AST_NODE_TYPES.CallExpression) {
+    const callee = unwrap(current.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || !WIDENING_BUILDERS.has(staticPropertyName(callee) ?? '')) break;
+    current = unwrap(callee.object);
+  }
+  return current;
 }

@@ -54,6 +54,8 @@ const valid = [
   'import { retry, handleType } from "cockatiel"; import axios from "axios"; const p = retry(handleType(NetworkError), { maxAttempts: 3 }); export const get = (u) => p.execute(() => axios.get(u));',
   'import { retry, handleWhen } from "cockatiel"; import axios from "axios"; const p = retry(handleWhen(isRetryable), { maxAttempts: 3 }); export const get = (u) => p.execute(() => axios.get(u));',
   'import { retry, handleAll } from "cockatiel"; const p = retry(handleAll, { maxAttempts: 3 }); export const get = (u) => p.execute(() => fetch(u));',
+  // A filter widened by `or…` builders is still a filter.
+  'import { retry, handleWhen } from "cockatiel"; import axios from "axios"; const p = retry(handleWhen(isRetryable).orWhenResult((r) => r.status >= 500), {}); export const get = (u) => p.execute(() => axios.get(u));',
   'import { retry, handleAll } from "cockatiel"; const p = retry(handleAll, { maxAttempts: 3 }); export const get = (u) => p.execute(async () => { const r = await fetch(u); if (r.status >= 500) throw new Error("retry"); return r; });',
   'import { retry, handleAll } from "cockatiel"; import axios from "axios"; const p = retry(handleAll, {}); export const get = (u) => p.execute(() => axios.get(u, { validateStatus: () => true }));',
   'import { retry, handleAll } from "cockatiel"; import got from "got"; const p = retry(handleAll, {}); export const get = (u) => p.execute(() => got(u, { throwHttpErrors: false }));',
@@ -117,6 +119,16 @@ describe('no-retry-non-retryable', () => {
   jsTester.run('no-retry-non-retryable (espree)', ruleModule, {
     valid,
     invalid: [
+      // `handleAll.orWhenResult(…)` still handles every error (once read as a filter). No suggestion: replacing
+      // handleAll would keep what the chain adds.
+      everything(
+        'import { retry, handleAll } from "cockatiel"; import axios from "axios"; const p = retry(handleAll.orWhenResult((r) => r.status >= 500), {}); export const get = (u) => p.execute(() => axios.get(u));',
+        'retry(handleAll)',
+      ),
+      everything(
+        'import * as c from "cockatiel"; import axios from "axios"; const p = c.retry(c.handleAll.orType(TimeoutError).orWhen(isGone), {}); export const get = (u) => p.execute(() => axios.get(u));',
+        'retry(handleAll)',
+      ),
       // cockatiel handleAll → handleWhen(isRetryableError)
       {
         code: 'import { retry, handleAll } from "cockatiel";\nimport axios from "axios";\nconst policy = retry(handleAll, { maxAttempts: 3 });\nexport const get = (u) => policy.execute(() => axios.get(u));',
