@@ -17,8 +17,9 @@ const AGENT_SETTINGS: readonly string[] = FAMILY_SHAPES.superagent.instanceSetti
  */
 export function agentSettingVerdict(model: FileModel, instance: ClientInstance | undefined, method: string): Verdict {
   if (!instance) return 'no';
-  if (setsOnAgent(instance.factory, method)) return 'yes';
-  const agent = lastSetting(instance.factory);
+  const made = settingsOn(instance.factory, method);
+  if (made.sets) return 'yes';
+  const agent = made.last;
   const declarator = agent.parent;
   // `superagent.agent().get(url)`: an agent made for this one request has no other settings.
   if (declarator?.type === AST_NODE_TYPES.MemberExpression && declarator.object === agent && declarator.parent?.type === AST_NODE_TYPES.CallExpression) return 'no';
@@ -39,24 +40,23 @@ export function agentSettingVerdict(model: FileModel, instance: ClientInstance |
     }
     // `agent.timeout(5000)`, or further along a chain of settings (`agent.set(h).timeout(5000)`); not
     // along a request's own chain (`agent.get(a).timeout(1000)` bounds that request only).
-    if (setsOnAgent(reference.identifier, method)) return 'yes';
+    if (settingsOn(reference.identifier, method).sets) return 'yes';
   }
   return verdict;
 }
 
-/** Whether the chain of settings called on `agent` (`agent.set(h).timeout(5000)`) includes `method`. */
-function setsOnAgent(agent: TSESTree.Node, method: string): boolean {
-  for (let setting = settingCalledOn(agent); setting; setting = settingCalledOn(setting.call)) {
-    if (setting.name === method) return true;
-  }
-  return false;
-}
-
-/** The last call of the chain of settings called on `agent` (it returns the agent), or `agent` itself. */
-function lastSetting(agent: TSESTree.Node): TSESTree.Node {
+/**
+ * The chain of settings called on `agent` (`agent.set(h).timeout(5000)`): whether it includes
+ * `method`, and its last call (which returns the agent), or `agent` itself when there is none.
+ */
+function settingsOn(agent: TSESTree.Node, method: string): { sets: boolean; last: TSESTree.Node } {
+  let sets = false;
   let last = agent;
-  for (let setting = settingCalledOn(agent); setting; setting = settingCalledOn(setting.call)) last = setting.call;
-  return last;
+  for (let setting = settingCalledOn(agent); setting; setting = settingCalledOn(setting.call)) {
+    if (setting.name === method) sets = true;
+    last = setting.call;
+  }
+  return { sets, last };
 }
 
 /** `agent.timeout(5000)` called on `agent`: the setting's name and the call (which returns the agent). */

@@ -103,10 +103,12 @@ const DEFAULT_EXPORT_WRAPPERS: Readonly<Record<string, Wrapper['library']>> = {
   'p-retry': 'p-retry',
   'async-retry': 'async-retry',
   'promise-retry': 'promise-retry',
+  // `fetchRetry(fetchImpl)` returns a fetch that calls `fetchImpl` again after a network error (3 retries by default).
+  'fetch-retry': 'fetch-retry',
 };
 
 /** Modules whose function wrappers (`pRetry(fn)`, `backOff(fn)`) are recognised by where the callee comes from. */
-const FUNCTION_WRAPPER_MODULES = [...Object.keys(DEFAULT_EXPORT_WRAPPERS), 'exponential-backoff', 'fetch-retry'];
+const FUNCTION_WRAPPER_MODULES = [...Object.keys(DEFAULT_EXPORT_WRAPPERS), 'exponential-backoff'];
 
 /** The wrapper a function argument is passed to, if `call` is one. */
 export function wrapperOf(model: FileModel, call: TSESTree.CallExpression | TSESTree.NewExpression, fn: TSESTree.Node): Wrapper | undefined {
@@ -144,10 +146,6 @@ export function wrapperOf(model: FileModel, call: TSESTree.CallExpression | TSES
   }
   if (origin.module === 'exponential-backoff' && origin.path.join('.') === 'backOff' && call.arguments[0] === fn) {
     return { library: 'exponential-backoff', call, fn, protects: true };
-  }
-  // `fetchRetry(fetchImpl)` returns a fetch that calls `fetchImpl` again after a network error (3 retries by default).
-  if (origin.module === 'fetch-retry' && origin.path.length === 0 && call.arguments[0] === fn) {
-    return { library: 'fetch-retry', call, fn, protects: true };
   }
   return undefined;
 }
