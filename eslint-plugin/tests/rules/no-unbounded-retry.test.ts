@@ -53,7 +53,18 @@ const valid = [
   'export async function get(u) {\n  for (let i = 0; i < 3; i++) {\n    try { return await fetch(u); } catch (e) { }\n  }\n}',
   'export async function get(u) {\n  let attempt = 0;\n  while (attempt < 5) {\n    attempt++;\n    try { return await fetch(u); } catch (e) { }\n  }\n}',
   'export async function get(u, signal) {\n  while (true) {\n    signal.throwIfAborted();\n    try { return await fetch(u, { signal }); } catch (e) { }\n  }\n}',
-  'export async function get(u) {\n  while (true) {\n    try { return await fetch(u); } catch (e) { if (e.status === 404) return null; }\n  }\n}',
+  // an exit for some errors that also reads a counter, a clock, a signal or an object's state may bound the loop
+  'export async function get(u) {\n  while (true) {\n    try { return await fetch(u); } catch (e) { if (e.status === 404 || Date.now() > deadline) return null; }\n  }\n}',
+  'export async function get(u) {\n  let n = 0;\n  while (true) {\n    try { return await fetch(u); } catch (e) { if (isFatal(e) && n > 2) throw e; n++; }\n  }\n}',
+  'export async function get(u, signal) {\n  while (true) {\n    try { return await fetch(u, { signal }); } catch (e) { if (signal.aborted) throw e; }\n  }\n}',
+  'export async function get(u) {\n  while (true) {\n    try { return await fetch(u); } catch (e) { if (this.policy.isFatal(e)) throw e; }\n  }\n}',
+  'export async function get(u) {\n  while (true) {\n    try { return await fetch(u); } catch (e) { if (e.status === 404) { return null; } else if (stopped) { break; } }\n  }\n}',
+  // cancellation is how a caller's deadline ends the loop
+  'export async function get(u, signal) {\n  while (true) {\n    try { return await fetch(u, { signal }); } catch (e) { if (e.name === "AbortError") throw e; }\n  }\n}',
+  'import axios from "axios";\nexport async function get(u, signal) {\n  while (true) {\n    try { return await axios.get(u, { signal, timeout: 1000 }); } catch (e) { if (axios.isCancel(e)) throw e; }\n  }\n}',
+  'export async function get(u, signal) {\n  while (true) {\n    try { return await fetch(u, { signal }); } catch (e) { if (e instanceof DOMException && e.name === "TimeoutError") throw e; }\n  }\n}',
+  // an exit every failure takes
+  'export async function get(u) {\n  while (true) {\n    try { return await fetch(u); } catch (e) { log(e); throw e; }\n  }\n}',
   'export async function get(u) {\n  let n = 0;\n  while (true) {\n    try { return await fetch(u); } catch (e) { }\n    if (++n > 3) break;\n  }\n}',
   'export async function get(u) {\n  do {\n    try { return await fetch(u); } catch (e) { console.warn(e); }\n  } while (retries-- > 0);\n}',
   // loops that are not retries: polling, work queues, pagination
@@ -118,6 +129,13 @@ const invalid = [
   loop('const nodeFetch = require("node-fetch");\nmodule.exports = async function get(u) {\n  while (true) {\n    try { return await nodeFetch(u); } catch (e) { }\n  }\n};', 3),
   loop('export async function get(u) {\n  while (true) {\n    try { return await globalThis.fetch(u); } catch (e) { }\n  }\n}'),
   loop('export async function post(u, body) {\n  while (true) {\n    try { return await fetch(u, { method: "POST", body }); } catch (e) { }\n  }\n}'),
+  // An exit taken only for some errors: every transient failure still loops forever (was read as a bound)
+  loop('export async function get(u) {\n  while (true) {\n    try { return await fetch(u); } catch (e) { if (e.status === 404) return null; }\n  }\n}'),
+  loop('export async function get(u) {\n  while (true) {\n    try { return await fetch(u); } catch (e) { if (!isRetryable(e)) throw e; await sleep(1000); }\n  }\n}'),
+  loop('export async function get(u) {\n  while (true) {\n    try { return await fetch(u); } catch (err) { if (err instanceof HttpError && err.status < 500) throw err; }\n  }\n}'),
+  loop('export async function get(u) {\n  while (true) {\n    try { return await fetch(u); } catch (e) {\n      switch (e.code) {\n        case "ENOTFOUND": throw e;\n        default: await sleep(500);\n      }\n    }\n  }\n}'),
+  loop('export async function get(u) {\n  for (;;) {\n    try { return await fetch(u); } catch ({ status }) { if (status === 400 || status === undefined) break; }\n  }\n}'),
+  loop('export async function get(u) {\n  while (true) {\n    try { return await fetch(u); } catch (e) { e.isFatal?.() && shouldStopNow(e) ? rethrow(e) : null; if (e.status === 401) throw e; }\n  }\n}'),
   // unknown options, reported in strict mode
   { code: `${C}export const make = (opts) => retry(handleAll, opts);`, options: [{ unresolved: 'report' }], errors: [{ messageId: 'limitUnknown', data: { retry: 'cockatiel retry' } }] },
   { code: 'import pRetry from "p-retry";\nexport const go = (o) => pRetry(() => fetch(u), o);', options: [{ unresolved: 'report' }], errors: [{ messageId: 'limitUnknown', data: { retry: 'p-retry' } }] },
@@ -133,6 +151,8 @@ describe('no-unbounded-retry', () => {
     invalid: [
       cockatielCase('export const p = retry(handleAll, {} satisfies object);', 'export const p = retry(handleAll, { maxAttempts: 3 } satisfies object);'),
       loop('export async function get(u: string): Promise<Response> {\n  while (true) {\n    try { return await fetch(u); } catch (e: unknown) { }\n  }\n}'),
+      loop('export async function get(u: string): Promise<Response | null> {\n  while (true) {\n    try { return await fetch(u); } catch (e) { if ((e as HttpError).status === 404) return null; }\n  }\n}'),
+      loop('export async function get(u: string): Promise<Response> {\n  while (true) {\n    try { return await fetch(u); } catch (e: unknown) { if (!isRetryable(e!)) throw e; }\n  }\n}'),
     ],
   });
   cjsTester.run('no-unbounded-retry (commonjs)', ruleModule, {
