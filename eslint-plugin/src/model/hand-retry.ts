@@ -2,6 +2,7 @@ import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/node-types';
 import { contains, isFunction, isLoop, staticPropertyName, unwrap, walk, type FunctionNode } from '../util/ast';
 import { instanceClassOf } from './class-fields';
+import { localFunctionOf } from './const-binding';
 import type { FileModel } from './file-model';
 import { isSuccessTest, isTransientFailureTest } from './status';
 
@@ -374,13 +375,7 @@ export function handRetryRerunning(model: FileModel, request: TSESTree.Node): He
 /** The function an identifier names when the file declares it once: `function f() {}` or `const f = () => …`. */
 function localFunction(model: FileModel, identifier: TSESTree.Identifier): FunctionNode | undefined {
   const variable = model.resolver.variableOf(identifier);
-  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-  if (def?.type === 'FunctionName' && def.node.type === AST_NODE_TYPES.FunctionDeclaration) return def.node;
-  if (def?.type === 'Variable' && def.parent?.type === AST_NODE_TYPES.VariableDeclaration && def.parent.kind === 'const' && def.node.init) {
-    const init = unwrap(def.node.init);
-    if (isFunction(init)) return init;
-  }
-  return undefined;
+  return variable && localFunctionOf(variable);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/node-types';
-import { staticPropertyName, unwrap } from '../util/ast';
+import { staticPropertyName, unwrap, walk } from '../util/ast';
+import { localFunctionOf } from './const-binding';
 import { isSingleAssignment, type OriginResolver } from './resolve';
 
 /**
@@ -19,6 +20,7 @@ export type PropertyLookup =
   | { readonly state: 'unknown' };
 
 const ABSENT: PropertyLookup = { state: 'absent' };
+const UNKNOWN_BRANCH: OptionsBranch = { kind: 'unknown' };
 const UNKNOWN: PropertyLookup = { state: 'unknown' };
 
 export class OptionsReader {
@@ -56,9 +58,42 @@ export class OptionsReader {
           branch.kind === 'object' && !branch.variable ? { ...branch, variable } : branch,
         );
       }
+      case AST_NODE_TYPES.CallExpression:
+        return this.returnedBranches(target, depth);
       default:
         return [{ kind: 'unknown' }];
     }
+  }
+
+  /**
+   * What a call of a same-file function may return: `fetch(url, init())` with `function init() {
+   * return { headers, signal: AbortSignal.timeout(5000) }; }`. Only objects the function returns as
+   * literals count: an object it builds in a variable and changes before returning is unknown (a later
+   * `opts.signal = …` would be looked for before the call, not before the return). A function that may
+   * end without a `return`, or is async or a generator, is unknown too.
+   */
+  private returnedBranches(call: TSESTree.CallExpression, depth: number): OptionsBranch[] {
+    const callee = unwrap(call.callee);
+    const variable = callee.type === AST_NODE_TYPES.Identifier ? this.resolver.variableOf(callee) : undefined;
+    const fn = variable && localFunctionOf(variable);
+    if (!fn || fn.async || fn.generator) return [UNKNOWN_BRANCH];
+    const returned: (TSESTree.Node | undefined)[] = [];
+    if (fn.body.type === AST_NODE_TYPES.BlockStatement) {
+      const last = fn.body.body.at(-1);
+      if (last?.type !== AST_NODE_TYPES.ReturnStatement && last?.type !== AST_NODE_TYPES.ThrowStatement) return [UNKNOWN_BRANCH];
+      walk(
+        fn.body,
+        (node) => {
+          if (node.type === AST_NODE_TYPES.ReturnStatement) returned.push(node.argument ?? undefined);
+        },
+        { skipFunctions: true },
+      );
+    } else {
+      returned.push(fn.body);
+    }
+    return returned.flatMap((value) =>
+      this.branches(value, depth + 1).map((branch) => (branch.kind === 'object' && branch.variable ? UNKNOWN_BRANCH : branch)),
+    );
   }
 
   /**

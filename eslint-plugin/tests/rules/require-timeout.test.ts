@@ -131,6 +131,20 @@ const shared = {
     'const superagent = require("superagent"); const agent = superagent.agent().use(prefix).timeout(5000); module.exports = () => agent.get(url);',
     // Type-only imports are not values.
     'import type { Got } from "got"; declare const got: Got; await got(url);',
+    // Options a same-file function returns as a literal.
+    'function init() { return { headers: { accept: "application/json" }, signal: AbortSignal.timeout(5000) }; }\nexport const get = (url) => fetch(url, init());',
+    'const init = (signal) => ({ method: "POST", signal });\nexport const post = (url, signal) => fetch(url, init(signal));',
+    'import axios from "axios";\nfunction config(ms) { if (ms > 0) return { timeout: ms }; return { timeout: 1000 }; }\nexport const get = (url) => axios.get(url, config(5000));',
+    'const init = function () { return cond ? { signal: a } : { signal: b }; };\nexport const get = (url) => fetch(url, init());',
+    'function init() { return { headers }; }\nexport async function get(url) { const options = init(); options.signal = AbortSignal.timeout(5000); return fetch(url, options); }',
+    // What such a function returns is not known: silent unless unresolved is "report".
+    'function init(o) { if (o) return { signal: o }; }\nexport const get = (url) => fetch(url, init(x));',
+    'function init() { const o = { headers }; o.signal = AbortSignal.timeout(5000); return o; }\nexport const get = (url) => fetch(url, init());',
+    'async function init() { return { headers }; }\nexport const get = async (url) => fetch(url, await init());',
+    'function init(overrides) { return { ...overrides, headers }; }\nexport const get = (url, o) => fetch(url, init(o));',
+    'let init = () => ({});\ninit = () => ({ signal: AbortSignal.timeout(1000) });\nexport const get = (url) => fetch(url, init());',
+    'function init() { return {}; }\ninit = () => ({ signal: AbortSignal.timeout(1000) });\nexport const get = (url) => fetch(url, init());',
+    'function init() { return init(); }\nexport const get = (url) => fetch(url, init());',
   ],
 };
 
@@ -306,6 +320,27 @@ describe('require-timeout', () => {
     invalid: [
       // fetch
       fetchMissing('await fetch(url);', `await fetch(url, { ${SIGNAL} });`),
+      // Options a same-file function returns with no signal (was unknown: a call's result was never followed).
+      fetchMissing(
+        'function init() { return { headers: { accept: "application/json" } }; }\nexport const get = (url) => fetch(url, init());',
+        `function init() { return { headers: { accept: "application/json" } }; }\nexport const get = (url) => fetch(url, { ...init(), ${SIGNAL} });`,
+      ),
+      fetchMissing(
+        'const init = (post) => (post ? { method: "POST" } : { signal: AbortSignal.timeout(1000) });\nexport const get = (url) => fetch(url, init(true));',
+        `const init = (post) => (post ? { method: "POST" } : { signal: AbortSignal.timeout(1000) });\nexport const get = (url) => fetch(url, { ...init(true), ${SIGNAL} });`,
+      ),
+      fetchMissing(
+        'function init(body) {\n  if (!body) return undefined;\n  return { method: "POST", body };\n}\nexport const send = (url, body) => fetch(url, init(body));',
+        `function init(body) {\n  if (!body) return undefined;\n  return { method: "POST", body };\n}\nexport const send = (url, body) => fetch(url, { ...init(body), ${SIGNAL} });`,
+      ),
+      axiosMissing(
+        'import axios from "axios";\nfunction config() { return { headers: { accept: "json" } }; }\nexport const get = (url) => axios.get(url, config());',
+        'import axios from "axios";\nfunction config() { return { headers: { accept: "json" } }; }\nexport const get = (url) => axios.get(url, { ...config(), timeout: 10000 });',
+      ),
+      axiosMissing(
+        'import axios from "axios";\nconst config = () => ({ timeout: 0 });\nexport const get = (url) => axios.get(url, config());',
+        'import axios from "axios";\nconst config = () => ({ timeout: 0 });\nexport const get = (url) => axios.get(url, { ...config(), timeout: 10000 });',
+      ),
       // A Request the file builds without a signal has no timeout, kept in a const or not.
       fetchMissing('const req = new Request(url); await fetch(req);', `const req = new Request(url); await fetch(req, { ${SIGNAL} });`),
       fetchMissing('let req; req = new Request(url, { method: "POST" }); await fetch(req);', `let req; req = new Request(url, { method: "POST" }); await fetch(req, { ${SIGNAL} });`),
