@@ -123,6 +123,8 @@ describe('extension lint engine', () => {
     const before = counter.parsed;
     assert.deepEqual(linter.lint('export const sum = (a: number, b: number) => a + b;\n', 'math.ts'), []);
     assert.deepEqual(linter.lint("import { readFile } from 'node:fs/promises';\nexport const load = () => readFile('x');\n", 'files.js'), []);
+    // Names that contain fetch are not the global (prefetching, a project's own fetchUser).
+    assert.deepEqual(linter.lint('// prefetch the page, then fetchUser() once it is fetched\nexport async function fetchUser(id) { return load(id); }\n', 'users.js'), []);
     assert.equal(counter.parsed, before);
     assert.equal(linter.lint("export const load = (url) => fetch(url);\n", 'load.js').length, 2);
     assert.equal(counter.parsed, before + 1);

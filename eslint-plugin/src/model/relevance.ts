@@ -100,9 +100,14 @@ function readsNetworkGlobal(identifier: TSESTree.Identifier | TSESTree.JSXIdenti
   return false;
 }
 
-/** One pass over a file's text: `fetch`, or a quoted client module specifier (`'axios'`, `"node:https"`). */
+/**
+ * One pass over a file's text: the word `fetch`, or a quoted client module specifier (`'axios'`,
+ * `"node:https"`). A word, not a substring: `fetchUser()`, `prefetch` and "fetched" in a comment name
+ * no client, and projects are full of them. The global is always a whole identifier, and `\b` treats
+ * `$` and non-ASCII letters as boundaries, so this finds every file that can read it (and a few more).
+ */
 export function mentionPattern(modules: ReadonlySet<string>): RegExp {
-  return new RegExp(`fetch|['"\`](?:${alternatives(modules)})['"\`]`);
+  return new RegExp(`\\bfetch\\b|['"\`](?:${alternatives(modules)})['"\`]`);
 }
 
 /** Every quoted module specifier among `modules` in a text, the name captured (a global pattern, for `matchAll`). */
