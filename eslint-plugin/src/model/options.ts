@@ -29,7 +29,7 @@ export class OptionsReader {
   /** Every object an expression may evaluate to, following `const` aliases and both arms of conditionals. */
   branches(node: TSESTree.Node | undefined, depth = 0): OptionsBranch[] {
     if (!node) return [{ kind: 'none' }];
-    if (depth > 8) return [{ kind: 'unknown' }];
+    if (depth > 8) return [UNKNOWN_BRANCH];
     const target = unwrap(node);
     switch (target.type) {
       case AST_NODE_TYPES.ObjectExpression:
@@ -40,7 +40,7 @@ export class OptionsReader {
         // `opts ?? {}` and `opts || {}`: either side may be what the call gets.
         return [...this.branches(target.left, depth + 1), ...this.branches(target.right, depth + 1)];
       case AST_NODE_TYPES.Literal:
-        return target.value === null ? [{ kind: 'none' }] : [{ kind: 'unknown' }];
+        return target.value === null ? [{ kind: 'none' }] : [UNKNOWN_BRANCH];
       case AST_NODE_TYPES.Identifier: {
         if (target.name === 'undefined' && !this.resolver.variableOf(target)) return [{ kind: 'none' }];
         const variable = this.resolver.variableOf(target);
@@ -52,7 +52,7 @@ export class OptionsReader {
           !def.node.init ||
           !isSingleAssignment(variable)
         ) {
-          return [{ kind: 'unknown' }];
+          return [UNKNOWN_BRANCH];
         }
         return this.branches(def.node.init, depth + 1).map((branch) =>
           branch.kind === 'object' && !branch.variable ? { ...branch, variable } : branch,
@@ -61,7 +61,7 @@ export class OptionsReader {
       case AST_NODE_TYPES.CallExpression:
         return this.returnedBranches(target, depth);
       default:
-        return [{ kind: 'unknown' }];
+        return [UNKNOWN_BRANCH];
     }
   }
 
