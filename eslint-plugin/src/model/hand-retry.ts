@@ -274,11 +274,15 @@ export function retryHelperOf(model: FileModel, call: TSESTree.CallExpression, a
 export function helperParameter(model: FileModel, call: TSESTree.CallExpression, argument: TSESTree.Node): TSESTree.Identifier | undefined {
   const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
   if (index < 0) return undefined;
-  const callee = unwrap(call.callee);
-  const helper = callee.type === AST_NODE_TYPES.Identifier ? localFunction(model, callee) : ownMethod(callee);
-  let param = helper?.params[index];
+  let param = helperCalled(model, call)?.params[index];
   if (param?.type === AST_NODE_TYPES.AssignmentPattern) param = param.left;
   return param?.type === AST_NODE_TYPES.Identifier ? param : undefined;
+}
+
+/** The function of this file a call runs: one declared once by name, or the class's own method (`this.run(…)`). */
+export function helperCalled(model: FileModel, call: TSESTree.CallExpression): FunctionNode | undefined {
+  const callee = unwrap(call.callee);
+  return callee.type === AST_NODE_TYPES.Identifier ? localFunction(model, callee) : ownMethod(callee);
 }
 
 /** How far to follow a parameter handed on from helper to helper (`withRetry(fn)` calling `retrying(fn)`). */

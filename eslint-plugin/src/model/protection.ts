@@ -1,9 +1,9 @@
 import { type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/node-types';
-import { isFunction, isTypeWrapper, unwrap, type FunctionNode } from '../util/ast';
+import { calleePath, isFunction, isTypeWrapper, unwrap, type FunctionNode } from '../util/ast';
 import type { FileModel } from './file-model';
 import { isInjectedFetch } from './injected-fetch';
-import { functionBinding, handRetryAround, helperParameter, retryHelperOf } from './hand-retry';
+import { functionBinding, handRetryAround, helperCalled, helperParameter, retryHelperOf } from './hand-retry';
 import type { NetworkCall } from './network-call';
 import { queryFunctionVerdict } from './query-libraries';
 import { selfRetryVerdict } from './self-retry';
@@ -96,6 +96,7 @@ function helperProtection(model: FileModel, call: TSESTree.CallExpression, argum
   if (retryHelperOf(model, call, argument)) return 'yes';
   if (depth >= MAX_CALLER_DEPTH) return 'no';
   const param = helperParameter(model, call, argument);
+  if (!param) return !helperCalled(model, call) && namedLikeRetry(call.callee) ? 'unknown' : 'no';
   const uses = (param && model.resolver.variableOf(param)?.references.filter((reference) => !reference.init)) ?? [];
   if (uses.length === 0) return 'no';
   const verdicts = uses.map(({ identifier }): Verdict => {
@@ -110,4 +111,17 @@ function helperProtection(model: FileModel, call: TSESTree.CallExpression, argum
   });
   if (verdicts.every((verdict) => verdict === 'yes')) return 'yes';
   return verdicts.some((verdict) => verdict !== 'no') ? 'unknown' : 'no';
+}
+
+/**
+ * Words in a callee's name that say it retries or breaks: `withRetry`, `retryAsync`, `this.retrier.run`,
+ * `exponentialBackoff`, `resilience.execute`, `breaker.fire`. Such a wrapper from another module (or
+ * one the file does not define) very likely protects what it is handed, so the call is unresolved
+ * rather than reported: its code is not in the file. "retrieve" is not among them.
+ */
+const RETRY_WORDS = /retry|retries|retrier|backoff|resilien|breaker/;
+
+function namedLikeRetry(callee: TSESTree.Node): boolean {
+  const path = calleePath(callee);
+  return path !== undefined && RETRY_WORDS.test(path.toLowerCase());
 }

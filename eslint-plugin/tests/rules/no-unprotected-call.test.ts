@@ -126,6 +126,19 @@ const valid = [
   { code: `export const get = (u) => withRetry(() => fetch(u, ${T}));`, options: [{ protectors: ['withRetry'] }] },
   { code: `export const get = (u) => resilience.run(() => fetch(u, ${T}));`, options: [{ protectors: ['resilience.run'] }] },
   { code: `export const get = (u) => lib.withRetry(() => fetch(u, ${T}));`, settings: { breakwater: { protectors: ['withRetry'] } } },
+  // A wrapper named for retrying or breaking that the file does not define: unresolved, silent by default.
+  `import { withRetry } from "./retry";\nexport const get = (u) => withRetry(() => fetch(u, ${T}));`,
+  `export const get = (u) => utils.retryAsync(async () => (await fetch(u, ${T})).json(), 3);`,
+  `export class Api { constructor(retrier) { this.retrier = retrier; } get(u) { return this.retrier.run(() => fetch(u, ${T})); } }`,
+  `import { exponentialBackoff } from "@acme/resilience";\nexport const get = (u) => exponentialBackoff(() => fetch(u, ${T}));`,
+  `export const get = (breaker, u) => breaker.fire(() => fetch(u, ${T}));`,
+  // regression (langchainjs AsyncCaller): a class's `call(fn)` hands fn to a vendored p-retry
+  // (`./p-retry/index.js`) under a queue; `fetch()` goes through `this.call`.
+  `import pRetry from "./p-retry/index.js";
+export class AsyncCaller {
+  async call(callable, ...args) { return this.queue.add(() => pRetry(() => callable(...args), { retries: this.maxRetries, randomize: true })); }
+  fetch(...args) { return this.call(() => fetch(...args).then((res) => (res.ok ? res : Promise.reject(res)))); }
+}`,
   // Not network calls
   'export const get = (u) => store.fetch(u);',
   'export function get(fetch, u) { return fetch(u); }',
@@ -158,8 +171,8 @@ describe('no-unprotected-call', () => {
       unprotected(`${COCKATIEL}const policy = retry(handleAll, { maxAttempts: 3 }); export async function load(u) { return fetch(u, ${T}); } export const get = (u) => policy.execute(() => u);`),
       unprotected(`${COCKATIEL}const policy = retry(handleAll, {}); async function load(u) { return fetch(u, ${T}); } export const a = (u) => policy.execute(() => load(u)); export const b = (u) => load(u);`),
       unprotected('import got from "got"; export const create = (u, json) => got.post(u, { json, timeout: { request: 1 } });', 'got'),
-      // Only fetch-retry's own default export retries.
-      unprotected('import { retry } from "./fetch-retry"; export const api = retry((input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(1) }));'),
+      // Only fetch-retry's own default export is known to retry; another module's `retry` is unresolved.
+      unprotected('import { retry } from "./fetch-retry"; export const api = retry((input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(1) }));', 'fetch', { options: [{ unresolved: 'report' }] }),
       // A `fetch` property of an object no client is given is an ordinary function.
       unprotected(`export const transport = { fetch: (input) => fetch(input, ${T}) };`),
       unprotected(`import OpenAI from "openai"; export const client = new OpenAI({ fetch: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(1) }) });`, 'fetch', { options: [{ unresolved: 'report' }] }),
@@ -201,14 +214,14 @@ describe('no-unprotected-call', () => {
       unprotected(`async function safely(fn) { try { return await fn(); } catch (e) { log(e); } }\nexport const get = (u) => safely(() => fetch(u, ${T}));`),
       unprotected(`async function each(items, fn) { for (const item of items) { try { await fn(item); } catch (e) { log(e); } } }\nexport const all = (urls) => each(urls, (u) => fetch(u, ${T}));`),
       unprotected(`async function run(fn, probe) { for (let i = 0; i < 3; i++) { try { return await probe(); } catch {} } return fn(); }\nexport const get = (u) => run(() => fetch(u, ${T}), () => 1);`),
-      unprotected(`let withRetry = async (fn) => { for (;;) { try { return await fn(); } catch {} } }; withRetry = (fn) => fn();\nexport const get = (u) => withRetry(() => fetch(u, ${T}));`),
+      unprotected(`let persist = async (fn) => { for (;;) { try { return await fn(); } catch {} } }; persist = (fn) => fn();\nexport const get = (u) => persist(() => fetch(u, ${T}));`),
       // A helper that runs what it is handed with no retry, or only under a bulkhead.
       unprotected(`async function run(fn) { log("start"); return fn(); }\nexport const get = (u) => run(() => fetch(u, ${T}));`),
       unprotected(`${COCKATIEL}const limit = bulkhead(4);\nconst limited = (work) => limit.execute(() => work());\nexport const get = (u) => limited(() => fetch(u, ${T}));`),
       unprotected(`import pRetry from "p-retry";\nfunction maybeRetry(fn, again) { return again ? pRetry(fn) : fn(); }\nexport const get = (u) => maybeRetry(() => fetch(u, ${T}), true);`, 'fetch', { options: [{ unresolved: 'report' }] }),
       // \`this\` rebound by a plain function, or a static method called on an instance name: not the class's own helper.
-      unprotected(`export class Api {\n  async withRetry(fn) { for (;;) { try { return await fn(); } catch {} } }\n  get(u) { return [u].map(function (x) { return this.withRetry(() => fetch(x, ${T})); }); }\n}`),
-      unprotected(`export class Api {\n  static async withRetry(fn) { for (;;) { try { return await fn(); } catch {} } }\n  get(u) { return this.withRetry(() => fetch(u, ${T})); }\n}`),
+      unprotected(`export class Api {\n  async persist(fn) { for (;;) { try { return await fn(); } catch {} } }\n  get(u) { return [u].map(function (x) { return this.persist(() => fetch(x, ${T})); }); }\n}`),
+      unprotected(`export class Api {\n  static async persist(fn) { for (;;) { try { return await fn(); } catch {} } }\n  get(u) { return this.persist(() => fetch(u, ${T})); }\n}`),
       // A catch that always gives up is not a retry.
       unprotected(`export async function get(u) { for (let i = 0; i < 3; i++) { try { return await fetch(u, ${T}); } catch (e) { throw e; } } }`),
       unprotected(`export async function get(u) { try { return await fetch(u, ${T}); } catch (e) { return null; } }`),
@@ -220,7 +233,12 @@ describe('no-unprotected-call', () => {
       unprotected('import fetch from "node-fetch"; export const get = (u) => fetch(u, { timeout: 1 });', 'node-fetch'),
       unprotected('import { fetch } from "undici"; export const get = (u) => fetch(u);', 'undici fetch'),
       // A protector name that does not match
-      unprotected(`export const get = (u) => withRetry(() => fetch(u, ${T}));`, 'fetch', { options: [{ protectors: ['withRetries'] }] }),
+      unprotected(`export const get = (u) => withTracing(() => fetch(u, ${T}));`, 'fetch', { options: [{ protectors: ['withTracings'] }] }),
+      // A wrapper named for retrying that the file does not define: unresolved, reported in strict mode.
+      unprotected(`import { withRetry } from "./retry";\nexport const get = (u) => withRetry(() => fetch(u, ${T}));`, 'fetch', { options: [{ unresolved: 'report' }] }),
+      // Names that only look like it: retrieve, a helper this file defines that does not retry.
+      unprotected(`import { retrieve } from "./cache";\nexport const get = (u) => retrieve(u, () => fetch(u, ${T}));`),
+      unprotected(`async function withRetry(fn) { return fn(); }\nexport const get = (u) => withRetry(() => fetch(u, ${T}));`),
       // Strict mode: unresolved policies and methods report
       unprotected(`export const get = (policy, u) => policy.execute(() => fetch(u, ${T}));`, 'fetch', { options: [{ unresolved: 'report' }] }),
       unprotected('import got from "got"; export const get = (u, o) => got(u, o);', 'got', { options: [{ unresolved: 'report' }] }),
