@@ -3,6 +3,7 @@ import { AST_NODE_TYPES } from '../util/node-types';
 import { staticPropertyName, unwrap } from '../util/ast';
 import { agentSettingVerdict } from './agent-settings';
 import { fieldsOf } from './class-fields';
+import { mayBeForeignRequest } from './foreign-request';
 import type { FileModel } from './file-model';
 import type { NetworkCall } from './network-call';
 import type { OptionsBranch } from './options';
@@ -127,16 +128,37 @@ function fetchVerdict(model: FileModel, call: NetworkCall): Verdict {
  * `const req = new Request(url, { signal }); fetch(req)`, or a variable assigned one
  * (`let req; … req = new Request(url, { signal })`). A Request made from another Request keeps
  * that one's signal unless its own init sets one (`new Request(base, { method: 'POST' })`).
- * Undefined when the input is not a Request the file builds (a URL, a string, a parameter).
+ * 'unknown' when the input may be a Request made elsewhere (`fetch(event.request)`, a parameter typed
+ * `Request`); undefined when it is not a Request (a URL, a string, a parameter named `url`).
  */
 function requestSignalVerdict(model: FileModel, input: TSESTree.Node, keys: readonly string[], before: TSESTree.Node, depth: number): Verdict | undefined {
   const value = model.resolver.constValue(input);
-  if (value.type === AST_NODE_TYPES.Identifier) return depth < 3 ? assignedRequestVerdict(model, value, keys, before, depth) : undefined;
-  if (value.type !== AST_NODE_TYPES.NewExpression || value.callee.type !== AST_NODE_TYPES.Identifier || value.callee.name !== 'Request') return undefined;
+  if (value.type === AST_NODE_TYPES.Identifier) {
+    const assigned = depth < 3 ? assignedRequestVerdict(model, value, keys, before, depth) : undefined;
+    if (assigned) return assigned;
+  }
+  if (value.type !== AST_NODE_TYPES.NewExpression || value.callee.type !== AST_NODE_TYPES.Identifier || value.callee.name !== 'Request') {
+    if (isUrlValue(value)) return undefined;
+    return mayBeForeignRequest(model, unwrap(input)) || mayBeForeignRequest(model, value) ? 'unknown' : undefined;
+  }
   const [source, init] = value.arguments;
   const own = keysVerdict(model, model.options.branches(init), keys, before);
   const inherited = source && depth < 3 ? requestSignalVerdict(model, source, keys, before, depth + 1) : undefined;
   return inherited ? anyOf(own, inherited) : own;
+}
+
+/** A value that is a URL, never a Request: a string, a template, a concatenation, `new URL(…)`. */
+function isUrlValue(value: TSESTree.Node): boolean {
+  switch (value.type) {
+    case AST_NODE_TYPES.Literal:
+    case AST_NODE_TYPES.TemplateLiteral:
+    case AST_NODE_TYPES.BinaryExpression:
+      return true;
+    case AST_NODE_TYPES.NewExpression:
+      return value.callee.type === AST_NODE_TYPES.Identifier && value.callee.name === 'URL';
+    default:
+      return false;
+  }
 }
 
 /**

@@ -64,6 +64,12 @@ const shared = {
     'let req; if (post) req = new Request(url, { method: "POST", signal }); else req = new Request(url, { signal }); await fetch(req);',
     // Sometimes a Request with a signal, sometimes something else: the file cannot tell.
     'let req = url; if (wrap) req = new Request(url, { signal }); await fetch(req);',
+    // A Request made elsewhere carries its own signal, which the file does not show: unresolved.
+    // Regression (service workers): the page's request, passed through.
+    'self.addEventListener("fetch", (event) => event.respondWith(fetch(event.request)));',
+    'export async function handle(req) { return fetch(req); }',
+    'export const forward = (request) => fetch(new Request(request, { method: "POST" }));',
+    'export async function send(url) { const signedRequest = await sign(url); return fetch(signedRequest); }',
     'await globalThis.fetch(url, { signal: AbortSignal.timeout(1) });',
     'const fetcher = globalThis.fetch.bind(globalThis); await fetcher(url, { signal: AbortSignal.timeout(1) });',
     // Bound arguments shift where the options sit: not followed.
@@ -153,6 +159,10 @@ describe('require-timeout', () => {
     valid: [
       ...shared.valid,
       'await fetch(url, { signal: AbortSignal.timeout(1) } as RequestInit);',
+      // Regression (langchainjs langchain-google clients): a parameter typed Request carries its own signal.
+      'export class WebApiClient { async fetch(input: Request): Promise<Response> { input.headers.set("x-api-key", key); return fetch(input); } }',
+      'export const pass = (input: RequestInfo | URL) => fetch(input);',
+      'export const pass = (input: Request & { tag?: string }) => fetch(input!);',
       'const init = { signal } satisfies RequestInit; await fetch(url!, init);',
       'const init: RequestInit = { signal: AbortSignal.timeout(5) }; await fetch(url, init);',
       'import axios from "axios"; await axios.get<User>(url, { timeout: 1 });',
@@ -198,6 +208,8 @@ describe('require-timeout', () => {
     ],
     invalid: [
       fetchMissing('await fetch(url as string);', 'await fetch(url as string, { signal: AbortSignal.timeout(10000) });'),
+      // An input typed as a string or URL is never a Request.
+      fetchMissing('export const get = (input: string | URL) => fetch(input);', 'export const get = (input: string | URL) => fetch(input, { signal: AbortSignal.timeout(10000) });'),
       // Regression (recall): an argument TypeScript types as a string or URL is a URL, not got's or node's options.
       gotMissing('import got from "got"; export const load = (input: string) => got(input);', 'import got from "got"; export const load = (input: string) => got(input, { timeout: { request: 10000 } });'),
       gotMissing('import got from "got"; const rows = await got.paginate.all(url);', 'import got from "got"; const rows = await got.paginate.all(url, { timeout: { request: 10000 } });'),
@@ -567,6 +579,15 @@ describe('require-timeout', () => {
           },
         ],
       },
+      {
+        code: 'export async function handle(request) { return fetch(request); }',
+        options: [{ unresolved: 'report' }],
+        errors: [{ messageId: 'missingTimeout', suggestions: [{ messageId: 'addTimeout', output: `export async function handle(request) { return fetch(request, { ${SIGNAL} }); }` }] }],
+      },
+      // A URL, whatever its name: a string, a template or \`new URL\` is never a Request.
+      fetchMissing('const request = `${base}/orders`; await fetch(request);', `const request = \`\${base}/orders\`; await fetch(request, { ${SIGNAL} });`),
+      fetchMissing('const req = new URL("/orders", base); await fetch(req);', `const req = new URL("/orders", base); await fetch(req, { ${SIGNAL} });`),
+      fetchMissing('export const get = (requestUrl) => fetch(requestUrl);', `export const get = (requestUrl) => fetch(requestUrl, { ${SIGNAL} });`),
       // Option: clients
       {
         ...axiosMissing('import http from "@acme/http"; await http.get(url);', 'import http from "@acme/http"; await http.get(url, { timeout: 10000 });'),
