@@ -13,9 +13,14 @@ const FETCH_OPTION_NAMES = new Set(['fetch', 'fetchImpl', 'fetchImplementation',
  * Whether the function at `node` (the function, or a name it is passed by) is handed to another
  * client as the fetch it should use: `new OpenAI({ fetch: (input, init) => fetch(input, { ...init, tls }) })`.
  * That client calls it on each attempt, under its own retries and timeouts, which the file does not
- * show; wrapping the call inside in a retry as well would retry each attempt again.
+ * show; wrapping the call inside in a retry as well would retry each attempt again. Also a function
+ * TypeScript types as a fetch (see isTypedAsFetch), which is written to be handed over that way.
  */
 export function isInjectedFetch(node: TSESTree.Node): boolean {
+  return isFetchOption(node) || isTypedAsFetch(node);
+}
+
+function isFetchOption(node: TSESTree.Node): boolean {
   let current = node;
   while (current.parent && isTypeWrapper(current.parent)) current = current.parent;
   const property = current.parent;
@@ -30,4 +35,65 @@ export function isInjectedFetch(node: TSESTree.Node): boolean {
     object = parent.parent;
   }
   return false;
+}
+
+/**
+ * Type names that say a function is a fetch implementation for some client: `FetchFunction` (the AI
+ * SDK's), `FetchLike`, `FetchFn`, `FetchImpl`, `CustomFetch`, `Fetch`, and `typeof fetch`.
+ */
+const FETCH_TYPE_NAMES = /^(?:Fetch|FetchFunction|FetchLike|FetchFn|FetchImpl|FetchImplementation|CustomFetch)$/;
+
+/**
+ * Whether TypeScript types the function at `node` as a fetch: `const f: typeof fetch = (input, init) => …`,
+ * `((input, init) => …) satisfies FetchFunction`, a class field `fetch: typeof fetch = …`, or the
+ * function returned by one declared to return such a type
+ * (`function withHeaders(h): FetchFunction { return async (input, init) => fetch(input, …); }`).
+ * Written to be handed to a client as its fetch, like the option above.
+ */
+function isTypedAsFetch(node: TSESTree.Node): boolean {
+  let current = node;
+  for (let parent = current.parent; parent && isTypeWrapper(parent); parent = parent.parent) {
+    if (parent.type !== AST_NODE_TYPES.TSNonNullExpression && isFetchType((parent as TSESTree.TSAsExpression | TSESTree.TSSatisfiesExpression).typeAnnotation)) return true;
+    current = parent;
+  }
+  const parent = current.parent;
+  switch (parent?.type) {
+    case AST_NODE_TYPES.VariableDeclarator:
+      return parent.init === current && parent.id.type === AST_NODE_TYPES.Identifier && isFetchType(parent.id.typeAnnotation?.typeAnnotation);
+    case AST_NODE_TYPES.PropertyDefinition:
+      return parent.value === current && isFetchType(parent.typeAnnotation?.typeAnnotation);
+    case AST_NODE_TYPES.ReturnStatement: {
+      let owner: TSESTree.Node | undefined = parent.parent;
+      while (owner && !isFunctionNode(owner)) owner = owner.parent;
+      return owner !== undefined && isFunctionNode(owner) && isFetchType(owner.returnType?.typeAnnotation);
+    }
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+      return parent.body === current && isFetchType(parent.returnType?.typeAnnotation);
+    default:
+      return false;
+  }
+}
+
+function isFunctionNode(node: TSESTree.Node): node is TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression {
+  return (
+    node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.ArrowFunctionExpression
+  );
+}
+
+function isFetchType(type: TSESTree.TypeNode | undefined): boolean {
+  if (!type) return false;
+  switch (type.type) {
+    case AST_NODE_TYPES.TSTypeQuery: {
+      // `typeof fetch`, `typeof globalThis.fetch`
+      const name = type.exprName;
+      return (
+        (name.type === AST_NODE_TYPES.Identifier && name.name === 'fetch') ||
+        (name.type === AST_NODE_TYPES.TSQualifiedName && name.right.name === 'fetch')
+      );
+    }
+    case AST_NODE_TYPES.TSTypeReference:
+      return type.typeName.type === AST_NODE_TYPES.Identifier && FETCH_TYPE_NAMES.test(type.typeName.name);
+    default:
+      return false;
+  }
 }

@@ -262,6 +262,13 @@ describe('no-unprotected-call', () => {
       `${COCKATIEL}const policy = retry(handleAll, { maxAttempts: 3 }) as const; export const get = (u: string) => policy!.execute(async () => (await fetch(u, ${T}))!);`,
       { code: `${COCKATIEL}const policy = retry(handleAll, {}); export const Ping = () => <button onClick={() => policy.execute(() => fetch("/p", ${T}))} />;`, filename: 'ping.tsx' },
       'export const link = new HttpLink({ uri, fetch: ((input: RequestInfo, init?: RequestInit) => fetch(input, init)) as typeof fetch });',
+      // A function typed as a fetch is written to be handed to a client, which retries around it.
+      // Regression (vercel/ai amazon-bedrock inject-fetch-headers.ts): returned by a function declared to return FetchFunction.
+      `export function injectFetchHeaders(headers: Record<string, string>): FetchFunction {\n  return async (input, init = {}) => globalThis.fetch(input, { ...init, headers, signal: init.signal ?? AbortSignal.timeout(1) });\n}`,
+      `export const withHeaders = (headers: Headers): typeof fetch => (input, init) => fetch(input, { ...init, headers, ${T.slice(2, -2)} });`,
+      `export const tracedFetch: typeof fetch = async (input, init) => fetch(input, { ...init, ${T.slice(2, -2)} });`,
+      `export const tracedFetch = (async (input, init) => fetch(input, { ...init, ${T.slice(2, -2)} })) satisfies typeof globalThis.fetch;`,
+      `export class Transport { fetch: FetchLike = (input, init) => fetch(input, { ...init, ${T.slice(2, -2)} }); }`,
       // Instance fields: axios-retry on the field, a policy around the call, or a client the file does not show.
       'import axios from "axios"; import axiosRetry from "axios-retry"; class Api { client = axios.create({ timeout: 1 }); constructor() { axiosRetry(this.client, { retries: 3 }); } load() { return this.client.get(url); } }',
       `${COCKATIEL}import axios from "axios"; const policy = retry(handleAll, {}); class Api { client = axios.create({ timeout: 1 }); load() { return policy.execute(() => this.client.get(url)); } }`,
@@ -275,6 +282,10 @@ describe('no-unprotected-call', () => {
     ],
     invalid: [
       unprotected(`export const get = async <T,>(u: string): Promise<T> => (await fetch(u, ${T})).json() as Promise<T>;`),
+      // Typed as something other than a fetch; and a typed fetch in strict mode.
+      unprotected(`export const load: Loader = async (u: string) => fetch(u, ${T});`),
+      unprotected(`export function loader(): () => Promise<Response> { return () => fetch("/a", ${T}); }`),
+      unprotected(`export const tracedFetch: typeof fetch = async (input, init) => fetch(input, { ...init, ${T.slice(2, -2)} });`, 'fetch', { options: [{ unresolved: 'report' }] }),
       unprotected('import axios from "axios"; export const get = (u: string) => axios.get<User>(u, { timeout: 1 });', 'axios'),
       unprotected('import axios from "axios"; class Api { client = axios.create({ timeout: 1 }); } const api = new Api(); export const load = () => api.client.get(url);', 'axios'),
       unprotected(`export const get = (u?: string) => fetch(u!, ${T})?.then((r) => r.json());`),
