@@ -13,16 +13,25 @@ const OUT = path.join(ROOT, 'test-results', 'fixed-fixtures');
 const config = [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }, plugin.configs.strict] as Linter.Config[];
 const linter = new Linter({ configType: 'flat' });
 
-/** Applies suggestions one at a time (the first of each finding) until none is left. */
-function applyAllSuggestions(code: string, filename: string): { text: string; applied: string[] } {
+type Suggestion = NonNullable<Linter.LintMessage['suggestions']>[number];
+
+/**
+ * Applies suggestions one at a time until none is left: the first of each finding, or the one `pick`
+ * chooses (findings it picks none for are skipped).
+ */
+function applyAllSuggestions(
+  code: string,
+  filename: string,
+  pick: (suggestions: readonly Suggestion[]) => Suggestion | undefined = (suggestions) => suggestions[0],
+): { text: string; applied: string[] } {
   let text = code;
   const applied: string[] = [];
   for (let round = 0; round < 50; round++) {
     const messages = linter.verify(text, config, filename);
     assert.ok(!messages.some((m) => m.fatal), `a fix made ${filename} unparsable:\n${text}`);
-    const target = messages.find((m) => m.suggestions?.length);
+    const target = messages.find((m) => m.suggestions?.length && pick(m.suggestions));
     if (!target) return { text, applied };
-    const suggestion = target.suggestions![0]!;
+    const suggestion = pick(target.suggestions!)!;
     applied.push(`${target.ruleId}: ${suggestion.desc}`);
     const [start, end] = suggestion.fix.range;
     text = text.slice(0, start) + suggestion.fix.text + text.slice(end);
@@ -54,7 +63,7 @@ describe('fixes are safe: they parse, type-check against the real client and coc
 
   it('every suggestion was applied, and the fixed files type-check', () => {
     const applied = [...fixed.values()].flatMap((result) => result.applied);
-    assert.equal(applied.filter((a) => a.startsWith('breakwater/require-timeout')).length, 8);
+    assert.equal(applied.filter((a) => a.startsWith('breakwater/require-timeout')).length, 9);
     assert.equal(applied.filter((a) => a.startsWith('breakwater/no-retry-non-retryable')).length, 4);
     assert.deepEqual(typeErrors(names.map((name) => path.join(OUT, name))), []);
   });
@@ -68,6 +77,24 @@ describe('fixes are safe: they parse, type-check against the real client and coc
       assert.deepEqual(again.filter((m) => m.suggestions?.length), [], name);
       assert.deepEqual(again.filter((m) => m.ruleId === 'breakwater/require-timeout'), [], name);
     }
+  });
+
+  it('the suggestions that set the timeout where an instance is created type-check, and fix every call through it', () => {
+    const code = fs.readFileSync(path.join(FIXTURES, 'clients.ts'), 'utf8');
+    const { text, applied } = applyAllSuggestions(code, 'clients.ts', (suggestions) => suggestions.find((s) => s.messageId === 'addInstanceTimeout'));
+    assert.deepEqual(applied, [
+      'breakwater/require-timeout: Add `timeout: 10000` to `api`, for every call.',
+      'breakwater/require-timeout: Add `timeout: { request: 10000 }` to `carrier`, for every call.',
+    ]);
+    assert.match(text, /const api = axios\.create\(\{ baseURL: 'https:\/\/api\.example\.com', timeout: 10000 \}\);/);
+    assert.match(text, /prefixUrl: 'https:\/\/carrier\.example\.com', \/\/ the carrier's sandbox in tests\n {2}timeout: \{ request: 10000 \},\n\}\);/);
+    const file = path.join(OUT, 'clients.instances.ts');
+    fs.writeFileSync(file, text);
+    assert.deepEqual(typeErrors([file]), []);
+    const lines = (m: Linter.LintMessage) => text.split('\n')[m.line - 1]!;
+    const left = linter.verify(text, config, 'clients.ts').filter((m) => m.ruleId === 'breakwater/require-timeout');
+    assert.ok(!left.some((m) => /\b(api|carrier)\.(get|post)\b/.test(lines(m))), 'a call through a fixed instance is still reported');
+    assert.equal(left.length, 7);
   });
 
   it('the helper is inserted once per file however many fixes need it', () => {

@@ -160,6 +160,8 @@ describe('messages', () => {
   const OVERRIDES: Record<string, Record<string, string>> = {
     'no-nested-retry/nestedRetry': { inner: longest([...Object.values(RETRY_NAMES), 'exponential-backoff']) },
     'no-nested-retry/retryingClient': { inner: longest([...FAMILIES, 'axios-retry']) },
+    // An instance's option (axios's or got's), and its name at the longest the suggestion quotes.
+    'require-timeout/addInstanceTimeout': { text: 'timeout: { request: 10000 }', instance: `\`${'x'.repeat(20)}\`` },
   };
 
   it('every message fits on one line of about 80 characters, even with the longest values it takes', () => {

@@ -1,6 +1,6 @@
-import { type TSESLint } from '@typescript-eslint/utils';
+import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/node-types';
-import { unwrap } from '../util/ast';
+import { staticPropertyName, unwrap } from '../util/ast';
 import type { Family } from '../model/catalog';
 import type { NetworkCall } from '../model/network-call';
 import { addArgument, setProperty } from './object-edit';
@@ -57,4 +57,58 @@ export function buildTimeoutEdit(sourceCode: Readonly<TSESLint.SourceCode>, call
     default:
       return undefined;
   }
+}
+
+export interface InstanceTimeoutEdit extends TimeoutEdit {
+  /** How the suggestion names the instance: `` `api` ``, `` `this.client` ``, or "the instance". */
+  readonly instance: string;
+}
+
+/**
+ * The edit that gives the axios or got instance a call goes through a timeout where the file creates
+ * it (`axios.create({ baseURL })` → `axios.create({ baseURL, timeout: 10000 })`), so one edit covers
+ * every call through it. Offered only when that edit fixes this call: the instance's config is an
+ * object literal (or absent), and the call's own options do not set the key themselves (a
+ * `timeout: 0` there would still win).
+ */
+export function buildInstanceTimeoutEdit(sourceCode: Readonly<TSESLint.SourceCode>, call: NetworkCall, ms: number): InstanceTimeoutEdit | undefined {
+  const family = call.entry.family;
+  const instance = call.instance;
+  if ((family !== 'axios' && family !== 'got') || !instance || instance.configs.length > 1) return undefined;
+  const option = timeoutOption(family, ms);
+  if (!callLeavesKeyToInstance(call, option.key)) return undefined;
+  const text = `${option.key}: ${option.value}`;
+  const label = instanceLabel(sourceCode, instance.factory);
+  const config = instance.configs[0];
+  if (!config) {
+    if (instance.factory.arguments.length > 0) return undefined;
+    return { text, instance: label, fix: (fixer) => addArgument(sourceCode, fixer, instance.factory, 0, `{ ${text} }`) };
+  }
+  const target = unwrap(config);
+  if (target.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  return { text, instance: label, fix: (fixer) => setProperty(sourceCode, fixer, target, option.key, option.value) };
+}
+
+/** Whether the call's own options leave `key` to the instance: none given, or a literal without it. */
+function callLeavesKeyToInstance(call: NetworkCall, key: string): boolean {
+  if (call.options.kind === 'missing') return true;
+  if (call.options.kind !== 'given') return false;
+  const target = unwrap(call.options.node);
+  return (
+    target.type === AST_NODE_TYPES.ObjectExpression &&
+    target.properties.every((property) => property.type === AST_NODE_TYPES.Property && !property.computed && staticPropertyName(property) !== key)
+  );
+}
+
+const MAX_LABEL = 20;
+
+/** The name the instance made by `factory` is kept under, for the suggestion's text. */
+function instanceLabel(sourceCode: Readonly<TSESLint.SourceCode>, factory: TSESTree.CallExpression): string {
+  const holder = factory.parent;
+  let name: string | undefined;
+  if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier) name = holder.id.name;
+  else if ((holder?.type === AST_NODE_TYPES.PropertyDefinition || holder?.type === AST_NODE_TYPES.Property) && holder.value === factory) name = staticPropertyName(holder);
+  else if (holder?.type === AST_NODE_TYPES.AssignmentExpression && holder.right === factory) name = sourceCode.getText(holder.left);
+  // Short enough for the suggestion to stay on one line (see test/plugin.test.ts).
+  return name && name.length <= MAX_LABEL && !name.includes('\n') ? `\`${name}\`` : 'the instance';
 }

@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { buildTimeoutEdit, timeoutOption } from '../fixes/add-timeout';
+import { buildInstanceTimeoutEdit, buildTimeoutEdit, timeoutOption } from '../fixes/add-timeout';
 import { fileModel } from '../model/file-model';
 import { COMMON_OPTION_PROPERTIES, type CommonOptions } from '../model/rule-options';
 import { timeoutVerdict } from '../model/timeout';
@@ -10,7 +10,7 @@ export interface RequireTimeoutOptions extends CommonOptions {
   defaultTimeoutMs?: number;
 }
 
-export type RequireTimeoutMessageIds = 'missingTimeout' | 'timeoutDisabled' | 'addTimeout';
+export type RequireTimeoutMessageIds = 'missingTimeout' | 'timeoutDisabled' | 'addTimeout' | 'addInstanceTimeout';
 
 export default createRule<[RequireTimeoutOptions], RequireTimeoutMessageIds>({
   name: 'require-timeout',
@@ -39,6 +39,7 @@ export default createRule<[RequireTimeoutOptions], RequireTimeoutMessageIds>({
       missingTimeout: '{{client}} call has no timeout; add {{option}}.',
       timeoutDisabled: '{{client}} call sets `timeout: false` and can hang forever.',
       addTimeout: 'Add `{{text}}`.',
+      addInstanceTimeout: 'Add `{{text}}` to {{instance}}, for every call.',
     },
   },
   defaultOptions: [{ unresolved: 'ignore', defaultTimeoutMs: 10000, clients: [] }],
@@ -56,12 +57,19 @@ export default createRule<[RequireTimeoutOptions], RequireTimeoutMessageIds>({
         const verdict = timeoutVerdict(model, call);
         if (verdict === 'yes' || (verdict === 'unknown' && !reportUnresolved)) return;
         const edit = buildTimeoutEdit(context.sourceCode, call, ms);
+        // The call's own option first: the smallest change. The instance's covers every call through it.
+        const instanceEdit = buildInstanceTimeoutEdit(context.sourceCode, call, ms);
         const family = call.entry.family;
         context.report({
           node,
           messageId: family === 'ky' ? 'timeoutDisabled' : 'missingTimeout',
           data: { client: call.entry.client, option: timeoutOption(family, ms).label },
-          suggest: edit ? [{ messageId: 'addTimeout', data: { text: edit.text }, fix: edit.fix }] : [],
+          suggest: [
+            ...(edit ? [{ messageId: 'addTimeout' as const, data: { text: edit.text }, fix: edit.fix }] : []),
+            ...(instanceEdit
+              ? [{ messageId: 'addInstanceTimeout' as const, data: { text: instanceEdit.text, instance: instanceEdit.instance }, fix: instanceEdit.fix }]
+              : []),
+          ],
         });
       },
     };

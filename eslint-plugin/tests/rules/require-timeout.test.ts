@@ -27,6 +27,30 @@ const fetchMissing = (code: string, output: string, desc = SIGNAL, client = 'fet
 const axiosMissing = (code: string, output: string, desc = 'timeout: 10000') => missing(code, 'axios', '`timeout`', output, desc);
 const gotMissing = (code: string, output: string) =>
   missing(code, 'got', '`timeout: { request }`', output, 'timeout: { request: 10000 }');
+/**
+ * A missing-timeout report on a call through an instance this file creates: the call's own suggestion,
+ * then the one that sets the timeout where the instance is created (`factory` becomes `fixed`).
+ */
+function onInstance(client: 'axios' | 'got', instance: string, factory: string, fixed: string, code: string, output: string) {
+  const text = client === 'axios' ? 'timeout: 10000' : 'timeout: { request: 10000 }';
+  const option = client === 'axios' ? '`timeout`' : '`timeout: { request }`';
+  if (!code.includes(factory)) throw new Error(`test case: ${factory} is not in ${code}`);
+  return {
+    code,
+    errors: [
+      {
+        messageId: 'missingTimeout',
+        data: { client, option },
+        suggestions: [
+          { messageId: 'addTimeout', data: { text }, output },
+          { messageId: 'addInstanceTimeout', data: { text, instance }, output: code.replace(factory, fixed) },
+        ],
+      },
+    ],
+  };
+}
+const CREATE = ['axios.create()', 'axios.create({ timeout: 10000 })'] as const;
+const CREATE_BASE = ['axios.create({ baseURL })', 'axios.create({ baseURL, timeout: 10000 })'] as const;
 const httpMissing = (code: string, output: string, client = 'http') =>
   missing(code, client, '`signal: AbortSignal.timeout()`', output, SIGNAL);
 
@@ -250,11 +274,11 @@ describe('require-timeout', () => {
         'import axios = require("axios"); await axios.get(url, { timeout: 10000 });',
       ),
       // Instance fields the class sets once, without a timeout.
-      axiosMissing(
+      onInstance('axios', '`client`', ...CREATE_BASE,
         'import axios from "axios"; class Api { private client = axios.create({ baseURL }); load() { return this.client.get(url); } }',
         'import axios from "axios"; class Api { private client = axios.create({ baseURL }); load() { return this.client.get(url, { timeout: 10000 }); } }',
       ),
-      axiosMissing(
+      onInstance('axios', '`this.client`', ...CREATE_BASE,
         'import axios from "axios"; class Api { client: AxiosInstance; constructor() { this.client = axios.create({ baseURL }); } load = () => this.client.post(url, body); }',
         'import axios from "axios"; class Api { client: AxiosInstance; constructor() { this.client = axios.create({ baseURL }); } load = () => this.client.post(url, body, { timeout: 10000 }); }',
       ),
@@ -262,7 +286,7 @@ describe('require-timeout', () => {
         'import axios from "axios"; class Api { http = axios; async load() { const run = async () => this.http.get(url); return run(); } }',
         'import axios from "axios"; class Api { http = axios; async load() { const run = async () => this.http.get(url, { timeout: 10000 }); return run(); } }',
       ),
-      gotMissing(
+      onInstance('got', '`this.api`', 'got.extend({ prefixUrl })', 'got.extend({ prefixUrl, timeout: { request: 10000 } })',
         'import got from "got"; class Api { api; constructor() { this.api = got.extend({ prefixUrl }); } load() { return this.api("x"); } }',
         'import got from "got"; class Api { api; constructor() { this.api = got.extend({ prefixUrl }); } load() { return this.api("x", { timeout: { request: 10000 } }); } }',
       ),
@@ -276,51 +300,51 @@ describe('require-timeout', () => {
         'const axios = (await import(\n  /* webpackChunkName: "http" */ "axios"\n)).default; await axios.get(url, { timeout: 10000 });',
       ),
       // Every way of writing the one assignment is seen (the class's text is read before its writes are walked).
-      axiosMissing(
+      onInstance('axios', '`this["client"]`', ...CREATE_BASE,
         'import axios from "axios"; class Api { client!: AxiosInstance; init() { this["client"] = axios.create({ baseURL }); } load() { return this.client.get(url); } }',
         'import axios from "axios"; class Api { client!: AxiosInstance; init() { this["client"] = axios.create({ baseURL }); } load() { return this.client.get(url, { timeout: 10000 }); } }',
       ),
-      axiosMissing(
+      onInstance('axios', '`client`', ...CREATE_BASE,
         'import axios from "axios"; class Api { readonly client: Record<string, number> | AxiosInstance = axios.create({ baseURL }); load() { return this.client.get(url); } }',
         'import axios from "axios"; class Api { readonly client: Record<string, number> | AxiosInstance = axios.create({ baseURL }); load() { return this.client.get(url, { timeout: 10000 }); } }',
       ),
-      axiosMissing(
+      onInstance('axios', '`this.client`', ...CREATE_BASE,
         'import axios from "axios"; class Api { client; constructor() {\n    this.client\n      = axios.create({ baseURL });\n  } load() { return this.client.get(url); } }',
         'import axios from "axios"; class Api { client; constructor() {\n    this.client\n      = axios.create({ baseURL });\n  } load() { return this.client.get(url, { timeout: 10000 }); } }',
       ),
-      axiosMissing(
+      onInstance('axios', '`this.client`', ...CREATE_BASE,
         'import axios from "axios"; class Api { client; constructor() { this.client /* shared by every call */ = axios.create({ baseURL }); } load() { return this.client.get(url); } }',
         'import axios from "axios"; class Api { client; constructor() { this.client /* shared by every call */ = axios.create({ baseURL }); } load() { return this.client.get(url, { timeout: 10000 }); } }',
       ),
       // A line comment between the name and `=` (once hid the write, and the rule stayed silent).
-      axiosMissing(
+      onInstance('axios', '`this.client`', ...CREATE_BASE,
         'import axios from "axios"; class Api { client; constructor() {\n    this.client // shared by every call\n      = axios.create({ baseURL });\n  } load() { return this.client.get(url); } }',
         'import axios from "axios"; class Api { client; constructor() {\n    this.client // shared by every call\n      = axios.create({ baseURL });\n  } load() { return this.client.get(url, { timeout: 10000 }); } }',
       ),
-      axiosMissing(
+      onInstance('axios', '`this.client`', ...CREATE_BASE,
         'import axios from "axios"; class Api { client; constructor() {\r\n    this.client // shared\r\n    /* by every call */\r\n    // and set once\r\n      = axios.create({ baseURL });\r\n  } load() { return this.client.get(url); } }',
         'import axios from "axios"; class Api { client; constructor() {\r\n    this.client // shared\r\n    /* by every call */\r\n    // and set once\r\n      = axios.create({ baseURL });\r\n  } load() { return this.client.get(url, { timeout: 10000 }); } }',
       ),
-      axiosMissing(
+      onInstance('axios', '`client`', ...CREATE_BASE,
         'import axios from "axios"; class Api { client /* set once */: AxiosInstance = axios.create({ baseURL }); load() { return this.client.get(url); } }',
         'import axios from "axios"; class Api { client /* set once */: AxiosInstance = axios.create({ baseURL }); load() { return this.client.get(url, { timeout: 10000 }); } }',
       ),
       // Only a class that extends this very class can set the field its own way: another `Api` elsewhere does not count.
-      axiosMissing(
+      onInstance('axios', '`client`', ...CREATE,
         'import axios from "axios"; class Api { client = axios.create(); load() { return this.client.get(url); } } function other() { class Api {} return class Sub extends Api {}; }',
         'import axios from "axios"; class Api { client = axios.create(); load() { return this.client.get(url, { timeout: 10000 }); } } function other() { class Api {} return class Sub extends Api {}; }',
       ),
       // An instance in a const: `api.client` is what its class sets `client` to, and nothing outside the class changes it.
-      axiosMissing(
+      onInstance('axios', '`client`', ...CREATE_BASE,
         'import axios from "axios"; class Api { client = axios.create({ baseURL }); ready() { return true; } } const api = new Api(); api.ready(); await api.client.get(url);',
         'import axios from "axios"; class Api { client = axios.create({ baseURL }); ready() { return true; } } const api = new Api(); api.ready(); await api.client.get(url, { timeout: 10000 });',
       ),
-      axiosMissing(
+      onInstance('axios', '`this.client`', ...CREATE,
         'import axios from "axios"; const Api = class { client: AxiosInstance; constructor() { this.client = axios.create(); } }; const api = new (Api as any)(); await (api.client as AxiosInstance).post(url, body);',
         'import axios from "axios"; const Api = class { client: AxiosInstance; constructor() { this.client = axios.create(); } }; const api = new (Api as any)(); await (api.client as AxiosInstance).post(url, body, { timeout: 10000 });',
       ),
       // `defaults.headers` is not a timeout.
-      axiosMissing(
+      onInstance('axios', '`client`', ...CREATE,
         'import axios from "axios"; class Api { client = axios.create(); constructor() { this.client.defaults.headers.common.x = "1"; } load() { return this.client.get(url); } }',
         'import axios from "axios"; class Api { client = axios.create(); constructor() { this.client.defaults.headers.common.x = "1"; } load() { return this.client.get(url, { timeout: 10000 }); } }',
       ),
@@ -434,11 +458,11 @@ describe('require-timeout', () => {
       axiosMissing('import axios from "axios"; await axios.get(url, { timeout: Infinity });', 'import axios from "axios"; await axios.get(url, { timeout: 10000 });'),
       axiosMissing('import axios from "axios"; await axios({ url, method: "get" });', 'import axios from "axios"; await axios({ url, method: "get", timeout: 10000 });'),
       axiosMissing('import axios from "axios"; await axios("/orders");', 'import axios from "axios"; await axios("/orders", { timeout: 10000 });'),
-      axiosMissing(
+      onInstance('axios', '`api`', ...CREATE_BASE,
         'import axios from "axios"; const api = axios.create({ baseURL }); await api.get("/x");',
         'import axios from "axios"; const api = axios.create({ baseURL }); await api.get("/x", { timeout: 10000 });',
       ),
-      axiosMissing(
+      onInstance('axios', '`api`', 'axios.create({ timeout: 0 })', 'axios.create({ timeout: 10000 })',
         'import axios from "axios"; const api = axios.create({ timeout: 0 }); await api.delete("/x");',
         'import axios from "axios"; const api = axios.create({ timeout: 0 }); await api.delete("/x", { timeout: 10000 });',
       ),
@@ -457,11 +481,38 @@ describe('require-timeout', () => {
       // got
       gotMissing('import got from "got"; await got(url);', 'import got from "got"; await got(url, { timeout: { request: 10000 } });'),
       gotMissing('import got from "got"; await got.post(url, { json });', 'import got from "got"; await got.post(url, { json, timeout: { request: 10000 } });'),
-      gotMissing(
+      onInstance('got', '`client`', 'got.extend({ prefixUrl })', 'got.extend({ prefixUrl, timeout: { request: 10000 } })',
         'import got from "got"; const client = got.extend({ prefixUrl }); await client.get("x");',
         'import got from "got"; const client = got.extend({ prefixUrl }); await client.get("x", { timeout: { request: 10000 } });',
       ),
       gotMissing('import { got } from "got"; await got(url, { timeout: {} });', 'import { got } from "got"; await got(url, { timeout: { request: 10000 } });'),
+      // The instance's suggestion keeps a multi-line config's layout, and adds a config where there is none.
+      onInstance(
+        'axios',
+        '`api`',
+        'axios.create({\n  baseURL,\n})',
+        'axios.create({\n  baseURL,\n  timeout: 10000,\n})',
+        'import axios from "axios";\nconst api = axios.create({\n  baseURL,\n});\nawait api.get("/x");',
+        'import axios from "axios";\nconst api = axios.create({\n  baseURL,\n});\nawait api.get("/x", { timeout: 10000 });',
+      ),
+      onInstance(
+        'got',
+        '`api`',
+        'got.extend()',
+        'got.extend({ timeout: { request: 10000 } })',
+        'import got from "got"; const api = got.extend(); await api("x");',
+        'import got from "got"; const api = got.extend(); await api("x", { timeout: { request: 10000 } });',
+      ),
+      // No instance suggestion where it would not fix the call: the call's own `timeout: 0` wins, or the
+      // instance's config is shared with other code (a variable).
+      axiosMissing(
+        'import axios from "axios"; const api = axios.create({ baseURL }); await api.get("/x", { timeout: 0 });',
+        'import axios from "axios"; const api = axios.create({ baseURL }); await api.get("/x", { timeout: 10000 });',
+      ),
+      axiosMissing(
+        'import axios from "axios"; const config = { baseURL }; const api = axios.create(config); await api.get("/x");',
+        'import axios from "axios"; const config = { baseURL }; const api = axios.create(config); await api.get("/x", { timeout: 10000 });',
+      ),
       // ky
       {
         code: 'import ky from "ky"; await ky.get(url, { timeout: false });',
