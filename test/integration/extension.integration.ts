@@ -153,6 +153,31 @@ describe('Breakwater in a VS Code extension host', () => {
     await revert(editor);
   });
 
+  it('sets the timeout where an axios instance is created, which fixes every call through it', async () => {
+    // A file of its own, written for this test and deleted after it, so the other tests' files stay as they are.
+    const uri = fileUri('src/carrier-api.ts');
+    const original =
+      "import axios from 'axios';\n" +
+      "const api = axios.create({ baseURL: 'https://carrier.example.com' });\n" +
+      "export const quote = () => api.get('/quote');\n" +
+      "export const book = (body: unknown) => api.post('/bookings', body);\n";
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(original));
+    try {
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+      await until('two timeout findings', () => breakwaterDiagnostics(uri).filter((d) => ruleOf(d) === 'require-timeout').length === 2);
+      const actions = await quickFixes(uri, await findingAt(uri, 'require-timeout', 2, 27));
+      // The call's own option stays the preferred fix; the instance's is offered beside it.
+      assert.deepEqual(actions.filter((action) => action.isPreferred).map((action) => action.title), ['Add `timeout: 10000`']);
+      await apply(titled(actions, 'Add `timeout: 10000` to `api`, for every call'));
+      assert.equal(editor.document.getText(), original.replace("baseURL: 'https://carrier.example.com' }", "baseURL: 'https://carrier.example.com', timeout: 10000 }"));
+      await until('both timeout findings to go', () => !breakwaterDiagnostics(uri).some((d) => ruleOf(d) === 'require-timeout'));
+      await revert(editor);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
+
   for (const [title, expected] of [
     ['Wrap in a retry with exponential backoff and jitter (cockatiel)', /const retryPolicy = retry\(handleWhen\(/],
     ['Wrap in a circuit breaker (cockatiel)', /const circuitBreakerPolicy = circuitBreaker\(/],
