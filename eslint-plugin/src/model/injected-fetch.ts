@@ -13,14 +13,9 @@ const FETCH_OPTION_NAMES = new Set(['fetch', 'fetchImpl', 'fetchImplementation',
  * Whether the function at `node` (the function, or a name it is passed by) is handed to another
  * client as the fetch it should use: `new OpenAI({ fetch: (input, init) => fetch(input, { ...init, tls }) })`.
  * That client calls it on each attempt, under its own retries and timeouts, which the file does not
- * show; wrapping the call inside in a retry as well would retry each attempt again. Also a function
- * TypeScript types as a fetch (see isTypedAsFetch), which is written to be handed over that way.
+ * show; wrapping the call inside in a retry as well would retry each attempt again.
  */
 export function isInjectedFetch(node: TSESTree.Node): boolean {
-  return isFetchOption(node) || isTypedAsFetch(node);
-}
-
-function isFetchOption(node: TSESTree.Node): boolean {
   let current = node;
   while (current.parent && isTypeWrapper(current.parent)) current = current.parent;
   const property = current.parent;
@@ -48,9 +43,9 @@ const FETCH_TYPE_NAMES = /^(?:Fetch|FetchFunction|FetchLike|FetchFn|FetchImpl|Fe
  * `((input, init) => …) satisfies FetchFunction`, a class field `fetch: typeof fetch = …`, or the
  * function returned by one declared to return such a type
  * (`function withHeaders(h): FetchFunction { return async (input, init) => fetch(input, …); }`).
- * Written to be handed to a client as its fetch, like the option above.
+ * Written to be handed to a client as its fetch, like the option above, unless the file shows where it goes.
  */
-function isTypedAsFetch(node: TSESTree.Node): boolean {
+export function isTypedAsFetch(node: TSESTree.Node): boolean {
   let current = node;
   for (let parent = current.parent; parent && isTypeWrapper(parent); parent = parent.parent) {
     if (parent.type !== AST_NODE_TYPES.TSNonNullExpression && isFetchType((parent as TSESTree.TSAsExpression | TSESTree.TSSatisfiesExpression).typeAnnotation)) return true;

@@ -2,7 +2,7 @@ import { type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/node-types';
 import { calleePath, isFunction, isTypeWrapper, unwrap, type FunctionNode } from '../util/ast';
 import type { FileModel } from './file-model';
-import { isInjectedFetch } from './injected-fetch';
+import { isInjectedFetch, isTypedAsFetch } from './injected-fetch';
 import { functionBinding, handRetryAround, helperCalled, helperParameter, retryHelperOf } from './hand-retry';
 import type { NetworkCall } from './network-call';
 import { queryFunctionVerdict } from './query-libraries';
@@ -36,6 +36,13 @@ export function protectionAround(model: FileModel, node: TSESTree.Node, depth: n
 }
 
 function functionProtection(model: FileModel, fn: FunctionNode, depth: number): Verdict {
+  const verdict = visibleFunctionProtection(model, fn, depth);
+  // `const f: typeof fetch = (input, init) => fetch(input, init)` is written to be handed to a client
+  // that retries around it: unless the file shows it protected, that is where it likely goes.
+  return verdict === 'no' && isTypedAsFetch(fn) ? 'unknown' : verdict;
+}
+
+function visibleFunctionProtection(model: FileModel, fn: FunctionNode, depth: number): Verdict {
   // `useQuery({ queryKey, queryFn: () => fetch(url) })`: TanStack Query retries it.
   const query = queryFunctionVerdict(model, fn);
   if (query) return query;

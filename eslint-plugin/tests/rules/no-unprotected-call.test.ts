@@ -269,6 +269,11 @@ describe('no-unprotected-call', () => {
       `export const tracedFetch: typeof fetch = async (input, init) => fetch(input, { ...init, ${T.slice(2, -2)} });`,
       `export const tracedFetch = (async (input, init) => fetch(input, { ...init, ${T.slice(2, -2)} })) satisfies typeof globalThis.fetch;`,
       `export class Transport { fetch: FetchLike = (input, init) => fetch(input, { ...init, ${T.slice(2, -2)} }); }`,
+      // Regression (outline's ApiClient, strict mode): typed as a fetch, and the file shows fetch-retry running it.
+      {
+        code: `import retry from "fetch-retry";\nexport async function call(url: string, noRetry: boolean) {\n  const withToken: typeof fetch = (input, init) => fetch(input, { ...init, ${T.slice(2, -2)} });\n  return (noRetry ? withToken : retry(withToken))(url, { method: "POST" });\n}`,
+        options: [{ unresolved: 'report' }],
+      },
       // Instance fields: axios-retry on the field, a policy around the call, or a client the file does not show.
       'import axios from "axios"; import axiosRetry from "axios-retry"; class Api { client = axios.create({ timeout: 1 }); constructor() { axiosRetry(this.client, { retries: 3 }); } load() { return this.client.get(url); } }',
       `${COCKATIEL}import axios from "axios"; const policy = retry(handleAll, {}); class Api { client = axios.create({ timeout: 1 }); load() { return policy.execute(() => this.client.get(url)); } }`,
