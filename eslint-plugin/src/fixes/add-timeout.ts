@@ -1,6 +1,6 @@
 import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/node-types';
-import { staticPropertyName, unwrap } from '../util/ast';
+import { isTypeWrapper, staticPropertyName, unwrap } from '../util/ast';
 import type { Family } from '../model/catalog';
 import type { NetworkCall } from '../model/network-call';
 import { addArgument, setProperty } from './object-edit';
@@ -78,7 +78,11 @@ export function buildInstanceTimeoutEdit(sourceCode: Readonly<TSESLint.SourceCod
   const option = timeoutOption(family, ms);
   if (!callLeavesKeyToInstance(call, option.key)) return undefined;
   const text = `${option.key}: ${option.value}`;
-  const label = instanceLabel(sourceCode, instance.factory);
+  // An instance made for this one call (`axios.create().post(url)`) is not shared: the call's own option does it.
+  const holder = holderName(sourceCode, instance.factory);
+  if (holder === undefined) return undefined;
+  // Short enough for the suggestion to stay on one line (see test/plugin.test.ts).
+  const label = holder.length <= MAX_LABEL && !holder.includes('\n') ? `\`${holder}\`` : 'the instance';
   const config = instance.configs[0];
   if (!config) {
     if (instance.factory.arguments.length > 0) return undefined;
@@ -102,13 +106,18 @@ function callLeavesKeyToInstance(call: NetworkCall, key: string): boolean {
 
 const MAX_LABEL = 20;
 
-/** The name the instance made by `factory` is kept under, for the suggestion's text. */
-function instanceLabel(sourceCode: Readonly<TSESLint.SourceCode>, factory: TSESTree.CallExpression): string {
-  const holder = factory.parent;
-  let name: string | undefined;
-  if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier) name = holder.id.name;
-  else if ((holder?.type === AST_NODE_TYPES.PropertyDefinition || holder?.type === AST_NODE_TYPES.Property) && holder.value === factory) name = staticPropertyName(holder);
-  else if (holder?.type === AST_NODE_TYPES.AssignmentExpression && holder.right === factory) name = sourceCode.getText(holder.left);
-  // Short enough for the suggestion to stay on one line (see test/plugin.test.ts).
-  return name && name.length <= MAX_LABEL && !name.includes('\n') ? `\`${name}\`` : 'the instance';
+/** The name of the variable, field or property the instance made by `factory` is kept in; undefined when it is not kept. */
+function holderName(sourceCode: Readonly<TSESLint.SourceCode>, factory: TSESTree.CallExpression): string | undefined {
+  // `axios.create() as AxiosInstance`
+  let value: TSESTree.Node = factory;
+  while (value.parent && isTypeWrapper(value.parent)) value = value.parent;
+  const holder = value.parent;
+  if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.init === value) {
+    return holder.id.type === AST_NODE_TYPES.Identifier ? holder.id.name : sourceCode.getText(holder.id);
+  }
+  if ((holder?.type === AST_NODE_TYPES.PropertyDefinition || holder?.type === AST_NODE_TYPES.Property) && holder.value === value) {
+    return staticPropertyName(holder) ?? sourceCode.getText(holder.key);
+  }
+  if (holder?.type === AST_NODE_TYPES.AssignmentExpression && holder.right === value) return sourceCode.getText(holder.left);
+  return undefined;
 }

@@ -232,6 +232,10 @@ describe('require-timeout', () => {
     ],
     invalid: [
       fetchMissing('await fetch(url as string);', 'await fetch(url as string, { signal: AbortSignal.timeout(10000) });'),
+      onInstance('axios', '`api`', ...CREATE_BASE,
+        'import axios from "axios"; const api = axios.create({ baseURL }) as AxiosInstance; await api.get("/x");',
+        'import axios from "axios"; const api = axios.create({ baseURL }) as AxiosInstance; await api.get("/x", { timeout: 10000 });',
+      ),
       // An input typed as a string or URL is never a Request.
       fetchMissing('export const get = (input: string | URL) => fetch(input);', 'export const get = (input: string | URL) => fetch(input, { signal: AbortSignal.timeout(10000) });'),
       // Regression (recall): an argument TypeScript types as a string or URL is a URL, not got's or node's options.
@@ -509,6 +513,8 @@ describe('require-timeout', () => {
         'import axios from "axios"; const api = axios.create({ baseURL }); await api.get("/x", { timeout: 0 });',
         'import axios from "axios"; const api = axios.create({ baseURL }); await api.get("/x", { timeout: 10000 });',
       ),
+      // Regression (novu's email-webhook provider): an instance made for one call is not shared, so only the call's own edit.
+      axiosMissing('import axios from "axios"; await axios.create().post(url, body);', 'import axios from "axios"; await axios.create().post(url, body, { timeout: 10000 });'),
       axiosMissing(
         'import axios from "axios"; const config = { baseURL }; const api = axios.create(config); await api.get("/x");',
         'import axios from "axios"; const config = { baseURL }; const api = axios.create(config); await api.get("/x", { timeout: 10000 });',
