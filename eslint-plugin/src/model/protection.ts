@@ -104,7 +104,7 @@ function helperProtection(model: FileModel, call: TSESTree.CallExpression, argum
   if (depth >= MAX_CALLER_DEPTH) return 'no';
   const param = helperParameter(model, call, argument);
   if (!param) return !helperCalled(model, call) && namedLikeRetry(call.callee) ? 'unknown' : 'no';
-  const uses = (param && model.resolver.variableOf(param)?.references.filter((reference) => !reference.init)) ?? [];
+  const uses = model.resolver.variableOf(param)?.references.filter((reference) => !reference.init) ?? [];
   if (uses.length === 0) return 'no';
   const verdicts = uses.map(({ identifier }): Verdict => {
     const use = identifier.parent;
