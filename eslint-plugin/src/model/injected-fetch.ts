@@ -1,6 +1,6 @@
 import { type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/node-types';
-import { isTypeWrapper, staticPropertyName } from '../util/ast';
+import { isFunction, isTypeWrapper, staticPropertyName } from '../util/ast';
 
 /**
  * Option names under which SDKs and HTTP clients take the fetch they should use instead of the
@@ -59,20 +59,14 @@ export function isTypedAsFetch(node: TSESTree.Node): boolean {
       return parent.value === current && isFetchType(parent.typeAnnotation?.typeAnnotation);
     case AST_NODE_TYPES.ReturnStatement: {
       let owner: TSESTree.Node | undefined = parent.parent;
-      while (owner && !isFunctionNode(owner)) owner = owner.parent;
-      return owner !== undefined && isFunctionNode(owner) && isFetchType(owner.returnType?.typeAnnotation);
+      while (owner && !isFunction(owner)) owner = owner.parent;
+      return isFunction(owner) && isFetchType(owner.returnType?.typeAnnotation);
     }
     case AST_NODE_TYPES.ArrowFunctionExpression:
       return parent.body === current && isFetchType(parent.returnType?.typeAnnotation);
     default:
       return false;
   }
-}
-
-function isFunctionNode(node: TSESTree.Node): node is TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression {
-  return (
-    node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.ArrowFunctionExpression
-  );
 }
 
 function isFetchType(type: TSESTree.TypeNode | undefined): boolean {
