@@ -3,7 +3,9 @@ import { AST_NODE_TYPES } from '../util/node-types';
 import { staticPropertyName, unwrap } from '../util/ast';
 import { agentSettingVerdict } from './agent-settings';
 import { fieldsOf } from './class-fields';
+import { timeoutSetElsewhere } from './default-timeout';
 import { mayBeForeignRequest } from './foreign-request';
+import { meansNoLimit } from './no-limit';
 import type { FileModel } from './file-model';
 import type { NetworkCall } from './network-call';
 import type { OptionsBranch } from './options';
@@ -12,33 +14,6 @@ import { madeByAny, type ClientInstance, type ClientTargets } from './resolve';
 
 /** Whether a call is bounded in time, as far as the file shows. */
 export type Verdict = 'yes' | 'no' | 'unknown';
-
-/** `0`, `Infinity`, `false`, `null` and `undefined` all mean "no timeout" to the clients we know. */
-export function meansNoLimit(model: FileModel, value: TSESTree.Node, depth = 0): boolean {
-  const target = unwrap(value);
-  if (target.type === AST_NODE_TYPES.Literal) {
-    return target.value === 0 || target.value === false || target.value === null;
-  }
-  if (target.type === AST_NODE_TYPES.Identifier) {
-    if ((target.name === 'Infinity' || target.name === 'undefined') && !model.resolver.variableOf(target)) return true;
-    const variable = model.resolver.variableOf(target);
-    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-    if (depth < 4 && def?.type === 'Variable' && def.node.init && def.node.id.type === AST_NODE_TYPES.Identifier) {
-      return meansNoLimit(model, def.node.init, depth + 1);
-    }
-    return false;
-  }
-  if (target.type === AST_NODE_TYPES.MemberExpression) {
-    const name = staticPropertyName(target);
-    return (
-      target.object.type === AST_NODE_TYPES.Identifier &&
-      target.object.name === 'Number' &&
-      (name === 'POSITIVE_INFINITY' || name === 'MAX_SAFE_INTEGER')
-    );
-  }
-  if (target.type === AST_NODE_TYPES.ObjectExpression) return target.properties.length === 0;
-  return false;
-}
 
 /** Any of `keys` set to a bounding value in every branch of an options expression. */
 function keysVerdict(model: FileModel, branches: readonly OptionsBranch[], keys: readonly string[], before: TSESTree.Node): Verdict {
@@ -89,10 +64,17 @@ function instanceVerdict(model: FileModel, instance: ClientInstance | undefined,
 
 const AXIOS_KEYS = ['timeout', 'signal', 'cancelToken'];
 
-export function timeoutVerdict(model: FileModel, call: NetworkCall): Verdict {
+/**
+ * Whether a call is bounded in time: by its client's options, a race against a timer, or a default the
+ * project sets in another file for one of `setElsewhere` (see ./default-timeout).
+ */
+export function timeoutVerdict(model: FileModel, call: NetworkCall, setElsewhere: ReadonlySet<string> = NO_CLIENTS): Verdict {
   const own = clientTimeoutVerdict(model, call);
-  return own === 'yes' ? 'yes' : anyOf(own, raceVerdict(model, call));
+  if (own === 'yes' || timeoutSetElsewhere(model, call, setElsewhere)) return 'yes';
+  return anyOf(own, raceVerdict(model, call));
 }
+
+const NO_CLIENTS: ReadonlySet<string> = new Set();
 
 /** The timeout the client itself is given, in the call, its instance or the file's defaults. */
 function clientTimeoutVerdict(model: FileModel, call: NetworkCall): Verdict {

@@ -8,6 +8,8 @@ import { createRule } from '../util/create-rule';
 export interface RequireTimeoutOptions extends CommonOptions {
   /** The value the suggestions insert, in milliseconds. */
   defaultTimeoutMs?: number;
+  /** Clients whose default timeout the project sets in another file (`axios.defaults.timeout` in a setup module). */
+  timeoutSetElsewhere?: string[];
 }
 
 export type RequireTimeoutMessageIds = 'missingTimeout' | 'timeoutDisabled' | 'addTimeout' | 'addInstanceTimeout';
@@ -31,6 +33,13 @@ export default createRule<[RequireTimeoutOptions], RequireTimeoutMessageIds>({
             maximum: 2147483647,
             description: 'Timeout the suggestions insert, in milliseconds.',
           },
+          timeoutSetElsewhere: {
+            type: 'array',
+            items: { type: 'string', minLength: 1 },
+            uniqueItems: true,
+            description:
+              'Clients, by the name findings use ("axios", "fetch", "got"…), whose default timeout the project sets in another file, such as axios.defaults.timeout in a setup module.',
+          },
         },
         additionalProperties: false,
       },
@@ -42,19 +51,20 @@ export default createRule<[RequireTimeoutOptions], RequireTimeoutMessageIds>({
       addInstanceTimeout: 'Add `{{text}}` to {{instance}}, for every call.',
     },
   },
-  defaultOptions: [{ unresolved: 'ignore', defaultTimeoutMs: 10000, clients: [] }],
+  defaultOptions: [{ unresolved: 'ignore', defaultTimeoutMs: 10000, clients: [], timeoutSetElsewhere: [] }],
   create(context, [options]) {
     const fileOrNothing = fileModel(context, options);
     if (!fileOrNothing) return {}; // nothing network-related in this file
     const model = fileOrNothing;
     const reportUnresolved = options.unresolved === 'report';
     const ms = options.defaultTimeoutMs ?? 10000;
+    const setElsewhere = new Set(options.timeoutSetElsewhere ?? []);
 
     return {
       CallExpression(node: TSESTree.CallExpression) {
         const call = model.calls.detect(node);
         if (!call) return;
-        const verdict = timeoutVerdict(model, call);
+        const verdict = timeoutVerdict(model, call, setElsewhere);
         if (verdict === 'yes' || (verdict === 'unknown' && !reportUnresolved)) return;
         const edit = buildTimeoutEdit(context.sourceCode, call, ms);
         // The call's own option first: the smallest change. The instance's covers every call through it.

@@ -183,6 +183,12 @@ describe('require-timeout', () => {
     valid: [
       ...shared.valid,
       'await fetch(url, { signal: AbortSignal.timeout(1) } as RequestInit);',
+      // Option timeoutSetElsewhere: the project sets the client's default timeout in another file.
+      { code: 'import axios from "axios"; export const get = (url: string) => axios.get(url);', options: [{ timeoutSetElsewhere: ['axios'] }] },
+      // An axios instance inherits axios.defaults.
+      { code: 'import axios from "axios"; const api = axios.create({ baseURL }); export const get = () => api.get("/x", { headers });', options: [{ timeoutSetElsewhere: ['axios'] }] },
+      { code: 'export const get = (url: string) => fetch(url, { signal: undefined });', options: [{ timeoutSetElsewhere: ['fetch'] }] },
+      { code: 'import got from "got"; export const get = (url: string, options: object) => got(url, options);', options: [{ timeoutSetElsewhere: ['got'], unresolved: 'report' }] },
       // Regression (langchainjs langchain-google clients): a parameter typed Request carries its own signal.
       'export class WebApiClient { async fetch(input: Request): Promise<Response> { input.headers.set("x-api-key", key); return fetch(input); } }',
       'export const pass = (input: RequestInfo | URL) => fetch(input);',
@@ -236,6 +242,26 @@ describe('require-timeout', () => {
         'import axios from "axios"; const api = axios.create({ baseURL }) as AxiosInstance; await api.get("/x");',
         'import axios from "axios"; const api = axios.create({ baseURL }) as AxiosInstance; await api.get("/x", { timeout: 10000 });',
       ),
+      // timeoutSetElsewhere: a call or instance that turns the default off, and clients not listed.
+      {
+        ...axiosMissing('import axios from "axios"; await axios.get(url, { timeout: 0 });', 'import axios from "axios"; await axios.get(url, { timeout: 10000 });'),
+        options: [{ timeoutSetElsewhere: ['axios'] }],
+      },
+      {
+        ...onInstance('axios', '`api`', 'axios.create({ timeout: 0 })', 'axios.create({ timeout: 10000 })',
+          'import axios from "axios"; const api = axios.create({ timeout: 0 }); await api.get("/x");',
+          'import axios from "axios"; const api = axios.create({ timeout: 0 }); await api.get("/x", { timeout: 10000 });',
+        ),
+        options: [{ timeoutSetElsewhere: ['axios'] }],
+      },
+      {
+        ...gotMissing('import got from "got"; await got(url);', 'import got from "got"; await got(url, { timeout: { request: 10000 } });'),
+        options: [{ timeoutSetElsewhere: ['axios', 'fetch'] }],
+      },
+      {
+        ...missing('import fetch from "node-fetch"; await fetch(url);', 'node-fetch', '`signal: AbortSignal.timeout()`', `import fetch from "node-fetch"; await fetch(url, { ${SIGNAL} });`, SIGNAL),
+        options: [{ timeoutSetElsewhere: ['fetch'] }],
+      },
       // An input typed as a string or URL is never a Request.
       fetchMissing('export const get = (input: string | URL) => fetch(input);', 'export const get = (input: string | URL) => fetch(input, { signal: AbortSignal.timeout(10000) });'),
       // Regression (recall): an argument TypeScript types as a string or URL is a URL, not got's or node's options.

@@ -1,0 +1,31 @@
+import { type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '../util/node-types';
+import { staticPropertyName, unwrap } from '../util/ast';
+import type { FileModel } from './file-model';
+
+/** `0`, `Infinity`, `false`, `null` and `undefined` all mean "no timeout" to the clients we know. */
+export function meansNoLimit(model: FileModel, value: TSESTree.Node, depth = 0): boolean {
+  const target = unwrap(value);
+  if (target.type === AST_NODE_TYPES.Literal) {
+    return target.value === 0 || target.value === false || target.value === null;
+  }
+  if (target.type === AST_NODE_TYPES.Identifier) {
+    if ((target.name === 'Infinity' || target.name === 'undefined') && !model.resolver.variableOf(target)) return true;
+    const variable = model.resolver.variableOf(target);
+    const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+    if (depth < 4 && def?.type === 'Variable' && def.node.init && def.node.id.type === AST_NODE_TYPES.Identifier) {
+      return meansNoLimit(model, def.node.init, depth + 1);
+    }
+    return false;
+  }
+  if (target.type === AST_NODE_TYPES.MemberExpression) {
+    const name = staticPropertyName(target);
+    return (
+      target.object.type === AST_NODE_TYPES.Identifier &&
+      target.object.name === 'Number' &&
+      (name === 'POSITIVE_INFINITY' || name === 'MAX_SAFE_INTEGER')
+    );
+  }
+  if (target.type === AST_NODE_TYPES.ObjectExpression) return target.properties.length === 0;
+  return false;
+}
