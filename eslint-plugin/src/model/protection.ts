@@ -5,7 +5,8 @@ import type { FileModel } from './file-model';
 import { isInjectedFetch, isTypedAsFetch } from './injected-fetch';
 import { functionBinding, handRetryAround, helperCalled, helperParameter, retryHelperOf } from './hand-retry';
 import type { NetworkCall } from './network-call';
-import { queryFunctionVerdict } from './query-libraries';
+import { isQueryLibraryModule, queryFunctionVerdict } from './query-libraries';
+import { RESILIENCE_MODULES } from './retry-site';
 import { selfRetryVerdict } from './self-retry';
 import type { Verdict } from './timeout';
 import { wrapperOf, type Wrapper } from './wrappers';
@@ -84,6 +85,8 @@ function visibleFunctionProtection(model: FileModel, fn: FunctionNode, depth: nu
   if (callers.length > 0 && depth < MAX_CALLER_DEPTH) {
     const verdicts = callers.map((caller) => protectionAround(model, caller, depth + 1));
     if (verdicts.every((verdict) => verdict === 'yes')) return 'yes';
+    // No caller runs it unprotected, but some run it where the file does not show (a query with options from elsewhere).
+    if (!verdicts.includes('no')) sawUnknown = true;
   }
   return sawUnknown ? 'unknown' : 'no';
 }
@@ -103,7 +106,7 @@ function helperProtection(model: FileModel, call: TSESTree.CallExpression, argum
   if (retryHelperOf(model, call, argument)) return 'yes';
   if (depth >= MAX_CALLER_DEPTH) return 'no';
   const param = helperParameter(model, call, argument);
-  if (!param) return !helperCalled(model, call) && namedLikeRetry(call.callee) ? 'unknown' : 'no';
+  if (!param) return !helperCalled(model, call) && namedLikeProtector(model, call.callee) ? 'unknown' : 'no';
   const uses = model.resolver.variableOf(param)?.references.filter((reference) => !reference.init) ?? [];
   if (uses.length === 0) return 'no';
   const verdicts = uses.map(({ identifier }): Verdict => {
@@ -122,13 +125,20 @@ function helperProtection(model: FileModel, call: TSESTree.CallExpression, argum
 
 /**
  * Words in a callee's name that say it retries or breaks: `withRetry`, `retryAsync`, `this.retrier.run`,
- * `exponentialBackoff`, `resilience.execute`, `breaker.fire`. Such a wrapper from another module (or
- * one the file does not define) very likely protects what it is handed, so the call is unresolved
- * rather than reported: its code is not in the file. "retrieve" is not among them.
+ * `exponentialBackoff`, `resilience.execute`, `breaker.fire`; or that it hands what it gets to SWR or
+ * TanStack Query, which retry a failed fetcher by default: `useConditionalSWR(cond, key, fetcher)`, a
+ * custom hook `useApiQuery(key, fn)`. Such a wrapper from another module (or one the file does not
+ * define) very likely protects what it is handed, so the call is unresolved rather than reported: its
+ * code is not in the file. "retrieve" is not among them.
  */
-const RETRY_WORDS = /retry|retries|retrier|backoff|resilien|breaker/;
+const PROTECTOR_WORDS = /retry|retries|retrier|backoff|resilien|breaker|swr/;
+const QUERY_HOOK = /^use\w*Query/;
 
-function namedLikeRetry(callee: TSESTree.Node): boolean {
+function namedLikeProtector(model: FileModel, callee: TSESTree.Node): boolean {
   const path = calleePath(callee);
-  return path !== undefined && RETRY_WORDS.test(path.toLowerCase());
+  if (path === undefined) return false;
+  // A library the rules model (`useSWRMutation`, `retry.operation`) is judged by what it does, not by its name.
+  const module = model.resolver.resolve(callee)?.module;
+  if (module !== undefined && (isQueryLibraryModule(module) || RESILIENCE_MODULES.includes(module))) return false;
+  return PROTECTOR_WORDS.test(path.toLowerCase()) || QUERY_HOOK.test(path.slice(path.lastIndexOf('.') + 1));
 }

@@ -41,6 +41,11 @@ const QUERY_FUNCTIONS = new Set([
  */
 const SWR_MODULES = new Set(['swr', 'swr/infinite', 'swr/immutable']);
 
+/** Whether a module is TanStack Query's or SWR's (`swr/mutation` too): what their hooks do is modelled here, not guessed. */
+export function isQueryLibraryModule(module: string): boolean {
+  return QUERY_MODULES.has(module) || module === 'swr' || module.startsWith('swr/');
+}
+
 /** A query library's options for the function at `node`: the literal, none given (`undefined`), or not shown (`null`). */
 interface QueryOptions {
   readonly library: 'TanStack Query' | 'SWR';

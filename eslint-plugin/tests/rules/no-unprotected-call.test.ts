@@ -132,6 +132,12 @@ const valid = [
   `export class Api { constructor(retrier) { this.retrier = retrier; } get(u) { return this.retrier.run(() => fetch(u, ${T})); } }`,
   `import { exponentialBackoff } from "@acme/resilience";\nexport const get = (u) => exponentialBackoff(() => fetch(u, ${T}));`,
   `export const get = (breaker, u) => breaker.fire(() => fetch(u, ${T}));`,
+  // Regression (Unleash's frontend): a custom hook from another module named for SWR or a query hands the
+  // fetcher to SWR or TanStack Query, which retry it.
+  `import { useConditionalSWR } from "../useConditionalSWR/useConditionalSWR.js";\nexport const useActions = (project) => useConditionalSWR(true, {}, \`api/\${project}/actions\`, fetcher);\nconst fetcher = (path) => fetch(path, ${T}).then((res) => res.json());`,
+  `import { useApiQuery } from "./api";\nexport const useUser = (id) => useApiQuery(["user", id], () => fetch(\`/users/\${id}\`, ${T}));`,
+  // Regression (Unleash's useFeature): the file's only caller runs it under SWR with options from elsewhere.
+  `import useSWR from "swr";\nexport const useFeature = (path, options) => useSWR(path, () => featureFetcher(path), options);\nexport const featureFetcher = async (path) => (await fetch(path, ${T})).json();`,
   // regression (langchainjs AsyncCaller): a class's `call(fn)` hands fn to a vendored p-retry
   // (`./p-retry/index.js`) under a queue; `fetch()` goes through `this.call`.
   `import pRetry from "./p-retry/index.js";
@@ -160,6 +166,11 @@ describe('no-unprotected-call', () => {
       unprotected(`import { QueryClient } from "@tanstack/react-query";\nexport const client = new QueryClient({ defaultOptions: { mutations: { mutationFn: () => fetch("/a", { method: "POST", signal: AbortSignal.timeout(1) }) } } });`),
       unprotected(`import useSWR from "swr";\nexport const usePosts = () => useSWR("/posts", (url) => fetch(url, ${T}), { shouldRetryOnError: false });`),
       unprotected(`import useSWR from "swr";\nexport const usePosts = () => useSWR("/posts", (url) => fetch(url, ${T}), { errorRetryCount: 0 });`),
+      // A fetcher handed by name to SWR told not to retry; a helper whose caller is unresolved, in strict mode.
+      unprotected(`import useSWR from "swr";\nconst fetcher = (url) => fetch(url, ${T});\nexport const usePosts = () => useSWR("/posts", fetcher, { shouldRetryOnError: false });`),
+      unprotected(`import useSWR from "swr";\nexport const useFeature = (path, options) => useSWR(path, () => featureFetcher(path), options);\nexport const featureFetcher = async (path) => (await fetch(path, ${T})).json();`, 'fetch', { options: [{ unresolved: 'report' }] }),
+      // A helper that one caller runs under SWR and another runs unprotected.
+      unprotected(`import useSWR from "swr";\nexport const useFeature = (path) => useSWR(path, () => featureFetcher(path));\nexport const reload = (path) => featureFetcher(path);\nasync function featureFetcher(path) { return (await fetch(path, ${T})).json(); }`),
       unprotected(`import useSWRMutation from "swr/mutation";\nexport const useSave = () => useSWRMutation("/posts", (url) => fetch(url, { method: "POST", signal: AbortSignal.timeout(1) }));`),
       unprotected(`const useQuery = (options) => options.queryFn();\nexport const usePosts = () => useQuery({ queryKey: ["posts"], queryFn: () => fetch("/posts", ${T}) });`),
       unprotected(`${RQ}export const usePosts = (retry) => useQuery({ queryKey: ["posts"], queryFn: () => fetch("/posts", ${T}), retry });`, 'fetch', { options: [{ unresolved: 'report' }] }),
