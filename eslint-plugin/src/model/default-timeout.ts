@@ -1,5 +1,5 @@
 import type { FileModel } from './file-model';
-import type { NetworkCall } from './network-call';
+import { configSources, type NetworkCall } from './network-call';
 import { meansNoLimit } from './no-limit';
 
 /**
@@ -13,11 +13,7 @@ export function timeoutSetElsewhere(model: FileModel, call: NetworkCall, clients
   if (!clients.has(call.entry.client)) return false;
   const keys = overridingKeys(call);
   if (keys.length === 0) return true;
-  const configs = call.options.kind === 'given' ? [{ node: call.options.node, before: call.node }] : [];
-  for (let instance = call.instance; instance; instance = instance.parent) {
-    for (const config of instance.configs) configs.push({ node: config, before: instance.factory });
-  }
-  return !configs.some(({ node, before }) =>
+  return !configSources(call).some(({ node, before }) =>
     model.options.branches(node).some((branch) =>
       keys.some((key) => {
         const lookup = model.options.lookup(branch, key, before);
