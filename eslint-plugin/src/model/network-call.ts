@@ -178,15 +178,7 @@ export class NetworkCallDetector {
   /** Whether an argument is an options object, a URL, or cannot be told. */
   private argumentKind(arg: TSESTree.Node): 'object' | 'url' | 'unknown' {
     const target = unwrap(arg);
-    if (stringLiteral(target) !== undefined || target.type === AST_NODE_TYPES.TemplateLiteral) return 'url';
-    if (target.type === AST_NODE_TYPES.BinaryExpression && target.operator === '+') return 'url';
-    if (
-      target.type === AST_NODE_TYPES.NewExpression &&
-      target.callee.type === AST_NODE_TYPES.Identifier &&
-      target.callee.name === 'URL'
-    ) {
-      return 'url';
-    }
+    if (isUrlExpression(target)) return 'url';
     const branches = this.options.branches(target);
     if (branches.every((branch) => branch.kind === 'object')) return 'object';
     if (target.type === AST_NODE_TYPES.Identifier) {
@@ -200,6 +192,14 @@ export class NetworkCallDetector {
     if (target.type === AST_NODE_TYPES.MemberExpression && URL_NAME.test(staticPropertyName(target) ?? '')) return 'url';
     return 'unknown';
   }
+}
+
+/** An expression that is a URL, never options or a Request: a string, a template, a concatenation, `new URL(…)`. */
+export function isUrlExpression(node: TSESTree.Node): boolean {
+  const target = unwrap(node);
+  if (stringLiteral(target) !== undefined || target.type === AST_NODE_TYPES.TemplateLiteral) return true;
+  if (target.type === AST_NODE_TYPES.BinaryExpression) return target.operator === '+';
+  return target.type === AST_NODE_TYPES.NewExpression && target.callee.type === AST_NODE_TYPES.Identifier && target.callee.name === 'URL';
 }
 
 /** A type annotation of `string`, `URL`, a string literal type, or a union of those (with `undefined` or `null`: not options either). */

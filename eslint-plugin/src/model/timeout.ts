@@ -7,7 +7,7 @@ import { timeoutSetElsewhere } from './default-timeout';
 import { mayBeForeignRequest } from './foreign-request';
 import { meansNoLimit } from './no-limit';
 import type { FileModel } from './file-model';
-import type { NetworkCall } from './network-call';
+import { isUrlExpression, type NetworkCall } from './network-call';
 import type { OptionsBranch } from './options';
 import { raceVerdict } from './race';
 import { madeByAny, type ClientInstance, type ClientTargets } from './resolve';
@@ -120,27 +120,13 @@ function requestSignalVerdict(model: FileModel, input: TSESTree.Node, keys: read
     if (assigned) return assigned;
   }
   if (value.type !== AST_NODE_TYPES.NewExpression || value.callee.type !== AST_NODE_TYPES.Identifier || value.callee.name !== 'Request') {
-    if (isUrlValue(value)) return undefined;
+    if (isUrlExpression(value)) return undefined;
     return mayBeForeignRequest(model, unwrap(input)) || mayBeForeignRequest(model, value) ? 'unknown' : undefined;
   }
   const [source, init] = value.arguments;
   const own = keysVerdict(model, model.options.branches(init), keys, before);
   const inherited = source && depth < 3 ? requestSignalVerdict(model, source, keys, before, depth + 1) : undefined;
   return inherited ? anyOf(own, inherited) : own;
-}
-
-/** A value that is a URL, never a Request: a string, a template, a concatenation, `new URL(…)`. */
-function isUrlValue(value: TSESTree.Node): boolean {
-  switch (value.type) {
-    case AST_NODE_TYPES.Literal:
-    case AST_NODE_TYPES.TemplateLiteral:
-    case AST_NODE_TYPES.BinaryExpression:
-      return true;
-    case AST_NODE_TYPES.NewExpression:
-      return value.callee.type === AST_NODE_TYPES.Identifier && value.callee.name === 'URL';
-    default:
-      return false;
-  }
 }
 
 /**
