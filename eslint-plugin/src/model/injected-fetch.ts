@@ -1,6 +1,6 @@
-import { type TSESTree } from '@typescript-eslint/utils';
+import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/node-types';
-import { isFunction, isTypeWrapper, staticPropertyName } from '../util/ast';
+import { isFunction, isTypeWrapper, staticPropertyName, unwrap, type FunctionNode } from '../util/ast';
 
 /**
  * Option names under which SDKs and HTTP clients take the fetch they should use instead of the
@@ -82,6 +82,55 @@ function isFetchType(type: TSESTree.TypeNode | undefined): boolean {
     }
     case AST_NODE_TYPES.TSTypeReference:
       return type.typeName.type === AST_NODE_TYPES.Identifier && FETCH_TYPE_NAMES.test(type.typeName.name);
+    default:
+      return false;
+  }
+}
+
+/**
+ * Whether `call` is the whole of a fetch implementation: it sends the URL its function was given, and
+ * that function is stored under a fetch's name, as a method (`fetch(url, options) { return fetch(url, options); }`
+ * in an SDK whose base class calls `this.fetch` under its retries), a property or class field, or an
+ * assignment (`this.webClientOptions.fetch = (url, init) => undiciFetch(url, { ...init, dispatcher })`,
+ * `global.fetch = async (url, options) => originalFetch(url, options)`). Whoever calls it decides how it
+ * is retried, and that code is elsewhere. Forwarding the URL is what tells such an adapter from a
+ * loader that happens to be called `fetch` (`store.fetch()` that requests one fixed endpoint).
+ */
+export function isFetchAdapterCall(
+  call: TSESTree.CallExpression,
+  variableOf: (identifier: TSESTree.Identifier) => TSESLint.Scope.Variable | undefined,
+): boolean {
+  const url = call.arguments[0] && unwrap(call.arguments[0]);
+  if (url?.type !== AST_NODE_TYPES.Identifier) return false;
+  let fn: TSESTree.Node | undefined = call.parent;
+  while (fn && !isFunction(fn)) fn = fn.parent;
+  if (!fn || !isFunction(fn) || !storedUnderFetchName(fn)) return false;
+  const definition = variableOf(url)?.defs[0];
+  return definition?.type === 'Parameter' && definition.node === fn && fn.params[0] !== undefined && parameterName(fn.params[0]) === url.name;
+}
+
+/** The name a function's first parameter binds: `url`, `url: string`, `url = base`. */
+function parameterName(param: TSESTree.Parameter): string | undefined {
+  const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param;
+  return target.type === AST_NODE_TYPES.Identifier ? target.name : undefined;
+}
+
+/** `fetch(…) {…}` as a method, `fetch: (…) => …`, a class field `fetch = …`, or `<object>.fetch = …`. */
+function storedUnderFetchName(fn: FunctionNode): boolean {
+  let current: TSESTree.Node = fn;
+  while (current.parent && isTypeWrapper(current.parent)) current = current.parent;
+  const parent = current.parent;
+  switch (parent?.type) {
+    case AST_NODE_TYPES.MethodDefinition:
+    case AST_NODE_TYPES.Property:
+    case AST_NODE_TYPES.PropertyDefinition:
+      return parent.value === current && FETCH_OPTION_NAMES.has(staticPropertyName(parent) ?? '');
+    case AST_NODE_TYPES.AssignmentExpression:
+      return (
+        parent.right === current &&
+        parent.left.type === AST_NODE_TYPES.MemberExpression &&
+        FETCH_OPTION_NAMES.has(staticPropertyName(parent.left) ?? '')
+      );
     default:
       return false;
   }

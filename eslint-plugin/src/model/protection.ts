@@ -2,7 +2,7 @@ import { type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/node-types';
 import { calleePath, isFunction, isTypeWrapper, unwrap, type FunctionNode } from '../util/ast';
 import type { FileModel } from './file-model';
-import { isInjectedFetch, isTypedAsFetch } from './injected-fetch';
+import { isFetchAdapterCall, isInjectedFetch, isTypedAsFetch } from './injected-fetch';
 import { functionBinding, handRetryAround, helperCalled, helperParameter, retryHelperOf } from './hand-retry';
 import type { NetworkCall } from './network-call';
 import { isQueryLibraryModule, queryFunctionVerdict } from './query-libraries';
@@ -20,7 +20,9 @@ export function protectionVerdict(model: FileModel, call: NetworkCall): Verdict 
   if (self === 'yes') return 'yes';
   const around = protectionAround(model, call.node, 0);
   if (around === 'yes') return 'yes';
-  return self === 'unknown' || around === 'unknown' ? 'unknown' : 'no';
+  if (self === 'unknown' || around === 'unknown') return 'unknown';
+  // A fetch implementation an SDK calls under retries of its own, elsewhere: its callers decide.
+  return isFetchAdapterCall(call.node, (identifier) => model.resolver.variableOf(identifier)) ? 'unknown' : 'no';
 }
 
 /** Whether code at `node` runs under a retry or breaker: a wrapper around it, or a hand-written retry. */

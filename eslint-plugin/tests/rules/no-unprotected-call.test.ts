@@ -184,8 +184,15 @@ describe('no-unprotected-call', () => {
       unprotected('import got from "got"; export const create = (u, json) => got.post(u, { json, timeout: { request: 1 } });', 'got'),
       // Only fetch-retry's own default export is known to retry; another module's `retry` is unresolved.
       unprotected('import { retry } from "./fetch-retry"; export const api = retry((input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(1) }));', 'fetch', { options: [{ unresolved: 'report' }] }),
-      // A `fetch` property of an object no client is given is an ordinary function.
-      unprotected(`export const transport = { fetch: (input) => fetch(input, ${T}) };`),
+      // A `fetch` property that sends a URL of its own is a loader, not a fetch implementation.
+      unprotected(`export const store = { fetch: () => fetch("/items", ${T}) };`),
+      unprotected(`export class Store { fetch(id) { return fetch("/items/" + id, ${T}); } }`),
+      unprotected(`export const store = { fetch(url) { const u = base + url; return fetch(u, ${T}); } };`),
+      // A fetch implementation's callers decide its retries: unresolved, so reported in report mode.
+      unprotected(`export const transport = { fetch: (input) => fetch(input, ${T}) };`, 'fetch', { options: [{ unresolved: 'report' }] }),
+      // A method named otherwise, or forwarding its second parameter, is an ordinary function.
+      unprotected(`export class Client { send(url, options) { return fetch(url, options); } }`),
+      unprotected(`export class Client { fetch(options, url) { return fetch(url, options); } }`),
       unprotected(`import OpenAI from "openai"; export const client = new OpenAI({ fetch: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(1) }) });`, 'fetch', { options: [{ unresolved: 'report' }] }),
       unprotected('import got from "got"; export const create = (json) => got.post({ url: "x", json, timeout: { request: 1 } });', 'got'),
       unprotected('import got from "got"; export const search = (url) => got.paginate.all(url, { method: "POST", timeout: { request: 1 } });', 'got'),
@@ -295,6 +302,15 @@ describe('no-unprotected-call', () => {
       'import axios from "axios"; class Api { client; constructor() { this.client = axios.create({ timeout: 1 }); this.client.interceptors.response.use(backoffOn429(this.client)); } load(u: string) { return this.client(u); } }',
       'import axios from "axios"; const api = axios.create({ timeout: 1 }); api.interceptors.response.use(undefined, retryOnError); export const get = (u: string) => api.get(u);',
       'import axios from "axios"; axios.interceptors.response.use(undefined, retryOnError); export const get = (u: string) => axios.get(u, { timeout: 1 });',
+      // Regression (PostHog posthog-node client.ts, posthog-react-native): the SDK's fetch method, which
+      // its base class in another file calls under its own retries.
+      'export class PostHog extends PostHogCoreStateless {\n  fetch(url: string, options: PostHogFetchOptions): Promise<PostHogFetchResponse> {\n    return this.options.fetch ? this.options.fetch(url, options) : fetch(url, options)\n  }\n}',
+      // Regression (slack socket-mode SocketModeClient.ts): a fetch assigned to the options a WebClient with retryConfig is made with.
+      'import { fetch as undiciFetch } from "undici";\nexport class SocketModeClient {\n  constructor({ dispatcher, clientOptions }) {\n    this.webClientOptions = clientOptions;\n    if (dispatcher && this.webClientOptions.fetch === undefined) {\n      this.webClientOptions.fetch = (url, init) => undiciFetch(url, { ...init, dispatcher: dispatcher } as RequestInit);\n    }\n  }\n}',
+      // Regression (PostHog compliance adapter.js): a wrapper installed as the global fetch.
+      'const originalFetch = global.fetch;\nglobal.fetch = async (url: string, options?: RequestInit) => {\n  const response = await originalFetch(url, options);\n  track(url);\n  return response;\n};',
+      'export const transport = { fetchImpl: async (input: RequestInfo, init?: RequestInit) => fetch(input, init), fetch(url = "/", init?: RequestInit) { return fetch(url, init); } };',
+      'class Transport { fetch = async (input: string, init: RequestInit) => globalThis.fetch(input!, init); }',
     ],
     invalid: [
       unprotected(`export const get = async <T,>(u: string): Promise<T> => (await fetch(u, ${T})).json() as Promise<T>;`),
