@@ -63,14 +63,16 @@ function retryScope(node: TSESTree.Node): FunctionNode | undefined {
 
 /**
  * A request whose arguments read a variable declared or reassigned inside the loop body is a new
- * request each pass (pagination, a work queue, an index over a list), not a retry.
+ * request each pass (pagination, a work queue, an index over a list), not a retry. A counter named
+ * for attempts (`attempt`, `retryCount`, `tries`) is the exception: it numbers the retries of the same
+ * request, and retry code hands it on for a header or a log (`doFetchRequest(input, init, attempt)`).
  */
 function variesPerIteration(model: FileModel, request: TSESTree.Node, loop: RetryLoop): boolean {
   const args = request.type === AST_NODE_TYPES.CallExpression ? request.arguments : [request];
   let varies = false;
   for (const arg of args) {
     walk(arg, (node) => {
-      if (varies || node.type !== AST_NODE_TYPES.Identifier) return undefined;
+      if (varies || node.type !== AST_NODE_TYPES.Identifier || ATTEMPT_COUNTER.test(node.name)) return undefined;
       const variable = model.resolver.variableOf(node);
       if (!variable) return undefined;
       // Parameters of callbacks inside the loop (`new Promise((ok, fail) => …)`) are not per-pass data.
@@ -88,6 +90,9 @@ function variesPerIteration(model: FileModel, request: TSESTree.Node, loop: Retr
   }
   return varies;
 }
+
+/** Names of attempt counters: `attempt`, `attemptNumber`, `retries`, `retryCount`, `tries`, `tryCount`. */
+const ATTEMPT_COUNTER = /attempt|retry|retries|^(?:tries|tryCount|tryNumber)$/i;
 
 /** The catch clause between `request` and `loop` that lets the loop go round again. */
 function catchThatContinues(request: TSESTree.Node, loop: RetryLoop): TSESTree.CatchClause | undefined {

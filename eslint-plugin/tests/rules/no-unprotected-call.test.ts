@@ -214,6 +214,7 @@ describe('no-unprotected-call', () => {
       unprotected('import superagent from "superagent"; const agent = superagent.agent().timeout(1); export const get = (u) => agent.get(u);', 'superagent'),
       unprotected('import https from "node:https"; export const get = (u, cb) => https.get(u, { timeout: 1 }, cb);', 'https'),
       // Pagination, polling and work queues are loops but not retries.
+      unprotected(`export async function all(u) { let page = 1; while (true) { try { const res = await fetch(u + "?page=" + page, ${T}); if (!(await res.json()).length) return; } catch (e) { log(e); } page++; } }`),
       unprotected(`export async function all(u) { const items = []; let next = u; while (next) { const res = await fetch(next, ${T}); const page = await res.json(); items.push(...page.items); next = page.next; } return items; }`),
       unprotected(`export async function poll(u) { while (true) { const res = await fetch(u, ${T}); const job = await res.json(); if (job.state === "done") return job; await sleep(1000); } }`),
       // Polling through the promise's success handler, or a rejection handler that does not call the function again.
@@ -302,6 +303,8 @@ describe('no-unprotected-call', () => {
       'import axios from "axios"; class Api { client; constructor() { this.client = axios.create({ timeout: 1 }); this.client.interceptors.response.use(backoffOn429(this.client)); } load(u: string) { return this.client(u); } }',
       'import axios from "axios"; const api = axios.create({ timeout: 1 }); api.interceptors.response.use(undefined, retryOnError); export const get = (u: string) => api.get(u);',
       'import axios from "axios"; axios.interceptors.response.use(undefined, retryOnError); export const get = (u: string) => axios.get(u, { timeout: 1 });',
+      // Regression (trigger.dev trigger-sdk retry.ts): the loop hands its attempt counter to the request helper for a header.
+      'async function retryFetch(input: string, init?: RequestInit): Promise<Response> {\n  let attempt = 1;\n  while (true) {\n    try {\n      const [response] = await doFetchRequest(input, { ...(init ?? {}) }, attempt);\n      if (response.ok) return response;\n      await sleep(1000);\n    } catch (e) {\n      if (e instanceof FetchErrorWithSpan) {\n        await sleep(1000);\n        continue;\n      }\n      throw e;\n    } finally {\n      attempt++;\n    }\n  }\n}\nconst doFetchRequest = async (input: string, init?: RequestInit, attemptCount: number = 0): Promise<[Response]> => {\n  const response = await fetch(input, { ...init, headers: { "x-retry-count": attemptCount.toString() }, signal: AbortSignal.timeout(1) });\n  return [response];\n};\nexport { retryFetch };',
       // Regression (PostHog posthog-node client.ts, posthog-react-native): the SDK's fetch method, which
       // its base class in another file calls under its own retries.
       'export class PostHog extends PostHogCoreStateless {\n  fetch(url: string, options: PostHogFetchOptions): Promise<PostHogFetchResponse> {\n    return this.options.fetch ? this.options.fetch(url, options) : fetch(url, options)\n  }\n}',

@@ -127,6 +127,8 @@ const invalid = [
   library('import axios from "axios";\nimport retrying from "axios-retry";\nconst api = axios.create();\nretrying(api, { retries: 2 });', 'noDelay', 'axios-retry', 'retryDelay: retrying.exponentialDelay', '{ retries: 2 }', '{ retries: 2, retryDelay: retrying.exponentialDelay }'),
   // hand-written retries with no delay, or a fixed one
   hand('export async function get(u) {\n  for (let i = 0; i < 3; i++) {\n    try { return await fetch(u); } catch (e) { }\n  }\n}', 'noDelay', undefined, 2),
+  // The attempt number sent along (a header, a log) does not make each pass a new request.
+  hand('export async function get(u) {\n  for (let attempt = 0; attempt < 3; attempt++) {\n    try { return await fetch(u, { headers: { "x-attempt": String(attempt) } }); } catch (e) { }\n  }\n}', 'noDelay', undefined, 2),
   hand('export async function get(u) {\n  for (let i = 0; i < 3; i++) {\n    const res = await fetch(u);\n    if (res.ok || i === 2) return res;\n  }\n}', 'noDelay', undefined, 2),
   hand('export class Api {\n  async withRetry(fn) {\n    for (let i = 0; i < 3; i++) {\n      try { return await fn(); } catch (e) { }\n    }\n  }\n  get(u) { return this.withRetry(() => fetch(u)); }\n}', 'noDelay', undefined, 3, 5),
   // A same-file helper the request is handed to, reported at its loop once (the reference's `retryImmediate`).
