@@ -1,6 +1,6 @@
 import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/node-types';
-import { isFunction, isTypeWrapper, staticPropertyName, unwrap, type FunctionNode } from '../util/ast';
+import { contains, isFunction, isTypeWrapper, staticPropertyName, unwrap, type FunctionNode } from '../util/ast';
 
 /**
  * Option names under which SDKs and HTTP clients take the fetch they should use instead of the
@@ -106,13 +106,9 @@ export function isFetchAdapterCall(
   while (fn && !isFunction(fn)) fn = fn.parent;
   if (!fn || !isFunction(fn) || !storedUnderFetchName(fn)) return false;
   const definition = variableOf(url)?.defs[0];
-  return definition?.type === 'Parameter' && definition.node === fn && fn.params[0] !== undefined && parameterName(fn.params[0]) === url.name;
-}
-
-/** The name a function's first parameter binds: `url`, `url: string`, `url = base`. */
-function parameterName(param: TSESTree.Parameter): string | undefined {
-  const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param;
-  return target.type === AST_NODE_TYPES.Identifier ? target.name : undefined;
+  // The function's first parameter (`url`, `url: string`, `url = base`), not a later one.
+  const first = fn.params[0];
+  return definition?.type === 'Parameter' && definition.node === fn && first !== undefined && contains(first, definition.name);
 }
 
 /** `fetch(…) {…}` as a method, `fetch: (…) => …`, a class field `fetch = …`, or `<object>.fetch = …`. */
