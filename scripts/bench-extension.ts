@@ -6,7 +6,7 @@ import path from 'node:path';
 import { isMainThread, Worker } from 'node:worker_threads';
 import { Linter } from 'eslint';
 import * as tsParser from '@typescript-eslint/parser';
-import { editorParsing } from '../src/core/parsers';
+import { editorParsing, tokenFreeTypeScriptParser, type TypeScriptParserParts } from '../src/core/parsers';
 import { BreakwaterLinter } from '../src/core/lint';
 import { LINT_WORKER_RESOURCE_LIMITS } from '../src/core/lint-documents';
 import { DEFAULT_SETTINGS, RULE_IDS, type RuleId } from '../src/core/settings';
@@ -23,6 +23,17 @@ const linter = new BreakwaterLinter(deps, DEFAULT_SETTINGS);
 // The same engine as the ESLint CLI runs the rules: ESLint's standard parsers (with the token list) and
 // ESLint's parse and traversal (with code-path analysis), both of which the extension skips.
 const standard = new BreakwaterLinter({ ...deps, typescriptParser: () => tsParser as unknown as Linter.Parser, javascriptParser: undefined, withoutCodePathAnalysis: undefined }, DEFAULT_SETTINGS);
+// The same engine parsing every version of a TypeScript file from scratch, as it did before it kept
+// each file's last parse (src/core/recent-source-files).
+const typescriptParts: TypeScriptParserParts = {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  parseAndGenerateServices: require('@typescript-eslint/typescript-estree').parseAndGenerateServices,
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  analyze: require('@typescript-eslint/scope-manager').analyze,
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  visitorKeys: require('@typescript-eslint/visitor-keys').visitorKeys,
+};
+const fromScratch = new BreakwaterLinter({ ...deps, typescriptParser: () => tokenFreeTypeScriptParser(typescriptParts, null) }, DEFAULT_SETTINGS);
 // The same engine with every rule off and no skipping: what parsing and ESLint's own passes cost.
 const parseOnly = new BreakwaterLinter({ ...deps, textMayUseNetwork: undefined }, {
   ...DEFAULT_SETTINGS,
@@ -54,13 +65,22 @@ function time(text: string, fileName: string, runs: number, engine = linter): { 
   return timeWork(text, runs, (edited) => engine.lint(edited, fileName).length);
 }
 
-/** Median and p95 of `work` over `runs` one-character edits of `text` (as typing makes), after a warm-up. */
+/**
+ * `text` with a line typed in its middle, different for each `n`: an edit in the middle makes the
+ * TypeScript parser re-read more of the file than one at its end would (see src/core/recent-source-files).
+ */
+function typedInto(text: string, n: number): string {
+  const line = text.indexOf('\n', text.length >> 1) + 1;
+  return `${text.slice(0, line)}// edit ${n}\n${text.slice(line)}`;
+}
+
+/** Median and p95 of `work` over `runs` edits of `text` (as typing makes), after a warm-up. */
 function timeWork(text: string, runs: number, work: (edited: string) => number): { median: number; p95: number; findings: number } {
   let findings = 0;
   for (let i = 0; i < 3; i++) findings = work(text); // warm up
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const edited = `${text}\n// ${i}`;
+    const edited = typedInto(text, i);
     const start = process.hrtime.bigint();
     work(edited);
     samples.push(Number(process.hrtime.bigint() - start) / 1e6);
@@ -77,6 +97,8 @@ function measure(): void {
   const baseline = time(big, 'service.ts', 30, parseOnly);
   console.log(`  lint per edit: median ${result.median.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms (target: fresh diagnostics within 50 ms)`);
   console.log(`  of which parsing and ESLint itself (rules off): median ${baseline.median.toFixed(1)} ms; Breakwater's rules: ${(result.median - baseline.median).toFixed(1)} ms`);
+  const [kept, scratch] = interleaved(big, 40, [linter, fromScratch].map((engine) => (edited: string) => engine.lint(edited, 'service.ts').length));
+  console.log(`  parsing each version from the last one: median ${kept!.median.toFixed(1)} ms; from scratch: median ${scratch!.median.toFixed(1)} ms (the same edits, taking turns)`);
   // After an edit the editor also asks for the simulator's CodeLens, which reads the file's cockatiel
   // policies: it reuses the lint's parse of that version rather than parsing the file a second time.
   const withLens = timeWork(big, 30, (edited) => {
@@ -130,10 +152,12 @@ function measure(): void {
 }
 
 function reportReal(label: string, text: string, fileName: string): void {
-  const [shipped, rulesOff, asEslintRunsIt] = interleaved(text, 40, [linter, parseOnly, standard].map((engine) => (edited: string) => engine.lint(edited, fileName).length));
+  const engines = /\.[cm]?tsx?$/.test(fileName) ? [linter, parseOnly, standard, fromScratch] : [linter, parseOnly, standard];
+  const [shipped, rulesOff, asEslintRunsIt, scratch] = interleaved(text, 40, engines.map((engine) => (edited: string) => engine.lint(edited, fileName).length));
   console.log(
     `  ${label.padEnd(48)} ${String(text.split('\n').length).padStart(5)} lines  median ${shipped!.median.toFixed(1)} ms  p10 ${shipped!.p10.toFixed(1)} ms  p95 ${shipped!.p95.toFixed(1)} ms` +
-      `  (rules off: ${rulesOff!.median.toFixed(1)} ms; as the ESLint CLI runs it: ${asEslintRunsIt!.median.toFixed(1)} ms, so ${(shipped!.median / asEslintRunsIt!.median).toFixed(2)}x)`,
+      `  (rules off: ${rulesOff!.median.toFixed(1)} ms; as the ESLint CLI runs it: ${asEslintRunsIt!.median.toFixed(1)} ms, so ${(shipped!.median / asEslintRunsIt!.median).toFixed(2)}x` +
+      `${scratch ? `; parsing each version from scratch: ${scratch.median.toFixed(1)} ms` : ''})`,
   );
 }
 
@@ -151,7 +175,7 @@ function interleaved(text: string, runs: number, works: ((edited: string) => num
     const order = round % 2 === 0 ? works.map((_, index) => index) : works.map((_, index) => works.length - 1 - index);
     for (const index of order) {
       for (let i = 0; i < block; i++) {
-        const edited = `${text}\n// ${round * block + i}`;
+        const edited = typedInto(text, round * block + i);
         const start = process.hrtime.bigint();
         works[index]!(edited);
         samples[index]!.push(Number(process.hrtime.bigint() - start) / 1e6);

@@ -170,17 +170,22 @@ export class BreakwaterLinter {
   private verify(text: string, fileName: string, withRules: boolean): { kind: 'ts' | 'js' | 'cjs'; messages: Linter.LintMessage[] } {
     const baseName = fileName.replace(/^.*[\\/]/, '') || 'file.js';
     const kind = TS_FILE.test(baseName) ? 'ts' : /\.cjs$/i.test(baseName) ? 'cjs' : 'js';
-    let messages = this.verifyAs(kind, text, baseName, withRules);
-    if (kind === 'js' && messages.some((m) => m.fatal)) messages = this.verifyAs('script', text, baseName, withRules);
+    let messages = this.verifyAs(kind, text, fileName || baseName, baseName, withRules);
+    if (kind === 'js' && messages.some((m) => m.fatal)) messages = this.verifyAs('script', text, fileName || baseName, baseName, withRules);
     return { kind, messages };
   }
 
-  private verifyAs(kind: 'ts' | 'js' | 'cjs' | 'script', text: string, baseName: string, withRules: boolean): Linter.LintMessage[] {
+  /**
+   * ESLint matches its config against `baseName` (a whole path outside its base directory, the
+   * process's working directory, would match none); the parser gets the whole `filePath`, by which
+   * the TypeScript parser keeps each file's last parse.
+   */
+  private verifyAs(kind: 'ts' | 'js' | 'cjs' | 'script', text: string, filePath: string, baseName: string, withRules: boolean): Linter.LintMessage[] {
     const config = this.config(kind, withRules);
     const ownParse = this.deps.withoutCodePathAnalysis;
     if (!ownParse) return this.linter.verify(text, config, baseName);
     const languageOptions = config[0]!.languageOptions as Linter.LanguageOptions & { parser: Linter.Parser };
-    const sourceCode = parseSourceCode(this.sourceCodeClass(ownParse.fallbackKeys), text, baseName, languageOptions);
+    const sourceCode = parseSourceCode(this.sourceCodeClass(ownParse.fallbackKeys), text, filePath, languageOptions);
     return sourceCode ? this.linter.verify(sourceCode, config, baseName) : [PARSE_FAILED];
   }
 

@@ -11,10 +11,18 @@
  */
 import type { Linter } from 'eslint';
 import { commentsOf } from './comments';
+import { RecentSourceFiles, type UpdatableSourceFile } from './recent-source-files';
 
 /** What the TypeScript parser is made of (typescript-estree's parse, scope-manager's analyze). */
 export interface TypeScriptParserParts {
-  readonly parse: (code: string, options: Record<string, unknown>) => { tokens?: unknown[]; comments?: unknown[]; sourceType?: string };
+  /**
+   * typescript-estree's `parseAndGenerateServices`: unlike `parse`, it is typed to take a SourceFile as
+   * well as text, and with node maps on, it tells which SourceFile it made (the Program's TypeScript node).
+   */
+  readonly parseAndGenerateServices: (
+    code: string | UpdatableSourceFile,
+    options: Record<string, unknown>,
+  ) => { ast: { tokens?: unknown[]; comments?: unknown[]; sourceType?: string }; services: { esTreeNodeToTSNodeMap?: { get(node: object): unknown } } };
   readonly analyze: (ast: never, options: Record<string, unknown>) => unknown;
   readonly visitorKeys: Record<string, readonly string[] | undefined>;
 }
@@ -41,13 +49,19 @@ type ParserOptions = Linter.ParserOptions & Record<string, unknown>;
 /**
  * `@typescript-eslint/parser` without tokens, for files with no type information (as the extension
  * lints them): the same typescript-estree options and the same scope analysis as its `parseForESLint`.
+ * A file parsed before (by `filePath`) is parsed incrementally from its last SourceFile kept in
+ * `recent` (see ./recent-source-files); with `recent` null, every parse starts from scratch.
  */
-export function tokenFreeTypeScriptParser(parts: TypeScriptParserParts): Linter.Parser {
+export function tokenFreeTypeScriptParser(parts: TypeScriptParserParts, recent: RecentSourceFiles | null): Linter.Parser {
   return {
     parseForESLint(code: string, options: ParserOptions = {}) {
       const sourceType = options.sourceType === 'module' ? 'module' : 'script';
       const ecmaFeatures = (options.ecmaFeatures ?? {}) as { jsx?: boolean; globalReturn?: boolean };
-      const ast = parts.parse(code, {
+      const keptAs = recent && typeof options.filePath === 'string' ? options.filePath : undefined;
+      const updated = keptAs === undefined ? undefined : recent!.take(keptAs, code);
+      // Kept before converting: a version that does not parse is still the best start for the next one.
+      if (updated) recent!.keep(keptAs!, updated);
+      const { ast, services } = parts.parseAndGenerateServices(updated ?? code, {
         ...options,
         jsx: ecmaFeatures.jsx === true,
         // Found below at a fraction of the cost (see ./comments).
@@ -55,7 +69,13 @@ export function tokenFreeTypeScriptParser(parts: TypeScriptParserParts): Linter.
         loc: true,
         range: true,
         tokens: false,
+        // Only to learn which SourceFile a fresh parse made.
+        preserveNodeMaps: !updated && keptAs !== undefined,
       });
+      if (!updated && keptAs !== undefined) {
+        const sourceFile = services.esTreeNodeToTSNodeMap?.get(ast) as UpdatableSourceFile | undefined;
+        if (typeof sourceFile?.update === 'function') recent!.keep(keptAs, sourceFile);
+      }
       ast.comments = commentsOf(code, ast as never, parts.visitorKeys);
       ast.tokens = [];
       ast.sourceType = sourceType;
@@ -117,10 +137,10 @@ function analyzeScope(ast: unknown, options: ParserOptions, scope: EslintScope, 
 export const editorParsers = {
   typescript: (): Linter.Parser =>
     tokenFreeTypeScriptParser({
-      parse: require('@typescript-eslint/typescript-estree').parse,
+      parseAndGenerateServices: require('@typescript-eslint/typescript-estree').parseAndGenerateServices,
       analyze: require('@typescript-eslint/scope-manager').analyze,
       visitorKeys: require('@typescript-eslint/visitor-keys').visitorKeys,
-    }),
+    }, new RecentSourceFiles()),
   javascript: (): Linter.Parser => tokenFreeJavaScriptParser(require('espree'), require('eslint-scope'), require('eslint-visitor-keys')),
 };
 
