@@ -259,7 +259,9 @@ function axiosDefaults(model: FileModel): ClientTargets {
   if (cached) return cached;
   const facts: ClientTargets = { root: false, instances: new Set() };
   const scopeManager = model.sourceCode.scopeManager;
-  for (const scope of scopeManager?.scopes ?? []) {
+  // Every reference of every variable is looked at below: not worth it in a file that never says `defaults`.
+  const scopes = model.sourceCode.text.includes('defaults') ? (scopeManager?.scopes ?? []) : [];
+  for (const scope of scopes) {
     for (const variable of scope.variables) {
       for (const reference of variable.references) {
         const assigned = defaultsTimeoutAssignment(model, reference.identifier);
@@ -273,8 +275,7 @@ function axiosDefaults(model: FileModel): ClientTargets {
     }
   }
   // `this.client.defaults.timeout = …` in the class that made `this.client` (finding it walks each class).
-  const classScopes = model.sourceCode.text.includes('defaults') ? (scopeManager?.scopes ?? []) : [];
-  for (const scope of classScopes) {
+  for (const scope of scopes) {
     if (scope.type !== 'class') continue;
     for (const field of fieldsOf(scope.block as TSESTree.ClassDeclaration).values()) {
       for (const write of field.memberWrites) {
