@@ -57,6 +57,9 @@ export function isTypedAsFetch(node: TSESTree.Node): boolean {
       return parent.init === current && parent.id.type === AST_NODE_TYPES.Identifier && isFetchType(parent.id.typeAnnotation?.typeAnnotation);
     case AST_NODE_TYPES.PropertyDefinition:
       return parent.value === current && isFetchType(parent.typeAnnotation?.typeAnnotation);
+    case AST_NODE_TYPES.AssignmentPattern:
+      // A parameter's default: `constructor(readonly fetchImpl: typeof fetch = (...args) => fetch(...args))`.
+      return parent.right === current && parent.left.type === AST_NODE_TYPES.Identifier && isFetchType(parent.left.typeAnnotation?.typeAnnotation);
     case AST_NODE_TYPES.ReturnStatement: {
       let owner: TSESTree.Node | undefined = parent.parent;
       while (owner && !isFunction(owner)) owner = owner.parent;
@@ -88,46 +91,116 @@ function isFetchType(type: TSESTree.TypeNode | undefined): boolean {
 }
 
 /**
- * Whether `call` is the whole of a fetch implementation: it sends the URL its function was given, and
- * that function is stored under a fetch's name, as a method (`fetch(url, options) { return fetch(url, options); }`
- * in an SDK whose base class calls `this.fetch` under its retries), a property or class field, or an
- * assignment (`this.webClientOptions.fetch = (url, init) => undiciFetch(url, { ...init, dispatcher })`,
- * `global.fetch = async (url, options) => originalFetch(url, options)`). Whoever calls it decides how it
- * is retried, and that code is elsewhere. Forwarding the URL is what tells such an adapter from a
- * loader that happens to be called `fetch` (`store.fetch()` that requests one fixed endpoint).
+ * Whether `call` is the whole of a fetch implementation: it sends on the URL its function was given,
+ * and that function is one other code plugs in and calls:
+ * - stored under a fetch's name, as a method (`fetch(url, options) { return fetch(url, options); }` in
+ *   an SDK whose base class calls `this.fetch` under its retries), a property or class field, an
+ *   assignment (`this.webClientOptions.fetch = (url, init) => undiciFetch(url, { ...init, dispatcher })`,
+ *   `global.fetch = async (url, options) => originalFetch(url, options)`) or a parameter's default
+ *   (`fetchImpl = (...args) => fetch(...args)`);
+ * - a drop-in fetch: named as one (`debugFetch`, `loggingFetch`) and sending on both its URL and its
+ *   options untouched (`const debugFetch = async (url, init) => { log(url); return fetch(url, init); }`);
+ * - a method of a class that implements a transport interface (`class CustomHttpClient implements
+ *   BaseHttpClient { sendRequest(request) { return fetch(request.url, …); } }`, which a crawler calls under
+ *   its own retries).
+ * Whoever calls it decides how it is retried, and that code is elsewhere. Sending on the URL it was
+ * given is what tells such an adapter from a loader that happens to be called `fetch` (`store.fetch()`
+ * that requests one fixed endpoint).
  */
 export function isFetchAdapterCall(
   call: TSESTree.CallExpression,
   variableOf: (identifier: TSESTree.Identifier) => TSESLint.Scope.Variable | undefined,
 ): boolean {
-  const url = call.arguments[0] && unwrap(call.arguments[0]);
-  if (url?.type !== AST_NODE_TYPES.Identifier) return false;
+  const url = call.arguments[0] && forwardedRoot(call.arguments[0]);
+  if (!url) return false;
   let fn: TSESTree.Node | undefined = call.parent;
   while (fn && !isFunction(fn)) fn = fn.parent;
-  if (!fn || !isFunction(fn) || !storedUnderFetchName(fn)) return false;
-  const definition = variableOf(url)?.defs[0];
-  // The function's first parameter (`url`, `url: string`, `url = base`), not a later one.
-  const first = fn.params[0];
-  return definition?.type === 'Parameter' && definition.node === fn && first !== undefined && contains(first, definition.name);
+  if (!fn || !isFunction(fn)) return false;
+  const isParameter = (node: TSESTree.Node | undefined, index: number): boolean => {
+    if (node?.type !== AST_NODE_TYPES.Identifier) return false;
+    const definition = variableOf(node)?.defs[0];
+    const parameter = fn.params[index];
+    return definition?.type === 'Parameter' && definition.node === fn && parameter !== undefined && contains(parameter, definition.name);
+  };
+  // The function's first parameter (`url`, `url: string`, `url = base`, `...args`), not a later one.
+  if (!isParameter(url, 0)) return false;
+  if (storedUnderFetchName(fn) || implementsTransport(fn)) return true;
+  const options = call.arguments[1];
+  const first = call.arguments[0]!;
+  return first.type !== AST_NODE_TYPES.SpreadElement && unwrap(first) === url && options !== undefined && isParameter(unwrap(options), 1) && namedAsFetch(fn);
 }
 
-/** `fetch(…) {…}` as a method, `fetch: (…) => …`, a class field `fetch = …`, or `<object>.fetch = …`. */
+/**
+ * The identifier a call's URL argument sends on: `url`, all the function's arguments (`...args`), or
+ * the request whose URL it is (`request.url`, `req.href`).
+ */
+function forwardedRoot(argument: TSESTree.CallExpressionArgument): TSESTree.Node | undefined {
+  if (argument.type === AST_NODE_TYPES.SpreadElement) return argument.argument.type === AST_NODE_TYPES.Identifier ? argument.argument : undefined;
+  const url = unwrap(argument);
+  if (url.type === AST_NODE_TYPES.Identifier) return url;
+  if (url.type === AST_NODE_TYPES.MemberExpression && url.object.type === AST_NODE_TYPES.Identifier && /^(?:url|href|uri)$/i.test(staticPropertyName(url) ?? '')) return url.object;
+  return undefined;
+}
+
+/** `fetch(…) {…}` as a method, `fetch: (…) => …`, a class field `fetch = …`, `<object>.fetch = …`, or a parameter `fetchImpl = …`. */
 function storedUnderFetchName(fn: FunctionNode): boolean {
-  let current: TSESTree.Node = fn;
-  while (current.parent && isTypeWrapper(current.parent)) current = current.parent;
-  const parent = current.parent;
+  const parent = outerNode(fn).parent;
   switch (parent?.type) {
     case AST_NODE_TYPES.MethodDefinition:
     case AST_NODE_TYPES.Property:
     case AST_NODE_TYPES.PropertyDefinition:
-      return parent.value === current && FETCH_OPTION_NAMES.has(staticPropertyName(parent) ?? '');
+      return parent.value === outerNode(fn) && FETCH_OPTION_NAMES.has(staticPropertyName(parent) ?? '');
     case AST_NODE_TYPES.AssignmentExpression:
       return (
-        parent.right === current &&
+        parent.right === outerNode(fn) &&
         parent.left.type === AST_NODE_TYPES.MemberExpression &&
         FETCH_OPTION_NAMES.has(staticPropertyName(parent.left) ?? '')
       );
+    case AST_NODE_TYPES.AssignmentPattern:
+      return parent.right === outerNode(fn) && parent.left.type === AST_NODE_TYPES.Identifier && FETCH_OPTION_NAMES.has(parent.left.name);
     default:
       return false;
   }
+}
+
+/** The function with any `as`/`satisfies`/`!` around it. */
+function outerNode(fn: FunctionNode): TSESTree.Node {
+  let current: TSESTree.Node = fn;
+  while (current.parent && isTypeWrapper(current.parent)) current = current.parent;
+  return current;
+}
+
+/** A name that says a function is a fetch (`debugFetch`, `tracedFetch`), not one that only starts or ends with the letters (`prefetch`). */
+const DROP_IN_FETCH_NAME = /^[a-z][a-zA-Z0-9]*Fetch$/;
+
+/** `const debugFetch = …`, `function loggingFetch(…)`, or a method or property so named. */
+function namedAsFetch(fn: FunctionNode): boolean {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return DROP_IN_FETCH_NAME.test(fn.id?.name ?? '');
+  const parent = outerNode(fn).parent;
+  switch (parent?.type) {
+    case AST_NODE_TYPES.VariableDeclarator:
+      return parent.id.type === AST_NODE_TYPES.Identifier && DROP_IN_FETCH_NAME.test(parent.id.name);
+    case AST_NODE_TYPES.MethodDefinition:
+    case AST_NODE_TYPES.Property:
+    case AST_NODE_TYPES.PropertyDefinition:
+      return DROP_IN_FETCH_NAME.test(staticPropertyName(parent) ?? '');
+    default:
+      return false;
+  }
+}
+
+/** Interface names that say a class is a transport other code sends its requests through. */
+const TRANSPORT_INTERFACE = /(?:Http|Fetch|Transport|Client|Adapter|Connection|Requester)/;
+
+/** A method of a class that implements a transport interface (`implements BaseHttpClient`). */
+function implementsTransport(fn: FunctionNode): boolean {
+  const method = fn.parent;
+  if (method?.type !== AST_NODE_TYPES.MethodDefinition || method.value !== fn) return false;
+  const owner = method.parent.parent;
+  if (owner.type !== AST_NODE_TYPES.ClassDeclaration && owner.type !== AST_NODE_TYPES.ClassExpression) return false;
+  // espree's classes have no `implements` at all.
+  return (owner.implements as TSESTree.TSClassImplements[] | undefined)?.some(({ expression }) => {
+    const name = expression.type === AST_NODE_TYPES.Identifier ? expression.name : expression.type === AST_NODE_TYPES.MemberExpression ? staticPropertyName(expression) : undefined;
+    return name !== undefined && TRANSPORT_INTERFACE.test(name);
+  }) === true;
 }

@@ -314,8 +314,32 @@ describe('no-unprotected-call', () => {
       'const originalFetch = global.fetch;\nglobal.fetch = async (url: string, options?: RequestInit) => {\n  const response = await originalFetch(url, options);\n  track(url);\n  return response;\n};',
       'export const transport = { fetchImpl: async (input: RequestInfo, init?: RequestInit) => fetch(input, init), fetch(url = "/", init?: RequestInit) { return fetch(url, init); } };',
       'class Transport { fetch = async (input: string, init: RequestInit) => globalThis.fetch(input!, init); }',
+      // Regression (crawlee custom-http-client guide): an HTTP client implementation the crawler sends each
+      // request through, under its own maxRequestRetries.
+      'import type { BaseHttpClient, HttpRequest } from "@crawlee/core";\nexport class CustomHttpClient implements BaseHttpClient {\n  async sendRequest(request: HttpRequest) {\n    const response = await fetch(request.url, { method: request.method, signal: request.signal });\n    return { statusCode: response.status, body: await response.text() };\n  }\n}',
+      'export default class implements core.HttpAdapter { send(url: string, init: RequestInit) { return fetch(url, { ...init, signal: AbortSignal.timeout(1) }); } }',
+      // Regression (firebase functions service.ts): the default of an injectable fetch, forwarding all its arguments.
+      'export class FunctionsService {\n  constructor(\n    readonly app: FirebaseApp,\n    regionOrCustomDomain: string = DEFAULT_REGION,\n    readonly fetchImpl: typeof fetch = (...args) => fetch(...args)\n  ) {}\n}',
+      'export function createClient(base: string, fetchImpl = (...args: Parameters<typeof fetch>) => fetch(...args)) { return { base, fetchImpl }; }',
+      // Regression (netlify cli logs/log-api.ts): a drop-in fetch that logs, sending on its URL and options untouched.
+      'export const debugFetch = async (url: string, init?: RequestInit): Promise<Response> => {\n  debugLog(`→ ${init?.method ?? "GET"} ${url}`);\n  const response = await fetch(url, init);\n  return response;\n};',
+      'export async function loggingFetch(input: string, options: RequestInit = {}) { const started = Date.now(); try { return await fetch(input as string, options); } finally { log(Date.now() - started); } }',
     ],
     invalid: [
+      // Implementations and drop-in fetches are unresolved: their callers decide, so reported in report mode.
+      unprotected('export class CustomHttpClient implements BaseHttpClient { sendRequest(request: HttpRequest) { return fetch(request.url, { signal: request.signal }); } }', 'fetch', { options: [{ unresolved: 'report' }] }),
+      unprotected('export const debugFetch = (url: string, init?: RequestInit) => fetch(url, init);', 'fetch', { options: [{ unresolved: 'report' }] }),
+      unprotected('export class Service { constructor(readonly fetchImpl: typeof fetch = (...args) => fetch(...args)) {} }', 'fetch', { options: [{ unresolved: 'report' }] }),
+      // An interface that is not a transport, a transport method with a URL of its own, a helper not named as a
+      // fetch (`prefetch` only ends with the letters), and a fetch-named one that makes its own options.
+      unprotected(`@Injectable()\nexport class PaymentsService implements OnModuleInit {\n  onModuleInit() {}\n  charge(url: string) { return fetch(url, ${T}); }\n}`),
+      unprotected(`export class Client implements HttpClient { ping() { return fetch("/ping", ${T}); } }`),
+      unprotected(`export class Client implements HttpClient { send(options: RequestInit, url: string) { return fetch(url, { ...options, ${T.slice(2, -2)} }); } }`),
+      unprotected('export const prefetch = (url: string, init?: RequestInit) => fetch(url, init);'),
+      unprotected('export const get = (url: string, init?: RequestInit) => fetch(url, init);'),
+      unprotected(`export const debugFetch = (url: string) => fetch(url, ${T});`),
+      unprotected(`export const debugFetch = (url: string, init?: RequestInit) => fetch(url, { ...init, ${T.slice(2, -2)} });`),
+      unprotected(`export function createClient(fetcher = (...args: [string]) => fetch(...args, ${T})) { return fetcher; }`),
       unprotected(`export const get = async <T,>(u: string): Promise<T> => (await fetch(u, ${T})).json() as Promise<T>;`),
       // Typed as something other than a fetch; and a typed fetch in strict mode.
       unprotected(`export const load: Loader = async (u: string) => fetch(u, ${T});`),
