@@ -62,33 +62,90 @@ function retryScope(node: TSESTree.Node): FunctionNode | undefined {
 }
 
 /**
- * A request whose arguments read a variable declared or reassigned inside the loop body is a new
- * request each pass (pagination, a work queue, an index over a list), not a retry. A counter named
+ * A request whose arguments read a variable reassigned inside the loop body, or declared in it from
+ * something that varies (see variableVaries), is a new request each pass (pagination, a work queue,
+ * an index over a list), not a retry. A counter named
  * for attempts (`attempt`, `retryCount`, `tries`) is the exception: it numbers the retries of the same
  * request, and retry code hands it on for a header or a log (`doFetchRequest(input, init, attempt)`).
  */
 function variesPerIteration(model: FileModel, request: TSESTree.Node, loop: RetryLoop): boolean {
   const args = request.type === AST_NODE_TYPES.CallExpression ? request.arguments : [request];
+  const seen = new Set<TSESLint.Scope.Variable>();
+  return args.some((arg) => expressionVaries(model, arg, loop, seen));
+}
+
+/** Whether `expression` reads a variable that holds something new on each pass of `loop`. */
+function expressionVaries(model: FileModel, expression: TSESTree.Node, loop: RetryLoop, seen: Set<TSESLint.Scope.Variable>): boolean {
   let varies = false;
-  for (const arg of args) {
-    walk(arg, (node) => {
-      if (varies || node.type !== AST_NODE_TYPES.Identifier || ATTEMPT_COUNTER.test(node.name)) return undefined;
-      const variable = model.resolver.variableOf(node);
-      if (!variable) return undefined;
-      // Parameters of callbacks inside the loop (`new Promise((ok, fail) => …)`) are not per-pass data.
-      const declaredInside = variable.defs.some((def) => def.type !== 'Parameter' && contains(loop.body, def.name));
-      const assignedInside = variable.references.some(
-        (reference) =>
-          reference.isWrite() &&
-          !reference.init &&
-          (contains(loop.body, reference.identifier) ||
-            (loop.type === AST_NODE_TYPES.ForStatement && !!loop.update && contains(loop.update, reference.identifier))),
-      );
-      if (declaredInside || assignedInside) varies = true;
-      return undefined;
-    });
-  }
+  walk(expression, (node) => {
+    if (varies || node.type !== AST_NODE_TYPES.Identifier || ATTEMPT_COUNTER.test(node.name)) return undefined;
+    const variable = model.resolver.variableOf(node);
+    if (!variable || seen.has(variable)) return undefined;
+    seen.add(variable);
+    if (variableVaries(model, variable, loop, seen)) varies = true;
+    return undefined;
+  });
   return varies;
+}
+
+/**
+ * Whether a variable holds something new on each pass: it is assigned in the loop, or declared in it
+ * from something that varies. A binding made afresh each pass from what does not change is the same
+ * request again (firecrawl's `const cfg = { ...config }; cfg.data = { ...data, origin }` before
+ * `instance.request(cfg)`); one made by a call (`const item = queue.shift()`) or by destructuring is
+ * taken to vary.
+ */
+function variableVaries(model: FileModel, variable: TSESLint.Scope.Variable, loop: RetryLoop, seen: Set<TSESLint.Scope.Variable>): boolean {
+  const assignedInside = variable.references.some(
+    (reference) =>
+      reference.isWrite() &&
+      !reference.init &&
+      (contains(loop.body, reference.identifier) ||
+        (loop.type === AST_NODE_TYPES.ForStatement && !!loop.update && contains(loop.update, reference.identifier))),
+  );
+  if (assignedInside) return true;
+  // Parameters of callbacks inside the loop (`new Promise((ok, fail) => …)`) are not per-pass data.
+  const declaredInside = variable.defs.filter((def) => def.type !== 'Parameter' && contains(loop.body, def.name));
+  if (declaredInside.length === 0) return false;
+  for (const def of declaredInside) {
+    const declarator = def.node;
+    if (declarator.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier || !declarator.init) return true;
+    if (makesSomethingNew(declarator.init) || expressionVaries(model, declarator.init, loop, seen)) return true;
+  }
+  // What the loop writes into it (`cfg.data = …`) varies only if the value written does.
+  return variable.references.some((reference) => {
+    const member = reference.identifier.parent;
+    const assignment = member?.parent;
+    return (
+      member?.type === AST_NODE_TYPES.MemberExpression &&
+      member.object === reference.identifier &&
+      assignment?.type === AST_NODE_TYPES.AssignmentExpression &&
+      assignment.left === member &&
+      contains(loop.body, assignment) &&
+      (makesSomethingNew(assignment.right) || expressionVaries(model, assignment.right, loop, seen))
+    );
+  });
+}
+
+/** An expression with a call, `new`, `await`, `yield` or `++` in it may give a different value each time it runs. */
+function makesSomethingNew(expression: TSESTree.Node): boolean {
+  let found = false;
+  walk(expression, (node) => {
+    switch (node.type) {
+      case AST_NODE_TYPES.CallExpression:
+      case AST_NODE_TYPES.NewExpression:
+      case AST_NODE_TYPES.AwaitExpression:
+      case AST_NODE_TYPES.YieldExpression:
+      case AST_NODE_TYPES.UpdateExpression:
+      case AST_NODE_TYPES.AssignmentExpression:
+      case AST_NODE_TYPES.TaggedTemplateExpression:
+        found = true;
+        return 'skip';
+      default:
+        return found ? 'skip' : undefined;
+    }
+  }, { skipFunctions: true });
+  return found;
 }
 
 /** Names of attempt counters: `attempt`, `attemptNumber`, `retries`, `retryCount`, `tries`, `tryCount`. */

@@ -47,8 +47,9 @@ const FETCH_TYPE_NAMES = /^(?:Fetch|FetchFunction|FetchLike|FetchFn|FetchImpl|Fe
  */
 export function isTypedAsFetch(node: TSESTree.Node): boolean {
   let current = node;
-  for (let parent = current.parent; parent && isTypeWrapper(parent); parent = parent.parent) {
-    if (parent.type !== AST_NODE_TYPES.TSNonNullExpression && isFetchType((parent as TSESTree.TSAsExpression | TSESTree.TSSatisfiesExpression).typeAnnotation)) return true;
+  // Through `as`/`satisfies`/`!`, and the branches of a choice (`globalThis.fetch ? (...args) => globalThis.fetch(...args) : unsupported`).
+  for (let parent = current.parent; parent && (isTypeWrapper(parent) || isBranch(parent, current)); parent = parent.parent) {
+    if (isTypeWrapper(parent) && parent.type !== AST_NODE_TYPES.TSNonNullExpression && isFetchType((parent as TSESTree.TSAsExpression | TSESTree.TSSatisfiesExpression).typeAnnotation)) return true;
     current = parent;
   }
   const parent = current.parent;
@@ -70,6 +71,11 @@ export function isTypedAsFetch(node: TSESTree.Node): boolean {
     default:
       return false;
   }
+}
+
+/** Whether `child` is a value `parent` may evaluate to: a branch of `a ? b : c`, either side of `a ?? b` or `a || b`. */
+function isBranch(parent: TSESTree.Node, child: TSESTree.Node): boolean {
+  return (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test !== child) || parent.type === AST_NODE_TYPES.LogicalExpression;
 }
 
 function isFetchType(type: TSESTree.TypeNode | undefined): boolean {

@@ -324,6 +324,11 @@ describe('no-unprotected-call', () => {
       // Regression (netlify cli logs/log-api.ts): a drop-in fetch that logs, sending on its URL and options untouched.
       'export const debugFetch = async (url: string, init?: RequestInit): Promise<Response> => {\n  debugLog(`→ ${init?.method ?? "GET"} ${url}`);\n  const response = await fetch(url, init);\n  return response;\n};',
       'export async function loggingFetch(input: string, options: RequestInit = {}) { const started = Date.now(); try { return await fetch(input as string, options); } finally { log(Date.now() - started); } }',
+      // Regression (firecrawl js-sdk v2 httpClient.ts): the retried config is copied afresh each pass from the
+      // same config, so the loop re-sends one request after a 502, not a new one.
+      'import axios, { type AxiosRequestConfig } from "axios";\nexport class HttpClient {\n  private instance = axios.create({ timeout: 60000 });\n  async request(config: AxiosRequestConfig) {\n    let lastError: unknown;\n    for (let attempt = 0; attempt < 3; attempt++) {\n      try {\n        const cfg: AxiosRequestConfig = { ...config };\n        if (cfg.method === "post") {\n          const data = (cfg.data ?? {}) as Record<string, unknown>;\n          cfg.data = { ...data, origin: `js-sdk@${version}` };\n        }\n        return await this.instance.request(cfg);\n      } catch (err: any) {\n        lastError = err;\n        if (err?.response?.status === 502) {\n          await sleep(500 * 2 ** attempt);\n          continue;\n        }\n        throw err;\n      }\n    }\n    throw lastError;\n  }\n}',
+      // Regression (ofetch index.ts): a fetch typed as one, chosen by a condition.
+      'export const fetch: typeof globalThis.fetch = globalThis.fetch\n  ? (...args: Parameters<typeof globalThis.fetch>) => globalThis.fetch(...args)\n  : () => Promise.reject(new Error("[ofetch] global.fetch is not supported!"));',
     ],
     invalid: [
       // Implementations and drop-in fetches are unresolved: their callers decide, so reported in report mode.
@@ -340,6 +345,13 @@ describe('no-unprotected-call', () => {
       unprotected(`export const debugFetch = (url: string) => fetch(url, ${T});`),
       unprotected(`export const debugFetch = (url: string, init?: RequestInit) => fetch(url, { ...init, ${T.slice(2, -2)} });`),
       unprotected(`export function createClient(fetcher = (...args: [string]) => fetch(...args, ${T})) { return fetcher; }`),
+      // Per-pass data made by a call, an index or destructuring: each pass sends a new request, so no retry.
+      unprotected(`export async function drain(queue: string[]) { while (queue.length > 0) { const url = queue.shift()!; try { await fetch(url, ${T}); } catch (e) { log(e); } } }`),
+      unprotected(`export async function all(urls: string[]) { for (let i = 0; i < urls.length; i++) { const url = urls[i]; try { await fetch(url, ${T}); } catch { continue; } } }`),
+      unprotected(`export async function each(jobs: Job[]) { let n = 0; while (n < jobs.length) { const { url } = jobs[n]; try { await fetch(url, ${T}); } catch { } n++; } }`),
+      unprotected(`export async function each(config: RequestInit) { for (;;) { const init = { ...config }; init.headers = nextHeaders(); try { return await fetch("/a", { ...init, ${T.slice(2, -2)} }); } catch { } } }`),
+      // A condition choosing a fetch that nothing types as one.
+      unprotected(`export const load = cond ? (u: string) => fetch(u, ${T}) : undefined;`),
       unprotected(`export const get = async <T,>(u: string): Promise<T> => (await fetch(u, ${T})).json() as Promise<T>;`),
       // Typed as something other than a fetch; and a typed fetch in strict mode.
       unprotected(`export const load: Loader = async (u: string) => fetch(u, ${T});`),
