@@ -57,10 +57,10 @@ export function tokenFreeTypeScriptParser(parts: TypeScriptParserParts, recent: 
     parseForESLint(code: string, options: ParserOptions = {}) {
       const sourceType = options.sourceType === 'module' ? 'module' : 'script';
       const ecmaFeatures = (options.ecmaFeatures ?? {}) as { jsx?: boolean; globalReturn?: boolean };
-      const keptAs = recent && typeof options.filePath === 'string' ? options.filePath : undefined;
-      const updated = keptAs === undefined ? undefined : recent!.take(keptAs, code);
+      const kept = recent && typeof options.filePath === 'string' ? { files: recent, as: options.filePath } : undefined;
+      const updated = kept?.files.take(kept.as, code);
       // Kept before converting: a version that does not parse is still the best start for the next one.
-      if (updated) recent!.keep(keptAs!, updated);
+      if (kept && updated) kept.files.keep(kept.as, updated);
       const { ast, services } = parts.parseAndGenerateServices(updated ?? code, {
         ...options,
         jsx: ecmaFeatures.jsx === true,
@@ -70,11 +70,11 @@ export function tokenFreeTypeScriptParser(parts: TypeScriptParserParts, recent: 
         range: true,
         tokens: false,
         // Only to learn which SourceFile a fresh parse made.
-        preserveNodeMaps: !updated && keptAs !== undefined,
+        preserveNodeMaps: kept !== undefined && !updated,
       });
-      if (!updated && keptAs !== undefined) {
+      if (kept && !updated) {
         const sourceFile = services.esTreeNodeToTSNodeMap?.get(ast) as UpdatableSourceFile | undefined;
-        if (typeof sourceFile?.update === 'function') recent!.keep(keptAs, sourceFile);
+        if (typeof sourceFile?.update === 'function') kept.files.keep(kept.as, sourceFile);
       }
       ast.comments = commentsOf(code, ast as never, parts.visitorKeys);
       ast.tokens = [];

@@ -150,20 +150,21 @@ function forwardedRoot(argument: TSESTree.CallExpressionArgument): TSESTree.Node
 
 /** `fetch(…) {…}` as a method, `fetch: (…) => …`, a class field `fetch = …`, `<object>.fetch = …`, or a parameter `fetchImpl = …`. */
 function storedUnderFetchName(fn: FunctionNode): boolean {
-  const parent = outerNode(fn).parent;
+  const outer = outerNode(fn);
+  const parent = outer.parent;
   switch (parent?.type) {
     case AST_NODE_TYPES.MethodDefinition:
     case AST_NODE_TYPES.Property:
     case AST_NODE_TYPES.PropertyDefinition:
-      return parent.value === outerNode(fn) && FETCH_OPTION_NAMES.has(staticPropertyName(parent) ?? '');
+      return parent.value === outer && FETCH_OPTION_NAMES.has(staticPropertyName(parent) ?? '');
     case AST_NODE_TYPES.AssignmentExpression:
       return (
-        parent.right === outerNode(fn) &&
+        parent.right === outer &&
         parent.left.type === AST_NODE_TYPES.MemberExpression &&
         FETCH_OPTION_NAMES.has(staticPropertyName(parent.left) ?? '')
       );
     case AST_NODE_TYPES.AssignmentPattern:
-      return parent.right === outerNode(fn) && parent.left.type === AST_NODE_TYPES.Identifier && FETCH_OPTION_NAMES.has(parent.left.name);
+      return parent.right === outer && parent.left.type === AST_NODE_TYPES.Identifier && FETCH_OPTION_NAMES.has(parent.left.name);
     default:
       return false;
   }
