@@ -20,7 +20,11 @@ export function activate(context: vscode.ExtensionContext): void {
       new BreakwaterCodeActions(controller.service),
       BreakwaterCodeActions.metadata,
     ),
-    vscode.commands.registerCommand(ENSURE_COCKATIEL_COMMAND, (uri: vscode.Uri) => ensureCockatiel(uri, log)),
+    vscode.commands.registerCommand(ENSURE_COCKATIEL_COMMAND, async (uri?: vscode.Uri) => {
+      // A wrap's code action passes nothing (see ./host/code-actions): the document is the active editor's.
+      const document = uri ?? vscode.window.activeTextEditor?.document.uri;
+      if (document) await ensureCockatiel(document, log);
+    }),
     vscode.commands.registerCommand(OPEN_SIMULATOR_COMMAND, (policy?: unknown) => {
       // The CodeLens passes the policy it read; a command-palette run passes nothing.
       const fromCode = policy === undefined ? undefined : parseToPanel({ type: 'load', policyFromCode: policy })?.policyFromCode;

@@ -87,7 +87,10 @@ export class BreakwaterCodeActions implements vscode.CodeActionProvider {
       action.isPreferred = preferred;
       action.edit = new vscode.WorkspaceEdit();
       for (const fix of wrap.fixes) action.edit.replace(document.uri, rangeOf(document, fix.range), fix.text);
-      action.command = { title: 'Check that cockatiel is installed', command: ENSURE_COCKATIEL_COMMAND, arguments: [document.uri] };
+      // No arguments: VS Code keeps a code action's command arguments only while its list of actions
+      // lives, and the wrap's own edit can replace that list (a new lint) before the command runs, which
+      // then fails with "Actual command not found". The command reads the editor the wrap was applied in.
+      action.command = { title: 'Check that cockatiel is installed', command: ENSURE_COCKATIEL_COMMAND };
       actions.push(action);
     }
     const line = document.lineAt(diagnostic.range.start.line);
