@@ -3,8 +3,11 @@ import { AST_NODE_TYPES } from '../util/node-types';
 import { isFunction, staticPropertyName, unwrap, walk } from '../util/ast';
 import type { FileModel } from './file-model';
 
-/** Names of functions that wait: `sleep(ms)`, `delay(ms)`, `setTimeout(fn, ms)`, `scheduler.wait(ms)`. */
-const DELAY_NAME = /^(?:sleep|delay|wait|pause|setTimeout|backoff|waitFor|sleepFor)$|(?:Delay|Sleep|Backoff|Wait)$/;
+/**
+ * Names of functions that wait: `sleep(ms)`, `delay(ms)`, `setTimeout(fn, ms)`, `scheduler.wait(ms)`,
+ * and the same words with more after them (`sleepFor`, `waitFor`, `sleepWithAbort(ms, signal)`).
+ */
+const DELAY_NAME = /^(?:(?:sleep|delay|wait|pause|backoff)(?:[A-Z][A-Za-z0-9]*)?|setTimeout)$|(?:Delay|Sleep|Backoff|Wait)$/;
 const RANDOM_NAME = /random|jitter/i;
 
 export type DelayVerdict = 'none' | 'constant' | 'jittered' | 'unknown';
@@ -26,16 +29,25 @@ export function containsWait(scope: TSESTree.Node): boolean {
 
 /** Whether a call's own callee is named like a function that waits (`sleep(ms)`, `setTimeout(ms)`, `scheduler.wait(ms)`). */
 export function isWaitCall(call: TSESTree.CallExpression): boolean {
-  const callee = unwrap(call.callee);
-  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? staticPropertyName(callee) : undefined;
+  const name = calleeName(call);
   return name !== undefined && DELAY_NAME.test(name);
 }
 
-/** How long a delay call waits: `setTimeout(fn, ms)` → ms; `setTimeout(ms)` (timers/promises), `sleep(ms)` → ms. */
+function calleeName(call: TSESTree.CallExpression): string | undefined {
+  const callee = unwrap(call.callee);
+  return callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? staticPropertyName(callee) : undefined;
+}
+
+/**
+ * How long a delay call waits: `setTimeout(fn, ms)` and `setTimeout(resolve, ms)` → ms;
+ * `setTimeout(ms)` (timers/promises), `sleep(ms)`, `sleepWithAbort(ms, signal)` → ms.
+ */
 function amountOf(call: TSESTree.CallExpression): TSESTree.Node | undefined {
   const [first, second] = call.arguments;
   if (!first) return undefined;
-  if (isFunction(unwrap(first)) || (unwrap(first).type === AST_NODE_TYPES.Identifier && second)) return second;
+  if (isFunction(unwrap(first))) return second;
+  // Only a timer takes its callback first by name (`setTimeout(resolve, ms)`); other waits take the time first.
+  if (unwrap(first).type === AST_NODE_TYPES.Identifier && second && !/^(?:sleep|delay|wait|pause)/.test(calleeName(call) ?? '')) return second;
   return first;
 }
 

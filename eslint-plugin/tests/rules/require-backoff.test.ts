@@ -19,6 +19,8 @@ const library = (code: string, problem: 'noDelay' | 'noJitter', retry: string, f
 const hand = (code: string, problem: 'noDelay' | 'noJitter', retry = 'This retry loop', line = 3, column = 3) => ({ code, errors: [{ messageId: problem, data: { retry }, line, column }] });
 
 const valid = [
+  // Regression (openai-agents-js openaiTracingExporter.ts): a wait named sleepWithAbort(ms, signal), with 10% jitter on a doubling delay.
+  'export async function exportItems(endpoint, payload, signal) {\n  let attempts = 0;\n  let delay = 1000;\n  while (attempts < 3) {\n    try {\n      const response = await fetch(endpoint, { method: "POST", body: JSON.stringify(payload), signal });\n      if (response.ok) break;\n      if (response.status >= 400 && response.status < 500) break;\n    } catch (error) {\n      log(error);\n    }\n    attempts++;\n    const sleepTime = delay + Math.random() * 0.1 * delay;\n    if (!(await sleepWithAbort(sleepTime, signal))) break;\n    delay = Math.min(delay * 2, 30000);\n  }\n}',
   // Regression (outline's downloadImageNode): a one-time re-issue with a new cache mode is a fallback, not a hammering retry.
   'export const download = async (src, cache) => {\n  try {\n    return await (await fetch(src, { cache })).blob();\n  } catch {\n    if (cache !== "reload") return download(src, "reload");\n    throw new Error("failed");\n  }\n};',
   // Failing over to the next endpoint at once is a different request each time.
@@ -80,6 +82,8 @@ const valid = [
 ];
 
 const invalid = [
+  // The same wait with the same delay every time: no jitter.
+  hand('export async function exportItems(endpoint, signal) {\n  for (let attempts = 0; attempts < 3; attempts++) {\n    try { return await fetch(endpoint, { signal }); } catch (error) { log(error); }\n    await sleepWithAbort(1000, signal);\n  }\n}', 'noJitter', undefined, 2),
   // cockatiel: no backoff means ConstantBackoff(0)
   cockatiel('export const p = retry(handleAll, { maxAttempts: 3 });', 'noDelay', '{ maxAttempts: 3 }', '{ maxAttempts: 3, backoff: new ExponentialBackoff() }'),
   cockatiel('export const p = retry(handleAll, {});', 'noDelay', '{}', '{ backoff: new ExponentialBackoff() }'),
