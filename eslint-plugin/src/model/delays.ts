@@ -33,6 +33,7 @@ export function isWaitCall(call: TSESTree.CallExpression): boolean {
   return name !== undefined && DELAY_NAME.test(name);
 }
 
+/** A call's own name: `sleep` in `sleep(ms)`, `wait` in `scheduler.wait(ms)`. */
 function calleeName(call: TSESTree.CallExpression): string | undefined {
   const callee = unwrap(call.callee);
   return callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? staticPropertyName(callee) : undefined;
@@ -46,10 +47,13 @@ function amountOf(call: TSESTree.CallExpression): TSESTree.Node | undefined {
   const [first, second] = call.arguments;
   if (!first) return undefined;
   if (isFunction(unwrap(first))) return second;
-  // Only a timer takes its callback first by name (`setTimeout(resolve, ms)`); other waits take the time first.
-  if (unwrap(first).type === AST_NODE_TYPES.Identifier && second && !/^(?:sleep|delay|wait|pause)/.test(calleeName(call) ?? '')) return second;
+  // `setTimeout(resolve, ms)` passes its callback by name; a wait named for waiting takes the time first.
+  if (unwrap(first).type === AST_NODE_TYPES.Identifier && second && !TIME_FIRST_NAME.test(calleeName(call) ?? '')) return second;
   return first;
 }
+
+/** Waits whose first argument is the time even when a second follows (`sleep(ms, signal)`, `delayFor(ms, value)`). */
+const TIME_FIRST_NAME = /^(?:sleep|delay|wait|pause)/;
 
 /**
  * Whether a delay amount has randomness in it: 'jittered' if it (or a `const` or same-file function
@@ -93,7 +97,7 @@ export function amountVerdict(model: FileModel, node: TSESTree.Node | undefined,
       return combine(amountVerdict(model, target.consequent, depth + 1, visiting), amountVerdict(model, target.alternate, depth + 1, visiting));
     case AST_NODE_TYPES.CallExpression: {
       const callee = unwrap(target.callee);
-      const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? staticPropertyName(callee) : undefined;
+      const name = calleeName(target);
       if (name && RANDOM_NAME.test(name)) return 'jittered';
       if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === 'Math') {
         return target.arguments.reduce<DelayVerdict>((verdict, arg) => combine(verdict, amountVerdict(model, arg, depth + 1, visiting)), 'constant');
