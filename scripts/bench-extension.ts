@@ -6,7 +6,7 @@ import path from 'node:path';
 import { isMainThread, Worker } from 'node:worker_threads';
 import { Linter } from 'eslint';
 import * as tsParser from '@typescript-eslint/parser';
-import { editorParsing, tokenFreeTypeScriptParser, type TypeScriptParserParts } from '../src/core/parsers';
+import { editorParsing, tokenFreeTypeScriptParser, typescriptParserParts } from '../src/core/parsers';
 import { BreakwaterLinter } from '../src/core/lint';
 import { LINT_WORKER_RESOURCE_LIMITS } from '../src/core/lint-documents';
 import { DEFAULT_SETTINGS, RULE_IDS, type RuleId } from '../src/core/settings';
@@ -25,15 +25,7 @@ const linter = new BreakwaterLinter(deps, DEFAULT_SETTINGS);
 const standard = new BreakwaterLinter({ ...deps, typescriptParser: () => tsParser as unknown as Linter.Parser, javascriptParser: undefined, withoutCodePathAnalysis: undefined }, DEFAULT_SETTINGS);
 // The same engine parsing every version of a TypeScript file from scratch, as it did before it kept
 // each file's last parse (src/core/recent-source-files).
-const typescriptParts: TypeScriptParserParts = {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  parseAndGenerateServices: require('@typescript-eslint/typescript-estree').parseAndGenerateServices,
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  analyze: require('@typescript-eslint/scope-manager').analyze,
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  visitorKeys: require('@typescript-eslint/visitor-keys').visitorKeys,
-};
-const fromScratch = new BreakwaterLinter({ ...deps, typescriptParser: () => tokenFreeTypeScriptParser(typescriptParts, null) }, DEFAULT_SETTINGS);
+const fromScratch = new BreakwaterLinter({ ...deps, typescriptParser: () => tokenFreeTypeScriptParser(typescriptParserParts(), null) }, DEFAULT_SETTINGS);
 // The same engine with every rule off and no skipping: what parsing and ESLint's own passes cost.
 const parseOnly = new BreakwaterLinter({ ...deps, textMayUseNetwork: undefined }, {
   ...DEFAULT_SETTINGS,

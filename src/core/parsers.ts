@@ -133,14 +133,16 @@ function analyzeScope(ast: unknown, options: ParserOptions, scope: EslintScope, 
 }
 
 /* eslint-disable @typescript-eslint/no-require-imports -- loaded on first use: TypeScript is large */
+/** typescript-estree, scope-manager and visitor-keys, the TypeScript parser's parts, loaded when called. */
+export const typescriptParserParts = (): TypeScriptParserParts => ({
+  parseAndGenerateServices: require('@typescript-eslint/typescript-estree').parseAndGenerateServices,
+  analyze: require('@typescript-eslint/scope-manager').analyze,
+  visitorKeys: require('@typescript-eslint/visitor-keys').visitorKeys,
+});
+
 /** The parsers as the extension loads them: each on first use, TypeScript's on the first TypeScript file. */
 export const editorParsers = {
-  typescript: (): Linter.Parser =>
-    tokenFreeTypeScriptParser({
-      parseAndGenerateServices: require('@typescript-eslint/typescript-estree').parseAndGenerateServices,
-      analyze: require('@typescript-eslint/scope-manager').analyze,
-      visitorKeys: require('@typescript-eslint/visitor-keys').visitorKeys,
-    }, new RecentSourceFiles()),
+  typescript: (): Linter.Parser => tokenFreeTypeScriptParser(typescriptParserParts(), new RecentSourceFiles()),
   javascript: (): Linter.Parser => tokenFreeJavaScriptParser(require('espree'), require('eslint-scope'), require('eslint-visitor-keys')),
 };
 

@@ -2,14 +2,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Linter } from 'eslint';
-import { parseAndGenerateServices } from '@typescript-eslint/typescript-estree';
-import { analyze } from '@typescript-eslint/scope-manager';
-import { visitorKeys } from '@typescript-eslint/visitor-keys';
-import { tokenFreeTypeScriptParser, type TypeScriptParserParts } from '../../src/core/parsers';
+import { tokenFreeTypeScriptParser, typescriptParserParts } from '../../src/core/parsers';
 import { changeBetween, RecentSourceFiles, type UpdatableSourceFile } from '../../src/core/recent-source-files';
 import { ROOT } from '../helpers';
 
-const parts = { parseAndGenerateServices, analyze, visitorKeys } as unknown as TypeScriptParserParts;
+const parts = typescriptParserParts();
 const OPTIONS = { ecmaVersion: 'latest', sourceType: 'module', ecmaFeatures: { jsx: true }, preserveNodeMaps: false, loc: true, range: true, comment: true, tokens: true };
 
 /** The kept SourceFiles, counting how many lints started from one. */
