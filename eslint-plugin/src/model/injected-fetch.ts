@@ -39,6 +39,14 @@ export function isInjectedFetch(node: TSESTree.Node): boolean {
 const FETCH_TYPE_NAMES = /^(?:Fetch|FetchFunction|FetchLike|FetchFn|FetchImpl|FetchImplementation|CustomFetch)$/;
 
 /**
+ * Other names that end in `Fetch` (better-auth's `ClientMetadataResourceFetch`) say the same when the
+ * type comes from another package: the function is written to plug into that package. A project's own
+ * type so named (medusa's `ClientFetch`, from `./types`) may be its own request function, which the
+ * file then calls itself.
+ */
+const PACKAGE_FETCH_TYPE_NAME = /^[A-Za-z0-9_$]+Fetch$/;
+
+/**
  * Whether TypeScript types the function at `node` as a fetch: `const f: typeof fetch = (input, init) => …`,
  * `((input, init) => …) satisfies FetchFunction`, a class field `fetch: typeof fetch = …`, or the
  * function returned by one declared to return such a type
@@ -89,11 +97,27 @@ function isFetchType(type: TSESTree.TypeNode | undefined): boolean {
         (name.type === AST_NODE_TYPES.TSQualifiedName && name.right.name === 'fetch')
       );
     }
-    case AST_NODE_TYPES.TSTypeReference:
-      return type.typeName.type === AST_NODE_TYPES.Identifier && FETCH_TYPE_NAMES.test(type.typeName.name);
+    case AST_NODE_TYPES.TSTypeReference: {
+      if (type.typeName.type !== AST_NODE_TYPES.Identifier) return false;
+      const name = type.typeName.name;
+      return FETCH_TYPE_NAMES.test(name) || (PACKAGE_FETCH_TYPE_NAME.test(name) && importedFromPackage(name, type));
+    }
     default:
       return false;
   }
+}
+
+/** Whether the file imports `name` from a package: not a relative path nor a project alias (`@/`, `~/`, `#`). */
+function importedFromPackage(name: string, node: TSESTree.Node): boolean {
+  let program: TSESTree.Node = node;
+  while (program.parent) program = program.parent;
+  if (program.type !== AST_NODE_TYPES.Program) return false;
+  return program.body.some(
+    (statement) =>
+      statement.type === AST_NODE_TYPES.ImportDeclaration &&
+      !/^(?:\.|\/|@\/|~\/|#)/.test(statement.source.value) &&
+      statement.specifiers.some((specifier) => specifier.local.name === name),
+  );
 }
 
 /**
@@ -105,7 +129,11 @@ function isFetchType(type: TSESTree.TypeNode | undefined): boolean {
  *   `global.fetch = async (url, options) => originalFetch(url, options)`) or a parameter's default
  *   (`fetchImpl = (...args) => fetch(...args)`);
  * - a drop-in fetch: named as one (`debugFetch`, `loggingFetch`) and sending on both its URL and its
- *   options untouched (`const debugFetch = async (url, init) => { log(url); return fetch(url, init); }`);
+ *   options untouched (`const debugFetch = async (url, init) => { log(url); return fetch(url, init); }`),
+ *   or all its arguments (`const tracedFetch = (...args) => fetch(...args)`);
+ * - a function handed straight to a call, a `new` or `super(…)` that sends on its URL (possibly against a
+ *   base) and its options, possibly with more added (`super((input, init) => fetch(new URL(input, base), { ...init, headers }))`),
+ *   or all its arguments (`setAbstractFetchFunc(async (...args) => fetchFunc(...args))`);
  * - a method of a class that implements a transport interface (`class CustomHttpClient implements
  *   BaseHttpClient { sendRequest(request) { return fetch(request.url, …); } }`, which a crawler calls under
  *   its own retries).
@@ -131,9 +159,27 @@ export function isFetchAdapterCall(
   // The function's first parameter (`url`, `url: string`, `url = base`, `...args`), not a later one.
   if (!isParameter(url, 0)) return false;
   if (storedUnderFetchName(fn) || implementsTransport(fn)) return true;
-  const options = call.arguments[1];
   const first = call.arguments[0]!;
-  return first.type !== AST_NODE_TYPES.SpreadElement && unwrap(first) === url && options !== undefined && isParameter(unwrap(options), 1) && namedAsFetch(fn);
+  // All its arguments untouched: `const tracedFetch = (...args) => fetch(...args)`, `setFetch((...args) => fetch(...args))`.
+  if (first.type === AST_NODE_TYPES.SpreadElement) return call.arguments.length === 1 && (namedAsFetch(fn) || handedToCall(fn));
+  const options = call.arguments[1] && unwrap(call.arguments[1]);
+  if (!options) return false;
+  if (unwrap(first) === url && isParameter(options, 1) && namedAsFetch(fn)) return true;
+  // A fetch handed straight to a client that sends through it (atproto's `super(async (input, init) =>
+  // fetch(new URL(input, this.uri), { ...init, headers }))`): its URL and its options, with more added.
+  return handedToCall(fn) && (isParameter(options, 1) || spreadsParameter(options, (node) => isParameter(node, 1)));
+}
+
+/** A function written as an argument of a call, a `new` or `super(…)`: that callee decides when it runs. */
+function handedToCall(fn: FunctionNode): boolean {
+  const outer = outerNode(fn);
+  const parent = outer.parent;
+  return (parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) && parent.arguments.includes(outer as TSESTree.CallExpressionArgument);
+}
+
+/** `{ ...init, headers }`: an object that starts from the given options. */
+function spreadsParameter(node: TSESTree.Node, isOptionsParameter: (node: TSESTree.Node) => boolean): boolean {
+  return node.type === AST_NODE_TYPES.ObjectExpression && node.properties.some((property) => property.type === AST_NODE_TYPES.SpreadElement && isOptionsParameter(unwrap(property.argument)));
 }
 
 /**
@@ -145,6 +191,11 @@ function forwardedRoot(argument: TSESTree.CallExpressionArgument): TSESTree.Node
   const url = unwrap(argument);
   if (url.type === AST_NODE_TYPES.Identifier) return url;
   if (url.type === AST_NODE_TYPES.MemberExpression && url.object.type === AST_NODE_TYPES.Identifier && /^(?:url|href|uri)$/i.test(staticPropertyName(url) ?? '')) return url.object;
+  // The given path against a base: `new URL(input, this.uri)`.
+  if (url.type === AST_NODE_TYPES.NewExpression && url.callee.type === AST_NODE_TYPES.Identifier && url.callee.name === 'URL' && url.arguments.length === 2) {
+    const path = unwrap(url.arguments[0]!);
+    return path.type === AST_NODE_TYPES.Identifier ? path : undefined;
+  }
   return undefined;
 }
 
@@ -179,6 +230,19 @@ function outerNode(fn: FunctionNode): TSESTree.Node {
 
 /** A name that says a function is a fetch (`debugFetch`, `tracedFetch`), not one that only starts or ends with the letters (`prefetch`). */
 const DROP_IN_FETCH_NAME = /^[a-z][a-zA-Z0-9]*Fetch$/;
+
+/**
+ * Whether the function is the value of a property or method keyed by a fetch's name held in a
+ * variable: `{ async [customFetch](...args) { … } }`. Auth.js takes a provider's own fetch under its
+ * `customFetch` symbol and calls it for each OAuth request; a key that is a symbol of that name is a
+ * slot made for a fetch, whatever the function then does with its arguments.
+ */
+export function isFetchSlot(fn: FunctionNode): boolean {
+  const parent = outerNode(fn).parent;
+  if (parent?.type !== AST_NODE_TYPES.Property && parent?.type !== AST_NODE_TYPES.MethodDefinition && parent?.type !== AST_NODE_TYPES.PropertyDefinition) return false;
+  if (parent.value !== outerNode(fn) || !parent.computed || parent.key.type !== AST_NODE_TYPES.Identifier) return false;
+  return FETCH_OPTION_NAMES.has(parent.key.name) || DROP_IN_FETCH_NAME.test(parent.key.name);
+}
 
 /** `const debugFetch = …`, `function loggingFetch(…)`, or a method or property so named. */
 function namedAsFetch(fn: FunctionNode): boolean {

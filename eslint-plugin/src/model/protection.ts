@@ -2,7 +2,7 @@ import { type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/node-types';
 import { calleePath, isFunction, isTypeWrapper, unwrap, type FunctionNode } from '../util/ast';
 import type { FileModel } from './file-model';
-import { isFetchAdapterCall, isInjectedFetch, isTypedAsFetch } from './injected-fetch';
+import { isFetchAdapterCall, isFetchSlot, isInjectedFetch, isTypedAsFetch } from './injected-fetch';
 import { functionBinding, handRetryAround, helperCalled, helperParameter, retryHelperOf } from './hand-retry';
 import type { NetworkCall } from './network-call';
 import { isQueryLibraryModule, queryFunctionVerdict } from './query-libraries';
@@ -40,9 +40,10 @@ export function protectionAround(model: FileModel, node: TSESTree.Node, depth: n
 
 function functionProtection(model: FileModel, fn: FunctionNode, depth: number): Verdict {
   const verdict = visibleFunctionProtection(model, fn, depth);
-  // `const f: typeof fetch = (input, init) => fetch(input, init)` is written to be handed to a client
-  // that retries around it: unless the file shows it protected, that is where it likely goes.
-  return verdict === 'no' && isTypedAsFetch(fn) ? 'unknown' : verdict;
+  // `const f: typeof fetch = (input, init) => fetch(input, init)` and `{ [customFetch](...args) {…} }` are
+  // written to be handed to a client that retries around them: unless the file shows them protected,
+  // that is where they likely go.
+  return verdict === 'no' && (isTypedAsFetch(fn) || isFetchSlot(fn)) ? 'unknown' : verdict;
 }
 
 function visibleFunctionProtection(model: FileModel, fn: FunctionNode, depth: number): Verdict {

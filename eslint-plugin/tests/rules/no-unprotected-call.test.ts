@@ -327,6 +327,23 @@ describe('no-unprotected-call', () => {
       // Regression (firecrawl js-sdk v2 httpClient.ts): the retried config is copied afresh each pass from the
       // same config, so the loop re-sends one request after a 502, not a new one.
       'import axios, { type AxiosRequestConfig } from "axios";\nexport class HttpClient {\n  private instance = axios.create({ timeout: 60000 });\n  async request(config: AxiosRequestConfig) {\n    let lastError: unknown;\n    for (let attempt = 0; attempt < 3; attempt++) {\n      try {\n        const cfg: AxiosRequestConfig = { ...config };\n        if (cfg.method === "post") {\n          const data = (cfg.data ?? {}) as Record<string, unknown>;\n          cfg.data = { ...data, origin: `js-sdk@${version}` };\n        }\n        return await this.instance.request(cfg);\n      } catch (err: any) {\n        lastError = err;\n        if (err?.response?.status === 502) {\n          await sleep(500 * 2 ** attempt);\n          continue;\n        }\n        throw err;\n      }\n    }\n    throw lastError;\n  }\n}',
+      // Regression (Auth.js providers/apple.ts, microsoft-entra-id.ts): a provider's own fetch under Auth.js's
+      // `customFetch` symbol, which Auth.js calls for each OAuth request.
+      'import { customFetch } from "@auth/core";\nexport default function Apple(options) {\n  return {\n    async [customFetch](...args) {\n      const url = new URL(args[0] instanceof Request ? args[0].url : args[0]);\n      if (url.pathname.endsWith(".well-known/openid-configuration")) {\n        const response = await fetch(...args);\n        return Response.json({ ...(await response.json()), userinfo_endpoint: "x" });\n      }\n      return fetch(...args);\n    },\n    options,\n  };\n}',
+      // Regression (Auth.js providers/tiktok.ts): the same slot, sending on a URL it took apart from its arguments.
+      'import { customFetch } from "@auth/core";\nexport const TikTok = (options) => ({\n  async [customFetch](...args) {\n    const [url, request] = args;\n    return fetch(url, { ...request, body: new URLSearchParams({ client_key: options.clientId }).toString() });\n  },\n});',
+      // Regression (better-auth oauth2/validate-authorization-code.ts): a keyed fetch handed to jose.
+      'import { createRemoteJWKSet } from "jose";\nimport { customFetch } from "@better-auth/core";\nexport const jwks = (endpoint: string) => createRemoteJWKSet(new URL(endpoint), {\n  [customFetch]: async (url, init) => {\n    const response = await fetch(url, { ...init, redirect: "manual" });\n    return response;\n  },\n});',
+      // Regression (better-auth cimd/src/node.ts): a fetch typed by a name that ends in Fetch, built on https.request.
+      'import { request as httpsRequest } from "node:https";\nimport type { ClientMetadataResourceFetch } from "@better-auth/oauth-provider";\nexport const fetchClientMetadataResource: ClientMetadataResourceFetch = async (input, init) => {\n  const url = new URL(new Request(input, init).url);\n  return new Promise<Response>((resolve, reject) => {\n    const request = httpsRequest(url, { agent: false, signal: init?.signal }, (response) => resolve(new Response(null, { status: response.statusCode })));\n    request.once("error", reject);\n    request.end();\n  });\n};',
+      // Regression (atproto xrpc client.ts): a fetch handed straight to the client that sends through it.
+      'export class ServiceClient extends XrpcClient {\n  constructor(public baseClient: Client, serviceUri: string | URL) {\n    super(async (input, init) => {\n      const headers = combineHeaders(init.headers, Object.entries(this.headers));\n      return fetch(new URL(input, this.uri), { ...init, headers });\n    }, baseClient.lex);\n  }\n}',
+      'export const client = createClient((url: string, init: RequestInit) => fetch(url, init));',
+      // Regression (shopify-app-remix adapters/vercel): a fetch handed to the library, sending on all its arguments.
+      'import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";\nconst fetchFunc = fetch;\nsetAbstractFetchFunc(async (...args) => {\n  const response = await fetchFunc(...args);\n  return response as any;\n});',
+      'export const tracedFetch = (...args: Parameters<typeof fetch>) => { span("fetch"); return fetch(...args); };',
+      // Regression (Auth.js and better-auth docs, app/api/og/route.tsx): a font that ships with the module.
+      'export async function GET() { const font = await fetch(new URL("../../assets/Geist.ttf", import.meta.url)).then((res) => res.arrayBuffer()); return render(font); }',
       // Regression (ofetch index.ts): a fetch typed as one, chosen by a condition.
       'export const fetch: typeof globalThis.fetch = globalThis.fetch\n  ? (...args: Parameters<typeof globalThis.fetch>) => globalThis.fetch(...args)\n  : () => Promise.reject(new Error("[ofetch] global.fetch is not supported!"));',
     ],
@@ -350,6 +367,18 @@ describe('no-unprotected-call', () => {
       unprotected(`export async function all(urls: string[]) { for (let i = 0; i < urls.length; i++) { const url = urls[i]; try { await fetch(url, ${T}); } catch { continue; } } }`),
       unprotected(`export async function each(jobs: Job[]) { let n = 0; while (n < jobs.length) { const { url } = jobs[n]; try { await fetch(url, ${T}); } catch { } n++; } }`),
       unprotected(`export async function each(config: RequestInit) { for (;;) { const init = { ...config }; init.headers = nextHeaders(); try { return await fetch("/a", { ...init, ${T.slice(2, -2)} }); } catch { } } }`),
+      // A computed key that does not name a fetch; a handed function that makes its own options, or
+      // sends something other than its URL; all of a drop-in fetch's arguments and more.
+      unprotected(`export const provider = { async [loadProfile](url: string) { return fetch(url, ${T}); } };`),
+      unprotected(`export const client = createClient((url: string) => fetch(url, ${T}));`),
+      unprotected(`app.get("/proxy", (req, res) => fetch(req.url, ${T}).then((r) => r.body.pipeTo(res)));`),
+      unprotected(`export const client = createClient((path: string, init: RequestInit) => fetch(new URL("/fixed", base), { ...init, ${T.slice(2, -2)} }));`),
+      unprotected(`export const tracedFetch = (...args: [string]) => fetch(...args, ${T});`),
+      unprotected(`export const fetchAll = (...args: [string, RequestInit]) => fetch(...args);`),
+      unprotected(`urls.forEach((...args: [string]) => fetch(...args, ${T}));`),
+      // Regression (medusa js-sdk client.ts): the project's own fetch type, for a request function the file calls itself.
+      unprotected(`import type { ClientFetch } from "./types";\nexport class Client {\n  fetch_: ClientFetch = this.initClient();\n  protected initClient(): ClientFetch {\n    return async (input: string, init?: RequestInit) => fetch(input, { ...init, ${T.slice(2, -2)} });\n  }\n}`),
+      unprotected(`import type { ApiFetch } from "@/lib/types";\nexport const apiFetch: ApiFetch = (path: string) => fetch(path, ${T});`),
       // A condition choosing a fetch that nothing types as one.
       unprotected(`export const load = cond ? (u: string) => fetch(u, ${T}) : undefined;`),
       unprotected(`export const get = async <T,>(u: string): Promise<T> => (await fetch(u, ${T})).json() as Promise<T>;`),
