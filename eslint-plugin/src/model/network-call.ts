@@ -3,6 +3,7 @@ import { AST_NODE_TYPES } from '../util/node-types';
 import { isFunction, staticPropertyName, stringLiteral, unwrap } from '../util/ast';
 import { rootOf } from './candidates';
 import { FAMILY_SHAPES, type CallShape, type ClientEntry } from './catalog';
+import { isLocalResourceUrl } from './local-urls';
 import type { OptionsReader } from './options';
 import type { ClientInstance, InstanceMethod, Origin, OriginResolver } from './resolve';
 import { own } from '../util/own';
@@ -126,6 +127,9 @@ export class NetworkCallDetector {
     const member = origin.path.length > entry.root.length ? origin.path.slice(entry.root.length).join('.') : undefined;
     const shape = member === undefined ? family.call : own(family.methods, member);
     if (!shape) return undefined;
+    // `fetch(new URL("./font.ttf", import.meta.url))`, `fetch("data:…")`: nothing crosses the network.
+    const url = node.arguments[0];
+    if (url && url.type !== AST_NODE_TYPES.SpreadElement && isLocalResourceUrl(url, (identifier) => this.resolver.variableOf(identifier))) return undefined;
     return { node, entry, shape, member, instance: origin.instance, options: this.locateOptions(node, shape) };
   }
 

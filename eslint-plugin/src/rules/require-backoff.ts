@@ -5,6 +5,7 @@ import { ensureNamedImport } from '../fixes/retryable-filter';
 import { retryDelayVerdict } from '../model/delays';
 import { fileModel } from '../model/file-model';
 import { handRetryRerunning } from '../model/hand-retry';
+import { isLoopbackUrl } from '../model/local-urls';
 import { COMMON_OPTIONS_SCHEMA, type CommonOptions } from '../model/rule-options';
 import { optionsLiteral, RETRY_NAMES, retryOption, retrySiteOf, type RetrySite } from '../model/retry-site';
 import { cockatielExport } from '../model/wrappers';
@@ -161,6 +162,9 @@ export default createRule<[CommonOptions], RequireBackoffMessageIds>({
         const scope = retry.kind === 'loop' ? (retry.node as TSESTree.WhileStatement).body : retry.node;
         const verdict = retryDelayVerdict(model, scope, request);
         if (verdict !== 'none' && verdict !== 'constant') return;
+        // A harness waiting for the server it started (`http://localhost:${port}/health`) is its only
+        // client: nothing retries in step with it, so a fixed pause is right there.
+        if (verdict === 'constant' && call.node.arguments[0] && isLoopbackUrl(call.node.arguments[0], (identifier) => model.resolver.variableOf(identifier))) return;
         reported.add(retry.node);
         const what = retry.kind === 'loop' ? 'This retry loop' : 'This recursive retry';
         const loc = retry.kind === 'loop' ? leadingKeywordLoc(sourceCode, retry.node) : request.loc;

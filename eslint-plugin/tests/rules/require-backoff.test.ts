@@ -79,9 +79,21 @@ const valid = [
   // a same-file retry helper with jittered delays, and one nothing in the file hands a request to
   'async function withRetry(fn) {\n  for (let i = 0; i < 3; i++) {\n    try { return await fn(); } catch (e) { await sleep(Math.random() * 100 * 2 ** i); }\n  }\n}\nexport const get = (u) => withRetry(() => fetch(u));',
   'export async function withRetry(fn) {\n  for (let i = 0; i < 3; i++) {\n    try { return await fn(); } catch (e) { }\n  }\n}\nexport const get = (u) => withRetry(() => compute(u));',
+  // Regression (payload test/runE2E.ts, sentry's aws-serverless stack.ts, MCP cli-client auth.test.ts): a harness
+  // waiting for the server it started, its only client, with a fixed pause.
+  'async function waitForServer(port, timeoutMs = 60000) {\n  const url = `http://localhost:${port}/`;\n  const start = Date.now();\n  while (Date.now() - start < timeoutMs) {\n    try {\n      await fetch(url);\n      return;\n    } catch {\n      await new Promise((resolve) => setTimeout(resolve, 1000));\n    }\n  }\n  throw new Error("server did not start");\n}',
+  'export async function deliverCallback(port, query) {\n  for (let attempt = 0; attempt < 50; attempt++) {\n    try { await fetch(`http://127.0.0.1:${port}/callback?${query}`); return; } catch { await new Promise((r) => setTimeout(r, 50)); }\n  }\n}',
+  'const BASE = "http://localhost:3000";\nexport async function waitUp() {\n  for (let i = 0; i < 480; i++) {\n    try { await fetch(`${BASE}/__events`); return true; } catch { await sleep(250); }\n  }\n  return false;\n}',
+  'export async function ready() {\n  for (let i = 0; i < 10; i++) {\n    try { return await fetch(new URL("/ready", "http://[::1]:8080")); } catch { await sleep(250); }\n  }\n}',
 ];
 
 const invalid = [
+  // Not this machine: a host that only starts with "localhost", a URL the file does not spell out, and a
+  // loopback request with no pause at all.
+  hand('export async function up() {\n  for (let i = 0; i < 10; i++) {\n    try { return await fetch("http://localhost.example.com/health"); } catch { await sleep(250); }\n  }\n}', 'noJitter', undefined, 2),
+  hand('export async function up(host) {\n  for (let i = 0; i < 10; i++) {\n    try { return await fetch(`http://localhost${host}/health`); } catch { await sleep(250); }\n  }\n}', 'noJitter', undefined, 2),
+  hand('export async function up(url) {\n  for (let i = 0; i < 10; i++) {\n    try { return await fetch(url); } catch { await sleep(250); }\n  }\n}', 'noJitter', undefined, 2),
+  hand('export async function up() {\n  for (let i = 0; i < 10; i++) {\n    try { return await fetch("http://127.0.0.1:3000/health"); } catch { }\n  }\n}', 'noDelay', undefined, 2),
   // The same wait with the same delay every time: no jitter.
   hand('export async function exportItems(endpoint, signal) {\n  for (let attempts = 0; attempts < 3; attempts++) {\n    try { return await fetch(endpoint, { signal }); } catch (error) { log(error); }\n    await sleepWithAbort(1000, signal);\n  }\n}', 'noJitter', undefined, 2),
   // cockatiel: no backoff means ConstantBackoff(0)

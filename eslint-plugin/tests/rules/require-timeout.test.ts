@@ -131,6 +131,13 @@ const shared = {
     'import got from "got"; for await (const item of got.paginate(url, { timeout: { request: 5000 } })) use(item);',
     'import got from "got"; const api = got.extend({ timeout: { request: 5000 } }); await api.paginate.all("items");',
     'import got from "got"; got.stream.post(url, { body, timeout: { request: 5000 } }).pipe(out);',
+    // Regression (Auth.js and better-auth docs, app/api/og/route.tsx): a font that ships with the module
+    // is read through fetch, and nothing crosses the network.
+    'export const medium = fetch(new URL("./Inter-Light.ttf", import.meta.url)).then((res) => res.arrayBuffer());',
+    'const fontUrl = new URL("../assets/Geist.ttf", import.meta.url); export const load = () => fetch(fontUrl.href);',
+    'export const read = () => fetch("data:text/plain;base64,aGk="); export const readBlob = (b) => fetch(URL.createObjectURL(b));',
+    'export const readFile = (name) => fetch(`file:///srv/${name}`); export const inline = (body) => fetch("data:application/json," + body);',
+    'import axios from "axios"; export const local = () => axios.get(new URL("./data.json", import.meta.url).toString());',
     // Regression (a crash): a method name every object has is not a client method.
     'import axios from "axios"; export const name = () => axios.toString();',
     'import got from "got"; got.hasOwnProperty("x"); got.paginate.constructor(); got.stream.valueOf();',
@@ -386,6 +393,10 @@ describe('require-timeout', () => {
     invalid: [
       // fetch
       fetchMissing('await fetch(url);', `await fetch(url, { ${SIGNAL} });`),
+      // A URL against the page's or another base, and a template that only contains a scheme, cross the network.
+      fetchMissing('await fetch(new URL("/api", location.href));', `await fetch(new URL("/api", location.href), { ${SIGNAL} });`),
+      fetchMissing('await fetch(new URL("./data.json", import.meta.resolve("pkg")));', `await fetch(new URL("./data.json", import.meta.resolve("pkg")), { ${SIGNAL} });`),
+      fetchMissing('await fetch(`${base}/data:1`);', `await fetch(\`\${base}/data:1\`, { ${SIGNAL} });`),
       // Options a same-file function returns with no signal (was unknown: a call's result was never followed).
       fetchMissing(
         'function init() { return { headers: { accept: "application/json" } }; }\nexport const get = (url) => fetch(url, init());',
