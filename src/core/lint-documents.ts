@@ -27,7 +27,7 @@ export type LintRequest =
   | { readonly kind: 'lint'; readonly document: DocumentVersion; readonly text: string }
   | { readonly kind: 'wraps'; readonly document: DocumentVersion; readonly ruleId: RuleId; readonly start: number; readonly end: number }
   | { readonly kind: 'policies'; readonly document: DocumentVersion; readonly text: string }
-  | { readonly kind: 'forget'; readonly uri: string };
+  | { readonly kind: 'forget'; readonly uri: string; readonly fileName: string };
 
 /** What each request answers. */
 export interface LintResponses {
@@ -78,6 +78,7 @@ export class LintDocuments {
         return this.policies(request.document, request.text) as LintResponses[Request['kind']];
       case 'forget':
         this.lints.delete(request.uri);
+        this.linter.forget(request.fileName);
         return null as LintResponses[Request['kind']];
     }
     throw new TypeError(`Unknown lint request ${JSON.stringify((request as { kind?: unknown }).kind)}.`);

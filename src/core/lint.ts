@@ -6,6 +6,7 @@
 import type { Linter, SourceCode } from 'eslint';
 import { parseSourceCode, sourceCodeWithoutCodePaths } from './editor-source-code';
 import { lineStarts, offsetOf } from './lines';
+import type { ForgetfulParser } from './parsers';
 import type { FallbackKeys } from './traversal';
 import { RULE_IDS, type ExtensionSettings, type RuleId, type RuleSeverity } from './settings';
 
@@ -57,7 +58,7 @@ export interface LintDependencies {
   readonly Linter: typeof Linter;
   readonly plugin: { rules: Record<string, { meta?: { docs?: { url?: string } } }> };
   /** The TypeScript ESLint parser, loaded on first use (it pulls in TypeScript). */
-  readonly typescriptParser: () => Linter.Parser;
+  readonly typescriptParser: () => ForgetfulParser;
   /** The JavaScript parser, loaded on first use; ESLint's default (espree) when not given. */
   readonly javascriptParser?: () => Linter.Parser;
   /** The plugin's wrap edit builder (`eslint-plugin-breakwater/dist/edits`). */
@@ -86,6 +87,8 @@ export class BreakwaterLinter {
   private readonly linter: Linter;
   private configs = new Map<string, Linter.Config[]>();
   private editorSourceCode: typeof SourceCode | undefined;
+  /** One TypeScript parser for every config, so the SourceFiles it keeps outlive a settings change. */
+  private typescriptParser: ForgetfulParser | undefined;
   /** Rule options that failed the plugin's schema, with ESLint's message. */
   readonly invalidOptions = new Map<RuleId, string>();
 
@@ -103,6 +106,11 @@ export class BreakwaterLinter {
     this.configs.clear();
     this.invalidOptions.clear();
     this.validateOptions();
+  }
+
+  /** The editor closed the file: drop what the parsers keep of it. */
+  forget(fileName: string): void {
+    this.typescriptParser?.forget?.(fileName);
   }
 
   /** Findings for a document, or [] when it does not parse (the editor already shows syntax errors). */
@@ -210,7 +218,7 @@ export class BreakwaterLinter {
       kind === 'ts'
         ? // No node maps: nothing here asks for the TypeScript node behind an ESTree node, and keeping them costs ~10%.
           // ecmaVersion and sourceType are ESLint's defaults, spelled out for the engine's own parse.
-          { ecmaVersion: 'latest', sourceType: 'module', parser: this.deps.typescriptParser(), parserOptions: { ecmaFeatures: { jsx: true }, preserveNodeMaps: false } }
+          { ecmaVersion: 'latest', sourceType: 'module', parser: (this.typescriptParser ??= this.deps.typescriptParser()), parserOptions: { ecmaFeatures: { jsx: true }, preserveNodeMaps: false } }
         : {
             ecmaVersion: 'latest',
             sourceType: kind === 'cjs' ? 'commonjs' : kind === 'script' ? 'script' : 'module',

@@ -46,14 +46,20 @@ export interface VisitorKeysModule {
 
 type ParserOptions = Linter.ParserOptions & Record<string, unknown>;
 
+/** A parser that may keep state per file (the TypeScript parser's last SourceFiles), dropped by `forget`. */
+export type ForgetfulParser = Linter.Parser & { forget?(filePath: string): void };
+
 /**
  * `@typescript-eslint/parser` without tokens, for files with no type information (as the extension
  * lints them): the same typescript-estree options and the same scope analysis as its `parseForESLint`.
  * A file parsed before (by `filePath`) is parsed incrementally from its last SourceFile kept in
  * `recent` (see ./recent-source-files); with `recent` null, every parse starts from scratch.
  */
-export function tokenFreeTypeScriptParser(parts: TypeScriptParserParts, recent: RecentSourceFiles | null): Linter.Parser {
+export function tokenFreeTypeScriptParser(parts: TypeScriptParserParts, recent: RecentSourceFiles | null): ForgetfulParser {
   return {
+    forget(filePath: string) {
+      recent?.forget(filePath);
+    },
     parseForESLint(code: string, options: ParserOptions = {}) {
       const sourceType = options.sourceType === 'module' ? 'module' : 'script';
       const ecmaFeatures = (options.ecmaFeatures ?? {}) as { jsx?: boolean; globalReturn?: boolean };

@@ -48,6 +48,16 @@ export class RecentSourceFiles {
     return last.update?.(text, changeBetween(last.text, text));
   }
 
+  /** Whether a SourceFile of the file is kept. */
+  has(filePath: string): boolean {
+    return this.files.has(filePath);
+  }
+
+  /** Drops the file's SourceFile: the editor closed it, so its next parse, if any, starts afresh. */
+  forget(filePath: string): void {
+    this.files.delete(filePath);
+  }
+
   keep(filePath: string, sourceFile: UpdatableSourceFile): void {
     this.files.delete(filePath);
     this.files.set(filePath, sourceFile);

@@ -74,7 +74,7 @@ export class LintService implements vscode.Disposable {
     const key = document.uri.toString();
     this.findingsCache.delete(key);
     this.policyCache.delete(key);
-    if (this.running) void this.request({ kind: 'forget', uri: key }).catch(() => undefined);
+    if (this.running) void this.request({ kind: 'forget', uri: key, fileName: document.fileName }).catch(() => undefined);
   }
 
   dispose(): void {

@@ -86,7 +86,7 @@ describe('the lint worker (dist/lint-worker.js)', function () {
   it('rejects a request it does not know with an error, not a crash', async () => {
     await assert.rejects(client.ask({ kind: 'nonsense' } as never), /Unknown lint request "nonsense"/);
     assert.equal((await client.ask({ kind: 'lint', document: doc(8), text: LOAD_TS })).length, 2);
-    assert.equal(await client.ask({ kind: 'forget', uri: doc(8).uri }), null);
+    assert.equal(await client.ask({ kind: 'forget', uri: doc(8).uri, fileName: doc(8).fileName }), null);
   });
 
   it('fails every request once the worker has stopped, saying why', async () => {

@@ -1,10 +1,19 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Linter } from 'eslint';
-import { tokenFreeTypeScriptParser, typescriptParserParts } from '../../src/core/parsers';
+import { Linter } from 'eslint';
+import { LintDocuments } from '../../src/core/lint-documents';
+import { editorParsing, tokenFreeTypeScriptParser, typescriptParserParts } from '../../src/core/parsers';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { changeBetween, RecentSourceFiles, type UpdatableSourceFile } from '../../src/core/recent-source-files';
 import { ROOT } from '../helpers';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const plugin = require(path.join(ROOT, 'eslint-plugin'));
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { wrapEditsForCall, textMayUseNetwork } = require(path.join(ROOT, 'eslint-plugin', 'dist', 'edits'));
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { readCockatielPolicies } = require(path.join(ROOT, 'eslint-plugin', 'dist', 'policies')) as typeof import('../../eslint-plugin/src/policies');
 
 const parts = typescriptParserParts();
 const OPTIONS = { ecmaVersion: 'latest', sourceType: 'module', ecmaFeatures: { jsx: true }, preserveNodeMaps: false, loc: true, range: true, comment: true, tokens: true };
@@ -117,6 +126,25 @@ describe('the TypeScript parser\'s incremental parse of a file\'s next version',
       assert.equal(recent.updates, edits, path.relative(ROOT, file));
     }
     assert.ok(compared >= 250, `only ${compared} versions compared`);
+  });
+
+  it('drops a file\'s SourceFile when the editor closes it, and lints it afresh if it opens again', () => {
+    const recent = new CountedRecentSourceFiles();
+    const typescriptParser = () => tokenFreeTypeScriptParser(parts, recent);
+    const documents = new LintDocuments({ Linter, plugin, ...editorParsing, typescriptParser, wrapEditsForCall, textMayUseNetwork, readCockatielPolicies }, DEFAULT_SETTINGS, (line) => assert.fail(line));
+    const fileName = '/work/app/src/load.ts';
+    const uri = `file://${fileName}`;
+    const text = 'export async function load(url: string) { return fetch(url); }\n';
+    assert.equal(documents.handle({ kind: 'lint', document: { uri, fileName, version: 1 }, text }).length, 2);
+    assert.ok(recent.has(fileName));
+    // Settings change: the same parser, so the kept SourceFile still serves the next version.
+    documents.handle({ kind: 'settings', settings: { ...DEFAULT_SETTINGS } });
+    assert.equal(documents.handle({ kind: 'lint', document: { uri, fileName, version: 2 }, text: `${text}// edited\n` }).length, 2);
+    assert.equal(recent.updates, 1);
+    assert.equal(documents.handle({ kind: 'forget', uri, fileName }), null);
+    assert.ok(!recent.has(fileName));
+    assert.equal(documents.handle({ kind: 'lint', document: { uri, fileName, version: 1 }, text }).length, 2);
+    assert.equal(recent.updates, 1);
   });
 
   it('parses each file from its own last version when several are open', () => {
