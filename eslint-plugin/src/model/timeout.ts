@@ -70,7 +70,7 @@ const AXIOS_KEYS = ['timeout', 'signal', 'cancelToken'];
  */
 export function timeoutVerdict(model: FileModel, call: NetworkCall, setElsewhere: ReadonlySet<string> = NO_CLIENTS): Verdict {
   const own = clientTimeoutVerdict(model, call);
-  if (own === 'yes' || timeoutSetElsewhere(model, call, setElsewhere)) return 'yes';
+  if (own === 'yes' || (timeoutSetElsewhere(model, call, setElsewhere) && !axiosDefaultsTurnedOff(model, call))) return 'yes';
   return anyOf(own, raceVerdict(model, call));
 }
 
@@ -248,16 +248,42 @@ function variableVerdict(variable: TSESLint.Scope.Variable, method: string): Ver
 
 /** `axios.defaults.timeout = …` or `<instance>.defaults.timeout = …` anywhere in the file. */
 function axiosDefaultsVerdict(model: FileModel, call: NetworkCall): Verdict {
-  const facts = axiosDefaults(model);
-  return facts.root || madeByAny(call.instance, facts.instances) ? 'yes' : 'no';
+  return targets(axiosDefaults(model).bounded, call) ? 'yes' : 'no';
 }
 
-const defaultsCache = new WeakMap<FileModel, ClientTargets>();
+/**
+ * Whether the file turns axios's default timeout off for the call (`axios.defaults.timeout = 0`, or on
+ * the instance it goes through): a default set in another file (`timeoutSetElsewhere`) then does not hold.
+ */
+function axiosDefaultsTurnedOff(model: FileModel, call: NetworkCall): boolean {
+  return call.entry.family === 'axios' && targets(axiosDefaults(model).unbounded, call);
+}
 
-function axiosDefaults(model: FileModel): ClientTargets {
+/**
+ * Whether the file turns off the default timeout of the axios instance the call goes through
+ * (`api.defaults.timeout = 0`), which overrides what the instance was created with: a timeout added
+ * to `axios.create(…)` would not hold.
+ */
+export function instanceTimeoutTurnedOff(model: FileModel, call: NetworkCall): boolean {
+  return call.entry.family === 'axios' && madeByAny(call.instance, axiosDefaults(model).unbounded.instances);
+}
+
+function targets(facts: ClientTargets, call: NetworkCall): boolean {
+  return facts.root || madeByAny(call.instance, facts.instances);
+}
+
+/** The clients whose `defaults.timeout` (or `.signal`) the file sets to a limit, and those it sets to none. */
+interface AxiosDefaults {
+  readonly bounded: ClientTargets;
+  readonly unbounded: ClientTargets;
+}
+
+const defaultsCache = new WeakMap<FileModel, AxiosDefaults>();
+
+function axiosDefaults(model: FileModel): AxiosDefaults {
   const cached = defaultsCache.get(model);
   if (cached) return cached;
-  const facts: ClientTargets = { root: false, instances: new Set() };
+  const facts: AxiosDefaults = { bounded: { root: false, instances: new Set() }, unbounded: { root: false, instances: new Set() } };
   const scopeManager = model.sourceCode.scopeManager;
   // Every reference of every variable is looked at below: not worth it in a file that never says `defaults`.
   const scopes = model.sourceCode.text.includes('defaults') ? (scopeManager?.scopes ?? []) : [];
@@ -269,8 +295,9 @@ function axiosDefaults(model: FileModel): ClientTargets {
         const origin = model.resolver.resolve(reference.identifier);
         const entry = origin && model.calls.entryAt(origin);
         if (!origin || entry?.family !== 'axios' || origin.path.length !== entry.root.length) continue;
-        if (origin.instance) facts.instances.add(origin.instance.factory);
-        else facts.root = true;
+        const into = facts[assigned];
+        if (origin.instance) into.instances.add(origin.instance.factory);
+        else into.root = true;
       }
     }
   }
@@ -282,9 +309,10 @@ function axiosDefaults(model: FileModel): ClientTargets {
         const chain = write.left;
         const defaults = chain.type === AST_NODE_TYPES.MemberExpression ? chain.object : undefined;
         const target = defaults?.type === AST_NODE_TYPES.MemberExpression ? defaults.object : undefined;
-        if (!target || !defaultsTimeoutAssignment(model, target)) continue;
+        const assigned = target && defaultsTimeoutAssignment(model, target);
+        if (!assigned) continue;
         const origin = model.resolver.resolve(target);
-        if (origin?.instance && model.calls.entryAt(origin)?.family === 'axios') facts.instances.add(origin.instance.factory);
+        if (origin?.instance && model.calls.entryAt(origin)?.family === 'axios') facts[assigned].instances.add(origin.instance.factory);
       }
     }
   }
@@ -292,19 +320,16 @@ function axiosDefaults(model: FileModel): ClientTargets {
   return facts;
 }
 
-/** `x.defaults.timeout = <bounded>` where `identifier` is `x`. */
-function defaultsTimeoutAssignment(model: FileModel, identifier: TSESTree.Node): boolean {
+/** `x.defaults.timeout = …` where `identifier` is `x`: whether the value is a limit or none (`0`, `Infinity`). */
+function defaultsTimeoutAssignment(model: FileModel, identifier: TSESTree.Node): keyof AxiosDefaults | undefined {
   const defaults = identifier.parent;
-  if (defaults?.type !== AST_NODE_TYPES.MemberExpression || defaults.object !== identifier) return false;
-  if (staticPropertyName(defaults) !== 'defaults') return false;
+  if (defaults?.type !== AST_NODE_TYPES.MemberExpression || defaults.object !== identifier) return undefined;
+  if (staticPropertyName(defaults) !== 'defaults') return undefined;
   const timeout = defaults.parent;
-  if (timeout?.type !== AST_NODE_TYPES.MemberExpression || timeout.object !== defaults) return false;
+  if (timeout?.type !== AST_NODE_TYPES.MemberExpression || timeout.object !== defaults) return undefined;
   const key = staticPropertyName(timeout);
-  if (key !== 'timeout' && key !== 'signal') return false;
+  if (key !== 'timeout' && key !== 'signal') return undefined;
   const assignment = timeout.parent;
-  return (
-    assignment?.type === AST_NODE_TYPES.AssignmentExpression &&
-    assignment.left === timeout &&
-    !meansNoLimit(model, assignment.right)
-  );
+  if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.left !== timeout) return undefined;
+  return meansNoLimit(model, assignment.right) ? 'unbounded' : 'bounded';
 }

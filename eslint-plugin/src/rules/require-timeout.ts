@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { buildInstanceTimeoutEdit, buildTimeoutEdit, timeoutOption } from '../fixes/add-timeout';
 import { fileModel } from '../model/file-model';
 import { COMMON_OPTION_PROPERTIES, type CommonOptions } from '../model/rule-options';
-import { timeoutVerdict } from '../model/timeout';
+import { instanceTimeoutTurnedOff, timeoutVerdict } from '../model/timeout';
 import { createRule } from '../util/create-rule';
 
 export interface RequireTimeoutOptions extends CommonOptions {
@@ -68,7 +68,7 @@ export default createRule<[RequireTimeoutOptions], RequireTimeoutMessageIds>({
         if (verdict === 'yes' || (verdict === 'unknown' && !reportUnresolved)) return;
         const edit = buildTimeoutEdit(context.sourceCode, call, ms);
         // The call's own option first: the smallest change. The instance's covers every call through it.
-        const instanceEdit = buildInstanceTimeoutEdit(context.sourceCode, call, ms);
+        const instanceEdit = instanceTimeoutTurnedOff(model, call) ? undefined : buildInstanceTimeoutEdit(context.sourceCode, call, ms);
         const family = call.entry.family;
         context.report({
           node,

@@ -195,6 +195,8 @@ describe('require-timeout', () => {
       // An axios instance inherits axios.defaults.
       { code: 'import axios from "axios"; const api = axios.create({ baseURL }); export const get = () => api.get("/x", { headers });', options: [{ timeoutSetElsewhere: ['axios'] }] },
       { code: 'export const get = (url: string) => fetch(url, { signal: undefined });', options: [{ timeoutSetElsewhere: ['fetch'] }] },
+      // Turned off for another instance only.
+      { code: 'import axios from "axios"; const raw = axios.create(); raw.defaults.timeout = 0; const api = axios.create({ baseURL }); export const get = () => api.get("/x");', options: [{ timeoutSetElsewhere: ['axios'] }] },
       { code: 'import got from "got"; export const get = (url: string, options: object) => got(url, options);', options: [{ timeoutSetElsewhere: ['got'], unresolved: 'report' }] },
       // Regression (langchainjs langchain-google clients): a parameter typed Request carries its own signal.
       'export class WebApiClient { async fetch(input: Request): Promise<Response> { input.headers.set("x-api-key", key); return fetch(input); } }',
@@ -258,6 +260,23 @@ describe('require-timeout', () => {
         ...onInstance('axios', '`api`', 'axios.create({ timeout: 0 })', 'axios.create({ timeout: 10000 })',
           'import axios from "axios"; const api = axios.create({ timeout: 0 }); await api.get("/x");',
           'import axios from "axios"; const api = axios.create({ timeout: 0 }); await api.get("/x", { timeout: 10000 });',
+        ),
+        options: [{ timeoutSetElsewhere: ['axios'] }],
+      },
+      // An instance whose defaults the file turns off after creating it: a timeout added to the create would not hold.
+      axiosMissing(
+        'import axios from "axios"; const api = axios.create({ baseURL }); api.defaults.timeout = 0; await api.get("/x");',
+        'import axios from "axios"; const api = axios.create({ baseURL }); api.defaults.timeout = 0; await api.get("/x", { timeout: 10000 });',
+      ),
+      // ... or a file that turns it off for the client or the instance (`axios.defaults.timeout = 0`).
+      {
+        ...axiosMissing('import axios from "axios"; axios.defaults.timeout = 0; await axios.get(url);', 'import axios from "axios"; axios.defaults.timeout = 0; await axios.get(url, { timeout: 10000 });'),
+        options: [{ timeoutSetElsewhere: ['axios'] }],
+      },
+      {
+        ...axiosMissing(
+          'import axios from "axios"; const api = axios.create({ baseURL }); api.defaults.timeout = Infinity; await api.get("/x");',
+          'import axios from "axios"; const api = axios.create({ baseURL }); api.defaults.timeout = Infinity; await api.get("/x", { timeout: 10000 });',
         ),
         options: [{ timeoutSetElsewhere: ['axios'] }],
       },
