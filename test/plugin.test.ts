@@ -112,6 +112,19 @@ describe('eslint-plugin-breakwater package', () => {
     assert.match(rule?.helpUri ?? '', /eslint-plugin\/docs\/rules\/require-timeout\.md$/);
   });
 
+  it('recommended leaves test files alone, strict lints them, on ESLint 10 and 9', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { Linter: Linter9 } = require('eslint-v9') as { Linter: typeof Linter };
+    const code = 'export const load = (url) => fetch(url);';
+    const files = ['src/api.ts', 'src/contest.ts', 'src/testing/api.ts', 'src/api.test.ts', 'src/api.spec.mjs', 'src/__tests__/api.ts', 'src/__mocks__/api.js'];
+    for (const linter of [new Linter({ configType: 'flat', cwd: ROOT }), new Linter9({ configType: 'flat', cwd: ROOT })]) {
+      const linted = (name: 'recommended' | 'strict') =>
+        files.filter((file) => linter.verify(code, [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }, plugin.configs[name]] as Linter.Config[], path.join(ROOT, file)).some((m) => m.ruleId?.startsWith('breakwater/')));
+      assert.deepEqual(linted('recommended'), ['src/api.ts', 'src/contest.ts', 'src/testing/api.ts']);
+      assert.deepEqual(linted('strict'), files);
+    }
+  });
+
   it('works on ESLint 9 with the same findings', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { Linter: Linter9 } = require('eslint-v9') as { Linter: typeof Linter };

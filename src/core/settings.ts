@@ -5,6 +5,7 @@
  */
 
 import { RULE_CATALOG, RULE_NAMES, type RuleName } from 'eslint-plugin-breakwater/dist/rule-names';
+import { TEST_FILE_GLOBS } from 'eslint-plugin-breakwater/dist/test-files';
 
 /** The plugin's rules: the extension knows no rule the plugin does not define. */
 export type RuleId = RuleName;
@@ -34,7 +35,7 @@ export const DEFAULT_SETTINGS: ExtensionSettings = {
     RULE_IDS.map((rule) => [rule, RULE_CATALOG[rule].recommended ? 'warning' : 'off']),
   ) as Record<RuleId, RuleSeverity>,
   ruleOptions: {},
-  exclude: ['**/node_modules/**', '**/dist/**', '**/*.min.js'],
+  exclude: ['**/node_modules/**', '**/dist/**', '**/*.min.js', ...TEST_FILE_GLOBS],
   maxFileSize: 500_000,
   debounceMs: 150,
 };

@@ -55,7 +55,7 @@ describe('extension settings', () => {
     assert.deepEqual(warnings, [
       'breakwater.enable must be true or false; using the default true.',
       'breakwater.diagnostics must be "auto", "on" or "off"; using the default "auto".',
-      'breakwater.exclude must be an array of glob strings; using the default ["**/node_modules/**","**/dist/**","**/*.min.js"].',
+      `breakwater.exclude must be an array of glob strings; using the default ${JSON.stringify(DEFAULT_SETTINGS.exclude)}.`,
       'breakwater.maxFileSize must be a positive whole number; using the default 500000.',
       'breakwater.debounceMs must be a whole number from 0 to 5000; using the default 150.',
       'breakwater.rules["require-timeout"] must be one of error, warning, info, hint, off; using "warning".',
@@ -80,6 +80,14 @@ describe('extension settings', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     const documented = Object.keys(manifest.contributes.configuration.properties['breakwater.rules'].properties);
     assert.deepEqual(documented.sort(), [...RULE_IDS].sort());
+  });
+
+  it('excludes test files by default, with the globs the plugin\'s recommended config ignores, as package.json documents', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    assert.deepEqual(manifest.contributes.configuration.properties['breakwater.exclude'].default, DEFAULT_SETTINGS.exclude);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const plugin = require(path.join(ROOT, 'eslint-plugin'));
+    assert.deepEqual(DEFAULT_SETTINGS.exclude.slice(3), plugin.configs.recommended.ignores);
   });
 
   it('a non-object rules or ruleOptions value is reported once', () => {
