@@ -138,6 +138,28 @@ describe('wrapping calls in cockatiel policies (the extension\'s quick-fixes, bu
     );
   });
 
+  it('offers no retry for a POST or PATCH without an idempotency key, which a retry could apply twice', () => {
+    const linter = new Linter({ configType: 'flat' });
+    const offered = (code: string) => {
+      linter.verify(code, config('calls.ts'), 'calls.ts');
+      const sourceCode = linter.getSourceCode();
+      const start = code.indexOf('return ') + 'return '.length;
+      const call = code.slice(start).match(/^[^;]*\)/)![0];
+      return wrapEditsForCall(sourceCode as never, [start, start + call.length], { typescript: true }).map((edit) => edit.kind);
+    };
+    const fn = (body: string) => `import axios from 'axios';\nimport got from 'got';\nexport function send(url: string, body: string, key: string) {\n  return ${body};\n}\n`;
+    assert.deepEqual(offered(fn("fetch(url, { method: 'POST', body })")), ['breaker', 'bulkhead']);
+    assert.deepEqual(offered(fn("fetch(url, { method: 'patch', body })")), ['breaker', 'bulkhead']);
+    assert.deepEqual(offered(fn('axios.post(url, body)')), ['breaker', 'bulkhead']);
+    assert.deepEqual(offered(fn('got.post(url, { body })')), ['breaker', 'bulkhead']);
+    // With a key every attempt shares, or a method that is safe to repeat, or one the file does not show.
+    assert.deepEqual(offered(fn("fetch(url, { method: 'POST', body, headers: { 'Idempotency-Key': key } })")), ['full', 'retry', 'breaker', 'bulkhead']);
+    assert.deepEqual(offered(fn("axios.post(url, body, { headers: { 'x-idempotency-key': key } })")), ['full', 'retry', 'breaker', 'bulkhead']);
+    assert.deepEqual(offered(fn("fetch(url, { method: 'PUT', body })")), ['full', 'retry', 'breaker', 'bulkhead']);
+    assert.deepEqual(offered(fn('fetch(url)')), ['full', 'retry', 'breaker', 'bulkhead']);
+    assert.deepEqual(offered(fn('axios.request({ url, method: key })')), ['full', 'retry', 'breaker', 'bulkhead']);
+  });
+
   it('is idempotent: a wrapped call is never offered a second wrap', () => {
     for (const kind of ['full', 'retry', 'breaker'] as const) {
       const linter = new Linter({ configType: 'flat' });

@@ -69,11 +69,13 @@ export class BreakwaterCodeActions implements vscode.CodeActionProvider {
       action.edit.replace(document.uri, rangeOf(document, suggestion.range), suggestion.text);
       actions.push(action);
     });
-    // The best fix: the plugin's suggestion where there is one (a timeout), else the full policy.
+    // The best fix: the plugin's suggestion where there is one (a timeout), else the full policy, or
+    // the breaker where the full policy is not offered (a POST with no idempotency key gets no retry).
     const suggested = (finding?.suggestions.length ?? 0) > 0;
+    const best = offers.some((wrap) => wrap.kind === 'full') ? 'full' : 'breaker';
     for (const wrap of offers) {
-      // The full policy where it is offered; for a fan-out, the bulkhead that limits it.
-      const preferred = !suggested && (wrap.kind === 'full' || rule === 'no-unbounded-concurrency');
+      // That policy; for a fan-out, the bulkhead that limits it.
+      const preferred = !suggested && (wrap.kind === best || rule === 'no-unbounded-concurrency');
       const key = `${wrap.kind}@${finding?.start}-${finding?.end}`;
       const offered = wrapsOffered.get(key);
       if (offered) {

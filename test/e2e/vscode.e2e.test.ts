@@ -247,7 +247,7 @@ describe('extension end-to-end in code-server', function () {
     await page.keyboard.press('Control+S');
     const text = await savedText('payments.ts', 'resiliencePolicy');
     assert.match(text, /^import \{ wrap, bulkhead, retry, circuitBreaker, timeout, handleWhen, isBrokenCircuitError, ExponentialBackoff, ConsecutiveBreaker, TimeoutStrategy \} from 'cockatiel';\n/);
-    assert.match(text, /return resiliencePolicy\.execute\(\(\{ signal \}\) => fetch\(`https:\/\/payments\.example\.com\/charges\/\$\{chargeId\}\/capture`, \{ method: 'POST', signal: AbortSignal\.any\(\[signal, AbortSignal\.timeout\(5000\)\]\) \}\)\);/);
+    assert.match(text, /return resiliencePolicy\.execute\(\(\{ signal \}\) => fetch\(`https:\/\/payments\.example\.com\/charges\/\$\{chargeId\}\/capture`, \{ method: 'POST', headers: \{ 'Idempotency-Key': `capture-\$\{chargeId\}` \}, signal: AbortSignal\.any\(\[signal, AbortSignal\.timeout\(5000\)\]\) \}\)\);/);
     await until('the unprotected finding to go', async () => !(await problems()).some((row) => row.includes('no-unprotected-call') && row.includes('payments')));
   });
 

@@ -2,6 +2,7 @@ import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/node-types';
 import type { FileModel } from '../model/file-model';
 import type { NetworkCall } from '../model/network-call';
+import { unsafeToResend } from '../model/idempotency';
 import { protectionVerdict } from '../model/protection';
 import { resolvePolicy, type Policy } from '../model/wrappers';
 import { unwrap } from '../util/ast';
@@ -90,6 +91,8 @@ export function buildWrapEdit(model: FileModel, call: NetworkCall, kind: WrapKin
   const sourceCode = model.sourceCode;
   if (protectionVerdict(model, call) === 'yes' && kind !== 'bulkhead') return undefined;
   if (insideExecute(call.node)) return undefined;
+  // A POST or PATCH with no idempotency key could be applied twice by a retry: a breaker or bulkhead only.
+  if ((kind === 'retry' || kind === 'full') && unsafeToResend(model, call)) return undefined;
   const recipe = RECIPES[kind];
   const fixer = recordingFixer();
   const module = moduleStyle(sourceCode);

@@ -1,3 +1,3 @@
 export async function capture(chargeId: string): Promise<Response> {
-  return fetch(`https://payments.example.com/charges/${chargeId}/capture`, { method: 'POST', signal: AbortSignal.timeout(5000) });
+  return fetch(`https://payments.example.com/charges/${chargeId}/capture`, { method: 'POST', headers: { 'Idempotency-Key': `capture-${chargeId}` }, signal: AbortSignal.timeout(5000) });
 }
