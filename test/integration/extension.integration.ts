@@ -207,6 +207,19 @@ describe('Breakwater in a VS Code extension host', () => {
     });
   }
 
+  it('offers a POST with no idempotency key a breaker or a bulkhead, no retry, the breaker preferred', async () => {
+    const { document } = await open('src/refunds.ts');
+    const finding = await findingAt(document.uri, 'no-unprotected-call', 1, 9);
+    const actions = await quickFixes(document.uri, finding);
+    assert.deepEqual(actions.map((action) => action.title).sort(), [
+      'Disable breakwater/no-unprotected-call for this line',
+      'Show documentation for breakwater/no-unprotected-call',
+      'Wrap in a bulkhead (cockatiel)',
+      'Wrap in a circuit breaker (cockatiel)',
+    ]);
+    assert.deepEqual(actions.filter((action) => action.isPreferred).map((action) => action.title), ['Wrap in a circuit breaker (cockatiel)']);
+  });
+
   it('restricts a hand-written retry to retryable errors', async () => {
     const editor = await open('src/invoices.js');
     const uri = editor.document.uri;
