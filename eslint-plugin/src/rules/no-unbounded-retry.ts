@@ -5,6 +5,7 @@ import { fileModel } from '../model/file-model';
 import { handRetryRerunning } from '../model/hand-retry';
 import { canGiveUp, giveUpPlaces, loopsForever } from '../model/loop-bounds';
 import { COMMON_OPTIONS_SCHEMA, type CommonOptions } from '../model/rule-options';
+import { retryUnderOuterTimeout } from '../model/retry-deadline';
 import { RETRY_NAMES, retryOption, retrySiteOf, type RetrySite } from '../model/retry-site';
 import { unwrap } from '../util/ast';
 import { createRule } from '../util/create-rule';
@@ -65,8 +66,10 @@ export default createRule<[CommonOptions], NoUnboundedRetryMessageIds>({
           // cockatiel: maxAttempts omitted means Infinity.
           const max = lookup('maxAttempts');
           if (max.state === 'unknown') return { state: 'unknown' };
-          if (max.state === 'absent') return { state: 'forever', fixKey: 'maxAttempts' };
-          return isInfinite(max.value) ? { state: 'forever', fixKey: 'maxAttempts', fixNode: max.value } : { state: 'bounded' };
+          if (max.state === 'present' && !isInfinite(max.value)) return { state: 'bounded' };
+          // No cap on attempts, but a timeout wrapped around the retry ends it at a deadline.
+          if (retryUnderOuterTimeout(model!, site.call)) return { state: 'bounded' };
+          return max.state === 'absent' ? { state: 'forever', fixKey: 'maxAttempts' } : { state: 'forever', fixKey: 'maxAttempts', fixNode: max.value };
         }
         case 'p-retry':
         case 'async-retry':

@@ -30,6 +30,10 @@ const valid = [
   `${C}export const make = (opts) => retry(handleAll, opts);`,
   `${C}import { retryOptions } from "./config"; export const p = retry(handleAll, retryOptions);`,
   `${C}export const p = retry(handleAll, { ...shared });`,
+  // Regression (akash-network console stripe-transaction.service.ts): a poll with no attempt cap under an
+  // outer timeout, which aborts the retry's signal at its deadline and so ends it.
+  'import { wrap, timeout, retry, handleWhenResult, ConstantBackoff, TimeoutStrategy } from "cockatiel";\nexport class StripeTransactionService {\n  resolveTransactionExecutor = wrap(\n    timeout(60_000, TimeoutStrategy.Aggressive),\n    retry(handleWhenResult((result) => result.status === "pending"), { maxAttempts: Infinity, backoff: new ConstantBackoff(500) }),\n  );\n}',
+  'import { wrap, timeout, retry, handleAll, circuitBreaker, ConsecutiveBreaker } from "cockatiel";\nconst retryForever = retry(handleAll, {});\nconst deadline = timeout(30_000);\nexport const policy = wrap(deadline, wrap(retryForever, circuitBreaker(handleAll, { halfOpenAfter: 1000, breaker: new ConsecutiveBreaker(5) })));',
   // not cockatiel's retry
   'function retry(fn, opts) { return fn; } export const p = retry(() => 1, {});',
   'import { retry } from "./retry"; export const p = retry(handleAll, {});',
@@ -79,6 +83,12 @@ const valid = [
 ];
 
 const invalid = [
+  // A timeout inside the retry bounds each attempt only; a retry also run on its own, or exported, is not
+  // always under the deadline.
+  fixed('import { wrap, timeout, retry, handleAll } from "cockatiel";\nexport const p = wrap(retry(handleAll, {}), timeout(1000));', 'cockatiel retry', '{}', '{ maxAttempts: 3 }'),
+  fixed('import { wrap, timeout, retry, handleAll } from "cockatiel";\nconst r = retry(handleAll, {});\nexport const p = wrap(timeout(1000), r);\nexport const load = () => r.execute(() => fetch("/a"));', 'cockatiel retry', '{}', '{ maxAttempts: 3 }'),
+  fixed('import { wrap, timeout, retry, handleAll } from "cockatiel";\nconst r = retry(handleAll, {});\nexport const p = wrap(timeout(1000), r);\nexport { r };', 'cockatiel retry', '{}', '{ maxAttempts: 3 }'),
+  fixed('import { wrap, retry, handleAll } from "cockatiel";\nimport { limit } from "./limit";\nexport const p = wrap(limit, retry(handleAll, {}));', 'cockatiel retry', '{}', '{ maxAttempts: 3 }'),
   // cockatiel without maxAttempts retries forever
   cockatielCase('export const p = retry(handleAll, {});', 'export const p = retry(handleAll, { maxAttempts: 3 });'),
   cockatielCase('export const p = retry(handleAll, { backoff: new ExponentialBackoff() });', 'export const p = retry(handleAll, { backoff: new ExponentialBackoff(), maxAttempts: 3 });'),
