@@ -116,7 +116,7 @@ describe('eslint-plugin-breakwater package', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { Linter: Linter9 } = require('eslint-v9') as { Linter: typeof Linter };
     const code = 'export const load = (url) => fetch(url);';
-    const files = ['src/api.ts', 'src/contest.ts', 'src/testing/api.ts', 'src/api.test.ts', 'src/api.spec.mjs', 'src/__tests__/api.ts', 'src/__mocks__/api.js'];
+    const files = ['src/api.ts', 'src/contest.ts', 'src/testing/api.ts', 'src/api.test.ts', 'src/api.spec.mjs', 'test/app.e2e-spec.ts', 'cypress/e2e/login.cy.js', 'src/__tests__/api.ts', 'src/__mocks__/api.js'];
     for (const linter of [new Linter({ configType: 'flat', cwd: ROOT }), new Linter9({ configType: 'flat', cwd: ROOT })]) {
       const linted = (name: 'recommended' | 'strict') =>
         files.filter((file) => linter.verify(code, [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }, plugin.configs[name]] as Linter.Config[], path.join(ROOT, file)).some((m) => m.ruleId?.startsWith('breakwater/')));
