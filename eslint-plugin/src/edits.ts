@@ -9,6 +9,7 @@ import { AST_NODE_TYPES } from './util/node-types';
 import { buildWrapEdit, type WrapKind } from './fixes/wrap-in-policy';
 import { modelOfSourceCode } from './model/file-model';
 import type { UserClient } from './model/catalog';
+import type { IdempotencyOptions } from './model/idempotency';
 
 export { WRAP_TITLES, type WrapKind } from './fixes/wrap-in-policy';
 export { textMayUseNetwork } from './model/file-model';
@@ -29,7 +30,14 @@ const KINDS: readonly WrapKind[] = ['full', 'retry', 'breaker', 'bulkhead'];
 export function wrapEditsForCall(
   sourceCode: Readonly<TSESLint.SourceCode>,
   range: readonly [number, number],
-  options: { typescript: boolean; settings?: Record<string, unknown>; clients?: UserClient[]; protectors?: string[] },
+  options: {
+    typescript: boolean;
+    settings?: Record<string, unknown>;
+    clients?: UserClient[];
+    protectors?: string[];
+    /** `no-retry-non-idempotent`'s `methods` and `idempotencyHeaders`: which requests get no retry wrap. */
+    idempotency?: IdempotencyOptions;
+  },
 ): HostEdit[] {
   const model = modelOfSourceCode(sourceCode, options.settings, options);
   if (!model) return [];
@@ -37,7 +45,7 @@ export function wrapEditsForCall(
   const call = node && model.calls.detect(node);
   if (!call) return [];
   return KINDS.flatMap((kind) => {
-    const edit = buildWrapEdit(model, call, kind, options.typescript);
+    const edit = buildWrapEdit(model, call, kind, options.typescript, options.idempotency);
     return edit ? [{ kind, title: edit.title, fixes: edit.fixes.map((f) => ({ range: f.range, text: f.text })) }] : [];
   });
 }

@@ -62,7 +62,11 @@ export interface LintDependencies {
   /** The JavaScript parser, loaded on first use; ESLint's default (espree) when not given. */
   readonly javascriptParser?: () => Linter.Parser;
   /** The plugin's wrap edit builder (`eslint-plugin-breakwater/dist/edits`). */
-  readonly wrapEditsForCall?: (sourceCode: never, range: readonly [number, number], options: { typescript: boolean; protectors?: string[] }) => WrapOffer[];
+  readonly wrapEditsForCall?: (
+    sourceCode: never,
+    range: readonly [number, number],
+    options: { typescript: boolean; protectors?: string[]; idempotency?: { methods?: string[]; idempotencyHeaders?: string[] } },
+  ) => WrapOffer[];
   /** The plugin's text-only relevance check (`eslint-plugin-breakwater/dist/edits`): false means no rule can report. */
   readonly textMayUseNetwork?: (text: string, clients: readonly never[]) => boolean;
   /**
@@ -135,7 +139,13 @@ export class BreakwaterLinter {
       let wraps = wrapsCache.get(key);
       if (!wraps) {
         const protectors = this.settings.ruleOptions['no-unprotected-call']?.protectors;
-        wraps = build(sourceCode as never, range, { typescript: kind === 'ts', protectors: Array.isArray(protectors) ? (protectors as string[]) : undefined });
+        // Which requests a retry could apply twice, as no-retry-non-idempotent is told.
+        const { methods, idempotencyHeaders } = this.settings.ruleOptions['no-retry-non-idempotent'] ?? {};
+        wraps = build(sourceCode as never, range, {
+          typescript: kind === 'ts',
+          protectors: stringsOrUndefined(protectors),
+          idempotency: { methods: stringsOrUndefined(methods), idempotencyHeaders: stringsOrUndefined(idempotencyHeaders) },
+        });
         wrapsCache.set(key, wraps);
       }
       return wraps;
@@ -265,4 +275,9 @@ export class BreakwaterLinter {
       }
     }
   }
+}
+
+/** A rule option that is a list of strings, or undefined (the plugin's schema names any other value). */
+function stringsOrUndefined(value: unknown): string[] | undefined {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string') ? value : undefined;
 }

@@ -87,6 +87,17 @@ describe('extension lint engine', () => {
     assert.deepEqual(make().lint(wrapped, 'load.ts'), []);
   });
 
+  it('offers no retry wrap for a POST without an idempotency key, by no-retry-non-idempotent\'s options', () => {
+    const post = (headers: string) => `export const send = (url: string, body: string) => fetch(url, { method: 'POST', body, headers: { ${headers} }, signal: AbortSignal.timeout(1000) });\n`;
+    const kinds = (linter: BreakwaterLinter, text: string) => linter.lint(text, 'send.ts').find((f) => f.ruleId === 'no-unprotected-call')!.wraps().map((w) => w.kind);
+    assert.deepEqual(kinds(make(), post("'X-Request-Key': 'k'")), ['breaker', 'bulkhead']);
+    assert.deepEqual(kinds(make(), post("'Idempotency-Key': 'k'")), ['full', 'retry', 'breaker', 'bulkhead']);
+    const told = make({ ruleOptions: { 'no-retry-non-idempotent': { idempotencyHeaders: ['X-Request-Key'] } } });
+    assert.deepEqual(kinds(told, post("'X-Request-Key': 'k'")), ['full', 'retry', 'breaker', 'bulkhead']);
+    const putToo = make({ ruleOptions: { 'no-retry-non-idempotent': { methods: ['POST', 'PUT'] } } });
+    assert.deepEqual(kinds(putToo, post("'Accept': 'text/plain'").replace("'POST'", "'PUT'")), ['breaker', 'bulkhead']);
+  });
+
   it('routes each request of an unbounded fan-out through a bulkhead, the one wrap it offers', () => {
     const text = 'export const loadAll = (ids: string[]) =>\n  Promise.all(ids.map((id) => fetch(`https://api/items/${id}`, { signal: AbortSignal.timeout(1000) })));\n';
     const only = (rule: string) => make({ rules: Object.fromEntries(Object.keys(DEFAULT_SETTINGS.rules).map((r) => [r, r === rule ? 'warning' : 'off'])) as ExtensionSettings['rules'] });

@@ -2,7 +2,7 @@ import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/node-types';
 import type { FileModel } from '../model/file-model';
 import type { NetworkCall } from '../model/network-call';
-import { unsafeToResend } from '../model/idempotency';
+import { unsafeToResend, type IdempotencyOptions } from '../model/idempotency';
 import { protectionVerdict } from '../model/protection';
 import { resolvePolicy, type Policy } from '../model/wrappers';
 import { unwrap } from '../util/ast';
@@ -87,12 +87,12 @@ export interface WrapEdit {
  * `await fetch(url, init)` → `await retryPolicy.execute(({ signal }) => fetch(url, { ...init, signal }))`.
  * Returns undefined when the call is already protected or the edit cannot be made safely.
  */
-export function buildWrapEdit(model: FileModel, call: NetworkCall, kind: WrapKind, typescript: boolean): WrapEdit | undefined {
+export function buildWrapEdit(model: FileModel, call: NetworkCall, kind: WrapKind, typescript: boolean, idempotency: IdempotencyOptions = {}): WrapEdit | undefined {
   const sourceCode = model.sourceCode;
   if (protectionVerdict(model, call) === 'yes' && kind !== 'bulkhead') return undefined;
   if (insideExecute(call.node)) return undefined;
   // A POST or PATCH with no idempotency key could be applied twice by a retry: a breaker or bulkhead only.
-  if ((kind === 'retry' || kind === 'full') && unsafeToResend(model, call)) return undefined;
+  if ((kind === 'retry' || kind === 'full') && unsafeToResend(model, call, idempotency)) return undefined;
   const recipe = RECIPES[kind];
   const fixer = recordingFixer();
   const module = moduleStyle(sourceCode);

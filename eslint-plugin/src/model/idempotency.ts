@@ -15,16 +15,23 @@ export const DEFAULT_IDEMPOTENCY_HEADERS: readonly string[] = ['Idempotency-Key'
 /** Whether a request names an idempotency key, with the key's value when the file shows it. */
 export type KeyVerdict = { readonly verdict: Verdict; readonly value?: TSESTree.Node };
 
-const DEFAULT_HEADERS: ReadonlySet<string> = new Set(DEFAULT_IDEMPOTENCY_HEADERS.map((header) => header.toLowerCase()));
+/** Which methods are not safe to send twice and which headers make them safe: `no-retry-non-idempotent`'s options. */
+export interface IdempotencyOptions {
+  readonly methods?: readonly string[];
+  readonly idempotencyHeaders?: readonly string[];
+}
 
 /**
- * Whether sending the call again could apply it twice, as far as the file shows: a POST or PATCH with no
- * idempotency key. A wrap that adds a retry is not offered for it (see ../fixes/wrap-in-policy): a
- * retry cannot tell a request that never arrived from one whose answer was lost.
+ * Whether sending the call again could apply it twice, as far as the file shows: a POST or PATCH (or
+ * the methods given) with no idempotency key (or none of the headers given). A wrap that adds a retry
+ * is not offered for it (see ../fixes/wrap-in-policy): a retry cannot tell a request that never arrived
+ * from one whose answer was lost.
  */
-export function unsafeToResend(model: FileModel, call: NetworkCall): boolean {
+export function unsafeToResend(model: FileModel, call: NetworkCall, options: IdempotencyOptions = {}): boolean {
   const method = httpMethodOf(model, call);
-  return method !== undefined && DEFAULT_NON_IDEMPOTENT_METHODS.includes(method) && idempotencyKeyOf(model, call, DEFAULT_HEADERS).verdict === 'no';
+  if (method === undefined || !(options.methods ?? DEFAULT_NON_IDEMPOTENT_METHODS).some((unsafe) => unsafe.toUpperCase() === method)) return false;
+  const headers = new Set((options.idempotencyHeaders ?? DEFAULT_IDEMPOTENCY_HEADERS).map((header) => header.toLowerCase()));
+  return idempotencyKeyOf(model, call, headers).verdict === 'no';
 }
 
 /** Whether an object of headers names an idempotency key, and the key's value when it does. */
