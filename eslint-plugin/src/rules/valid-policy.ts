@@ -145,7 +145,14 @@ export default createRule<[CommonOptions], ValidPolicyMessageIds>({
       const parent = current.parent;
       if (!parent) return false;
       if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === current) {
-        return staticPropertyName(parent) === 'execute' && parent.parent?.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent;
+        // Executed in a function nested in this one (a method of an object it returns, a callback): that
+        // closure may keep the policy past this call, or limit a fan-out within it.
+        return (
+          staticPropertyName(parent) === 'execute' &&
+          parent.parent?.type === AST_NODE_TYPES.CallExpression &&
+          parent.parent.callee === parent &&
+          enclosingFunction(parent) === fn
+        );
       }
       if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(current as TSESTree.CallExpressionArgument)) {
         return cockatielExport(model, parent.callee) === 'wrap' && usedOnlyHere(parent, fn, depth + 1);

@@ -55,6 +55,12 @@ const valid = [
   `${C}export function setup(app) { app.breaker = circuitBreaker(handleAll, { halfOpenAfter: 5000, breaker: new ConsecutiveBreaker(3) }); }`,
   `${C}export function policyFor(ms) { const b = bulkhead(ms); return wrap(b, timeout(ms, TimeoutStrategy.Aggressive)); }`,
   `${C}let shared;\nexport function get(u) { shared ??= bulkhead(10); return shared.execute(() => fetch(u)); }`,
+  // Regression (a bounded-queue factory built on cockatiel): the bulkhead lives in the object the factory
+  // returns, whose method executes it on each call.
+  `${C}export function boundedQueue({ limit, queue }) {\n  const policy = bulkhead(limit, queue);\n  return { execute(fn, signal) { return policy.execute(() => fn(), signal); } };\n}`,
+  `${C}export const makeClient = () => { const breaker = circuitBreaker(handleAll, { halfOpenAfter: 5000, breaker: new ConsecutiveBreaker(3) }); return (u) => breaker.execute(() => fetch(u)); };`,
+  // A bulkhead made for one call that limits the call's own fan-out.
+  `${C}export async function getAll(urls) {\n  const limiter = bulkhead(4, urls.length);\n  return Promise.all(urls.map((u) => limiter.execute(() => fetch(u))));\n}`,
   // halfOpenAfter with a first delay that gives the dependency time, or a number
   `${C}export const b = circuitBreaker(handleAll, { halfOpenAfter: 10_000, breaker: new ConsecutiveBreaker(5) });`,
   `${C}export const b = circuitBreaker(handleAll, { halfOpenAfter: new ExponentialBackoff({ initialDelay: 5000, maxDelay: 60_000 }), breaker: new ConsecutiveBreaker(5) });`,
