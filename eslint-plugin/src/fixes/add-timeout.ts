@@ -1,6 +1,6 @@
 import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/node-types';
-import { isTypeWrapper, staticPropertyName, unwrap } from '../util/ast';
+import { staticPropertyName, unwrap, withTypeWrappers } from '../util/ast';
 import type { Family } from '../model/catalog';
 import type { NetworkCall } from '../model/network-call';
 import { addArgument, setProperty } from './object-edit';
@@ -109,8 +109,7 @@ const MAX_LABEL = 20;
 /** The name of the variable, field or property the instance made by `factory` is kept in; undefined when it is not kept. */
 function holderName(sourceCode: Readonly<TSESLint.SourceCode>, factory: TSESTree.CallExpression): string | undefined {
   // `axios.create() as AxiosInstance`
-  let value: TSESTree.Node = factory;
-  while (value.parent && isTypeWrapper(value.parent)) value = value.parent;
+  const value = withTypeWrappers(factory);
   const holder = value.parent;
   if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.init === value) {
     return holder.id.type === AST_NODE_TYPES.Identifier ? holder.id.name : sourceCode.getText(holder.id);

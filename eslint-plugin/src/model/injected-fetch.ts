@@ -1,6 +1,6 @@
 import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/node-types';
-import { contains, isFunction, isTypeWrapper, staticPropertyName, unwrap, type FunctionNode } from '../util/ast';
+import { contains, isFunction, isTypeWrapper, staticPropertyName, unwrap, withTypeWrappers, type FunctionNode } from '../util/ast';
 
 /**
  * Option names under which SDKs and HTTP clients take the fetch they should use instead of the
@@ -16,8 +16,7 @@ const FETCH_OPTION_NAMES = new Set(['fetch', 'fetchImpl', 'fetchImplementation',
  * show; wrapping the call inside in a retry as well would retry each attempt again.
  */
 export function isInjectedFetch(node: TSESTree.Node): boolean {
-  let current = node;
-  while (current.parent && isTypeWrapper(current.parent)) current = current.parent;
+  const current = withTypeWrappers(node);
   const property = current.parent;
   if (property?.type !== AST_NODE_TYPES.Property || property.value !== current) return false;
   const name = staticPropertyName(property);
@@ -172,7 +171,7 @@ export function isFetchAdapterCall(
 
 /** A function written as an argument of a call, a `new` or `super(…)`: that callee decides when it runs. */
 function handedToCall(fn: FunctionNode): boolean {
-  const outer = outerNode(fn);
+  const outer = withTypeWrappers(fn);
   const parent = outer.parent;
   return (parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) && parent.arguments.includes(outer as TSESTree.CallExpressionArgument);
 }
@@ -201,7 +200,7 @@ function forwardedRoot(argument: TSESTree.CallExpressionArgument): TSESTree.Node
 
 /** `fetch(…) {…}` as a method, `fetch: (…) => …`, a class field `fetch = …`, `<object>.fetch = …`, or a parameter `fetchImpl = …`. */
 function storedUnderFetchName(fn: FunctionNode): boolean {
-  const outer = outerNode(fn);
+  const outer = withTypeWrappers(fn);
   const parent = outer.parent;
   switch (parent?.type) {
     case AST_NODE_TYPES.MethodDefinition:
@@ -221,13 +220,6 @@ function storedUnderFetchName(fn: FunctionNode): boolean {
   }
 }
 
-/** The function with any `as`/`satisfies`/`!` around it. */
-function outerNode(fn: FunctionNode): TSESTree.Node {
-  let current: TSESTree.Node = fn;
-  while (current.parent && isTypeWrapper(current.parent)) current = current.parent;
-  return current;
-}
-
 /** A name that says a function is a fetch (`debugFetch`, `tracedFetch`), not one that only starts or ends with the letters (`prefetch`). */
 const DROP_IN_FETCH_NAME = /^[a-z][a-zA-Z0-9]*Fetch$/;
 
@@ -238,16 +230,16 @@ const DROP_IN_FETCH_NAME = /^[a-z][a-zA-Z0-9]*Fetch$/;
  * slot made for a fetch, whatever the function then does with its arguments.
  */
 export function isFetchSlot(fn: FunctionNode): boolean {
-  const parent = outerNode(fn).parent;
+  const parent = withTypeWrappers(fn).parent;
   if (parent?.type !== AST_NODE_TYPES.Property && parent?.type !== AST_NODE_TYPES.MethodDefinition && parent?.type !== AST_NODE_TYPES.PropertyDefinition) return false;
-  if (parent.value !== outerNode(fn) || !parent.computed || parent.key.type !== AST_NODE_TYPES.Identifier) return false;
+  if (parent.value !== withTypeWrappers(fn) || !parent.computed || parent.key.type !== AST_NODE_TYPES.Identifier) return false;
   return FETCH_OPTION_NAMES.has(parent.key.name) || DROP_IN_FETCH_NAME.test(parent.key.name);
 }
 
 /** `const debugFetch = …`, `function loggingFetch(…)`, or a method or property so named. */
 function namedAsFetch(fn: FunctionNode): boolean {
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return DROP_IN_FETCH_NAME.test(fn.id?.name ?? '');
-  const parent = outerNode(fn).parent;
+  const parent = withTypeWrappers(fn).parent;
   switch (parent?.type) {
     case AST_NODE_TYPES.VariableDeclarator:
       return parent.id.type === AST_NODE_TYPES.Identifier && DROP_IN_FETCH_NAME.test(parent.id.name);

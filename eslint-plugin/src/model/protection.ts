@@ -1,6 +1,6 @@
 import { type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/node-types';
-import { calleePath, isFunction, isTypeWrapper, unwrap, type FunctionNode } from '../util/ast';
+import { calleePath, isFunction, unwrap, withTypeWrappers, type FunctionNode } from '../util/ast';
 import type { FileModel } from './file-model';
 import { isFetchAdapterCall, isFetchSlot, isInjectedFetch, isTypedAsFetch } from './injected-fetch';
 import { functionBinding, handRetryAround, helperCalled, helperParameter, retryHelperOf } from './hand-retry';
@@ -52,8 +52,7 @@ function visibleFunctionProtection(model: FileModel, fn: FunctionNode, depth: nu
   if (query) return query;
   // `new OpenAI({ fetch: (input, init) => fetch(input, init) })`: that client's retries, not shown here.
   if (isInjectedFetch(fn)) return 'unknown';
-  let parent: TSESTree.Node | undefined = fn.parent;
-  while (parent && isTypeWrapper(parent)) parent = parent.parent;
+  const parent = withTypeWrappers(fn).parent;
   if (parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) {
     const argument = parent.arguments.find((arg) => unwrap(arg) === fn);
     const wrapper = argument && wrapperOf(model, parent, argument);

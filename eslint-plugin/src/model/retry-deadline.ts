@@ -1,6 +1,6 @@
 import { type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/node-types';
-import { isTypeWrapper } from '../util/ast';
+import { withTypeWrappers } from '../util/ast';
 import type { FileModel } from './file-model';
 import { cockatielExport, resolvePolicy } from './wrappers';
 
@@ -28,7 +28,7 @@ function boundedUses(model: FileModel, policy: TSESTree.Node, depth: number): bo
 
 /** Where a policy's value is used: where it is written, or each reference to the `const` holding it. */
 function usesOf(model: FileModel, policy: TSESTree.Node): TSESTree.Node[] | undefined {
-  const outer = outerNode(policy);
+  const outer = withTypeWrappers(policy);
   const parent = outer.parent;
   if (parent?.type !== AST_NODE_TYPES.VariableDeclarator) return [outer];
   if (parent.init !== outer || parent.id.type !== AST_NODE_TYPES.Identifier) return undefined;
@@ -47,7 +47,7 @@ function usesOf(model: FileModel, policy: TSESTree.Node): TSESTree.Node[] | unde
 }
 
 function insideWrapAfterTimeout(model: FileModel, use: TSESTree.Node, depth: number): boolean {
-  const outer = outerNode(use);
+  const outer = withTypeWrappers(use);
   const call = outer.parent;
   if (call?.type !== AST_NODE_TYPES.CallExpression || cockatielExport(model, call.callee) !== 'wrap') return false;
   const index = call.arguments.indexOf(outer as TSESTree.CallExpressionArgument);
@@ -55,10 +55,4 @@ function insideWrapAfterTimeout(model: FileModel, use: TSESTree.Node, depth: num
   if (call.arguments.slice(0, index).some((argument) => resolvePolicy(model, argument)?.kind === 'timeout')) return true;
   // `wrap(timeout(…), wrap(retry(…), breaker))`: the wrap it is in may itself sit after a timeout.
   return boundedUses(model, call, depth + 1);
-}
-
-function outerNode(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (current.parent && isTypeWrapper(current.parent)) current = current.parent;
-  return current;
 }

@@ -177,3 +177,10 @@ export function chainHas(call: TSESTree.CallExpression, method: string): boolean
 export function isTypeWrapper(node: TSESTree.Node): boolean {
   return node.type === AST_NODE_TYPES.TSAsExpression || node.type === AST_NODE_TYPES.TSSatisfiesExpression || node.type === AST_NODE_TYPES.TSNonNullExpression;
 }
+
+/** The node with any `as`/`satisfies`/`!` around it: what its parent holds (`unwrap`'s inverse). */
+export function withTypeWrappers(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (current.parent && isTypeWrapper(current.parent)) current = current.parent;
+  return current;
+}
