@@ -8,7 +8,7 @@ import { parseSourceCode, sourceCodeWithoutCodePaths } from './editor-source-cod
 import { lineStarts, offsetOf } from './lines';
 import type { ForgetfulParser } from './parsers';
 import type { FallbackKeys } from './traversal';
-import { RULE_IDS, type ExtensionSettings, type RuleId, type RuleSeverity } from './settings';
+import { isStringArray, RULE_IDS, type ExtensionSettings, type RuleId, type RuleSeverity } from './settings';
 
 export interface Suggestion {
   readonly desc: string;
@@ -279,5 +279,5 @@ export class BreakwaterLinter {
 
 /** A rule option that is a list of strings, or undefined (the plugin's schema names any other value). */
 function stringsOrUndefined(value: unknown): string[] | undefined {
-  return Array.isArray(value) && value.every((item) => typeof item === 'string') ? value : undefined;
+  return isStringArray(value) ? value : undefined;
 }

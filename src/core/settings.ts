@@ -66,7 +66,7 @@ export function readSettings(get: (key: string) => unknown): SettingsResult {
 
   const enable = pick('enable', (v): v is boolean => typeof v === 'boolean', 'true or false');
   const diagnostics = pick('diagnostics', (v): v is DiagnosticsMode => MODES.includes(v as DiagnosticsMode), '"auto", "on" or "off"');
-  const exclude = pick('exclude', (v): v is string[] => Array.isArray(v) && v.every((g) => typeof g === 'string'), 'an array of glob strings');
+  const exclude = pick('exclude', isStringArray, 'an array of glob strings');
   const maxFileSize = pick('maxFileSize', (v): v is number => Number.isInteger(v) && (v as number) > 0, 'a positive whole number');
   const debounceMs = pick('debounceMs', (v): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 5000, 'a whole number from 0 to 5000');
 
@@ -107,4 +107,8 @@ export function readSettings(get: (key: string) => unknown): SettingsResult {
   }
 
   return { settings: { enable, diagnostics, rules, ruleOptions, exclude, maxFileSize, debounceMs }, warnings };
+}
+
+export function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
 }
