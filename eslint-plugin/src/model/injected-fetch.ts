@@ -47,7 +47,8 @@ const PACKAGE_FETCH_TYPE_NAME = /^[A-Za-z0-9_$]+Fetch$/;
 
 /**
  * Whether TypeScript types the function at `node` as a fetch: `const f: typeof fetch = (input, init) => …`,
- * `((input, init) => …) satisfies FetchFunction`, a class field `fetch: typeof fetch = …`, or the
+ * `((input, init) => …) satisfies FetchFunction`, a class field `fetch: typeof fetch = …` (or assigned
+ * `this.fetch = …` later, as gemini-cli's A2A client manager does in its constructor), or the
  * function returned by one declared to return such a type
  * (`function withHeaders(h): FetchFunction { return async (input, init) => fetch(input, …); }`).
  * Written to be handed to a client as its fetch, like the option above, unless the file shows where it goes.
@@ -75,9 +76,29 @@ export function isTypedAsFetch(node: TSESTree.Node): boolean {
     }
     case AST_NODE_TYPES.ArrowFunctionExpression:
       return parent.body === current && isFetchType(parent.returnType?.typeAnnotation);
+    case AST_NODE_TYPES.AssignmentExpression:
+      // A field declared as a fetch and set in the constructor: `private a2aFetch: typeof fetch;` … `this.a2aFetch = (input, init) => …`.
+      return parent.right === current && isFetchType(thisFieldType(parent.left));
     default:
       return false;
   }
+}
+
+/** The declared type of the field `this.<name>` names, in the class the assignment is in. */
+function thisFieldType(target: TSESTree.Node): TSESTree.TypeNode | undefined {
+  if (target.type !== AST_NODE_TYPES.MemberExpression || target.object.type !== AST_NODE_TYPES.ThisExpression) return undefined;
+  const name = staticPropertyName(target);
+  let owner: TSESTree.Node | undefined = target.parent;
+  // `this` is the class's own only outside functions of their own (arrow functions keep it).
+  while (owner && owner.type !== AST_NODE_TYPES.ClassBody) {
+    if (owner.type === AST_NODE_TYPES.FunctionExpression && owner.parent?.type !== AST_NODE_TYPES.MethodDefinition) return undefined;
+    if (owner.type === AST_NODE_TYPES.FunctionDeclaration) return undefined;
+    owner = owner.parent;
+  }
+  const field = owner?.body.find(
+    (member): member is TSESTree.PropertyDefinition => member.type === AST_NODE_TYPES.PropertyDefinition && !member.static && staticPropertyName(member) === name,
+  );
+  return field?.typeAnnotation?.typeAnnotation;
 }
 
 /** Whether `child` is a value `parent` may evaluate to: a branch of `a ? b : c`, either side of `a ?? b` or `a || b`. */

@@ -344,6 +344,8 @@ describe('no-unprotected-call', () => {
       'export const tracedFetch = (...args: Parameters<typeof fetch>) => { span("fetch"); return fetch(...args); };',
       // Regression (Auth.js and better-auth docs, app/api/og/route.tsx): a font that ships with the module.
       'export async function GET() { const font = await fetch(new URL("../../assets/Geist.ttf", import.meta.url)).then((res) => res.arrayBuffer()); return render(font); }',
+      // Regression (gemini-cli a2a-client-manager.ts): a field declared as a fetch, set in the constructor.
+      'import { Agent } from "undici";\nexport class A2AClientManager {\n  private a2aFetch: typeof fetch;\n  private readonly dispatcher = new Agent({ headersTimeout: 1000 });\n  constructor() {\n    this.a2aFetch = (input, init) => fetch(input, { ...init, dispatcher: this.dispatcher } as RequestInit);\n  }\n}',
       // Regression (ofetch index.ts): a fetch typed as one, chosen by a condition.
       'export const fetch: typeof globalThis.fetch = globalThis.fetch\n  ? (...args: Parameters<typeof globalThis.fetch>) => globalThis.fetch(...args)\n  : () => Promise.reject(new Error("[ofetch] global.fetch is not supported!"));',
     ],
@@ -382,6 +384,11 @@ describe('no-unprotected-call', () => {
       // A condition choosing a fetch that nothing types as one.
       unprotected(`export const load = cond ? (u: string) => fetch(u, ${T}) : undefined;`),
       unprotected(`export const get = async <T,>(u: string): Promise<T> => (await fetch(u, ${T})).json() as Promise<T>;`),
+      // A field typed as something else, a static field, and a field of another class.
+      unprotected(`export class A { private load: Loader; constructor() { this.load = (u: string) => fetch(u, ${T}); } }`),
+      unprotected(`export class A { static load: typeof fetch; init() { A.load = (u: string) => fetch(u, ${T}); } }`),
+      unprotected(`export class A { load: typeof fetch; } export class B { constructor() { this.load = (u: string) => fetch(u, ${T}); } }`),
+      unprotected(`export class A { load: typeof fetch; constructor() { function make() { this.load = (u: string) => fetch(u, ${T}); } make(); } }`),
       // Typed as something other than a fetch; and a typed fetch in strict mode.
       unprotected(`export const load: Loader = async (u: string) => fetch(u, ${T});`),
       unprotected(`export function loader(): () => Promise<Response> { return () => fetch("/a", ${T}); }`),
