@@ -1,6 +1,6 @@
 import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/node-types';
-import { contains, isFunction, isLoop, staticPropertyName, unwrap, walk, type FunctionNode } from '../util/ast';
+import { contains, isFunction, isLoop, staticPropertyName, unwrap, walk, withTypeWrappers, type FunctionNode } from '../util/ast';
 import { instanceClassOf } from './class-fields';
 import { localFunctionOf } from './const-binding';
 import type { FileModel } from './file-model';
@@ -104,7 +104,10 @@ function variableVaries(model: FileModel, variable: TSESLint.Scope.Variable, loo
         (loop.type === AST_NODE_TYPES.ForStatement && !!loop.update && contains(loop.update, reference.identifier))),
   );
   if (assignedInside) return true;
-  // Parameters of callbacks inside the loop (`new Promise((ok, fail) => …)`) are not per-pass data.
+  // Parameters of callbacks inside the loop (`new Promise((ok, fail) => …)`) are not per-pass data,
+  // unless the callback walks something that is: `chunk.map((run) => fetch(run.url))` with
+  // `const chunk = runs.slice(i, i + 20)` sends each pass's own requests.
+  if (variable.defs.some((def) => def.type === 'Parameter' && contains(loop.body, def.name) && iteratesVaryingData(model, def.node, loop, seen))) return true;
   const declaredInside = variable.defs.filter((def) => def.type !== 'Parameter' && contains(loop.body, def.name));
   if (declaredInside.length === 0) return false;
   for (const def of declaredInside) {
@@ -125,6 +128,18 @@ function variableVaries(model: FileModel, variable: TSESLint.Scope.Variable, loo
       (makesSomethingNew(assignment.right) || expressionVaries(model, assignment.right, loop, seen))
     );
   });
+}
+
+/** Whether `fn` is the callback of a method called on something that varies per pass (`chunk.map(fn)`). */
+function iteratesVaryingData(model: FileModel, fn: TSESTree.Node, loop: RetryLoop, seen: Set<TSESLint.Scope.Variable>): boolean {
+  const outer = withTypeWrappers(fn);
+  const call = outer.parent;
+  return (
+    call?.type === AST_NODE_TYPES.CallExpression &&
+    call.arguments.includes(outer as TSESTree.CallExpressionArgument) &&
+    call.callee.type === AST_NODE_TYPES.MemberExpression &&
+    expressionVaries(model, call.callee.object, loop, seen)
+  );
 }
 
 /** An expression with a call, `new`, `await`, `yield` or `++` in it may give a different value each time it runs. */

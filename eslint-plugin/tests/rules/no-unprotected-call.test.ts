@@ -344,6 +344,8 @@ describe('no-unprotected-call', () => {
       'export const tracedFetch = (...args: Parameters<typeof fetch>) => { span("fetch"); return fetch(...args); };',
       // Regression (Auth.js and better-auth docs, app/api/og/route.tsx): a font that ships with the module.
       'export async function GET() { const font = await fetch(new URL("../../assets/Geist.ttf", import.meta.url)).then((res) => res.arrayBuffer()); return render(font); }',
+      // A retry loop around a batch over the same list still protects each request of it.
+      `export async function all(urls) {\n  for (let attempt = 0; attempt < 3; attempt++) {\n    try { return await Promise.all(urls.map((u) => fetch(u, ${T}))); } catch { await sleep(Math.random() * 100 * 2 ** attempt); }\n  }\n}`,
       // Regression (gemini-cli a2a-client-manager.ts): a field declared as a fetch, set in the constructor.
       'import { Agent } from "undici";\nexport class A2AClientManager {\n  private a2aFetch: typeof fetch;\n  private readonly dispatcher = new Agent({ headersTimeout: 1000 });\n  constructor() {\n    this.a2aFetch = (input, init) => fetch(input, { ...init, dispatcher: this.dispatcher } as RequestInit);\n  }\n}',
       // Regression (ofetch index.ts): a fetch typed as one, chosen by a condition.
@@ -384,6 +386,9 @@ describe('no-unprotected-call', () => {
       // A condition choosing a fetch that nothing types as one.
       unprotected(`export const load = cond ? (u: string) => fetch(u, ${T}) : undefined;`),
       unprotected(`export const get = async <T,>(u: string): Promise<T> => (await fetch(u, ${T})).json() as Promise<T>;`),
+      // Regression (gemini-cli actions_spend.ts): requests for each chunk of a list, their errors caught in the
+      // callback, were taken for a retry loop around them.
+      unprotected(`export async function spend(runs) {\n  for (let i = 0; i < runs.length; i += 20) {\n    const chunk = runs.slice(i, i + 20);\n    await Promise.all(chunk.map(async (r) => {\n      try { await fetch(\`https://api.github.com/runs/\${r.id}/jobs\`, ${T}); } catch (e) { console.error(e); }\n    }));\n  }\n}`),
       // A field typed as something else, a static field, and a field of another class.
       unprotected(`export class A { private load: Loader; constructor() { this.load = (u: string) => fetch(u, ${T}); } }`),
       unprotected(`export class A { static load: typeof fetch; init() { A.load = (u: string) => fetch(u, ${T}); } }`),

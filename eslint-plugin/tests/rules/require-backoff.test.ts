@@ -79,6 +79,9 @@ const valid = [
   // a same-file retry helper with jittered delays, and one nothing in the file hands a request to
   'async function withRetry(fn) {\n  for (let i = 0; i < 3; i++) {\n    try { return await fn(); } catch (e) { await sleep(Math.random() * 100 * 2 ** i); }\n  }\n}\nexport const get = (u) => withRetry(() => fetch(u));',
   'export async function withRetry(fn) {\n  for (let i = 0; i < 3; i++) {\n    try { return await fn(); } catch (e) { }\n  }\n}\nexport const get = (u) => withRetry(() => compute(u));',
+  // Regression (gemini-cli actions_spend.ts): a loop over chunks of a list, each request's errors caught in
+  // its own callback, sends each pass's own requests: not a retry.
+  'export async function spend(runs) {\n  for (let i = 0; i < runs.length; i += 20) {\n    const chunk = runs.slice(i, i + 20);\n    await Promise.all(chunk.map(async (r) => {\n      try { const res = await fetch(`https://api.github.com/runs/${r.id}/jobs`); if (!res.ok) return; } catch (e) { console.error(e); }\n    }));\n  }\n}',
   // Regression (payload test/runE2E.ts, sentry's aws-serverless stack.ts, MCP cli-client auth.test.ts): a harness
   // waiting for the server it started, its only client, with a fixed pause.
   'async function waitForServer(port, timeoutMs = 60000) {\n  const url = `http://localhost:${port}/`;\n  const start = Date.now();\n  while (Date.now() - start < timeoutMs) {\n    try {\n      await fetch(url);\n      return;\n    } catch {\n      await new Promise((resolve) => setTimeout(resolve, 1000));\n    }\n  }\n  throw new Error("server did not start");\n}',
