@@ -1,6 +1,7 @@
 import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/node-types';
 import { contains, isFunction, isTypeWrapper, staticPropertyName, unwrap, withTypeWrappers, type FunctionNode } from '../util/ast';
+import { instanceClassOf } from './class-fields';
 
 /**
  * Option names under which SDKs and HTTP clients take the fetch they should use instead of the
@@ -84,18 +85,11 @@ export function isTypedAsFetch(node: TSESTree.Node): boolean {
   }
 }
 
-/** The declared type of the field `this.<name>` names, in the class the assignment is in. */
+/** The declared type of the field `this.<name>` names, in the class whose instance `this` is. */
 function thisFieldType(target: TSESTree.Node): TSESTree.TypeNode | undefined {
-  if (target.type !== AST_NODE_TYPES.MemberExpression || target.object.type !== AST_NODE_TYPES.ThisExpression) return undefined;
+  if (target.type !== AST_NODE_TYPES.MemberExpression || unwrap(target.object).type !== AST_NODE_TYPES.ThisExpression) return undefined;
   const name = staticPropertyName(target);
-  let owner: TSESTree.Node | undefined = target.parent;
-  // `this` is the class's own only outside functions of their own (arrow functions keep it).
-  while (owner && owner.type !== AST_NODE_TYPES.ClassBody) {
-    if (owner.type === AST_NODE_TYPES.FunctionExpression && owner.parent?.type !== AST_NODE_TYPES.MethodDefinition) return undefined;
-    if (owner.type === AST_NODE_TYPES.FunctionDeclaration) return undefined;
-    owner = owner.parent;
-  }
-  const field = owner?.body.find(
+  const field = instanceClassOf(target)?.body.body.find(
     (member): member is TSESTree.PropertyDefinition => member.type === AST_NODE_TYPES.PropertyDefinition && !member.static && staticPropertyName(member) === name,
   );
   return field?.typeAnnotation?.typeAnnotation;
