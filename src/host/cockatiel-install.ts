@@ -1,22 +1,23 @@
 import * as vscode from 'vscode';
-import { addDependencyCommand, declaresDependency } from '../core/package-manager';
+import { addDependencyCommand, declaresDependency, findPackageManager, isPackageManifest, type FolderReader } from '../core/package-manager';
 
 const COCKATIEL = 'cockatiel@^3.2.1';
 
 /**
  * After a wrap: if the nearest package.json does not list cockatiel, say so and offer to add it with
- * the package manager its lockfile shows, in a terminal the user sees. (3.2 works on every Node and
+ * the package manager the project uses (see findPackageManager: in a monorepo, the root's), in a
+ * terminal the user sees, run in that package's folder. (3.2 works on every Node and
  * module format; the inserted code uses nothing newer.)
  */
 export async function ensureCockatiel(document: vscode.Uri, log: (line: string) => void): Promise<void> {
   for (let dir = vscode.Uri.joinPath(document, '..'); ; dir = vscode.Uri.joinPath(dir, '..')) {
     const manifest = vscode.Uri.joinPath(dir, 'package.json');
     const text = await readText(manifest);
-    if (text !== undefined) {
+    // A package.json that only sets its folder's module format is not where dependencies go: look further up.
+    if (text !== undefined && isPackageManifest(text)) {
       if (declaresDependency(text, 'cockatiel')) return;
       const relative = vscode.workspace.asRelativePath(manifest);
-      const files = (await vscode.workspace.fs.readDirectory(dir)).map(([name]) => name);
-      const command = addDependencyCommand(files, COCKATIEL);
+      const command = addDependencyCommand(await findPackageManager(dir, VSCODE_FOLDERS), COCKATIEL);
       log(`A wrap uses cockatiel, which ${relative} does not list: offering "${command}".`);
       const choice = await vscode.window.showInformationMessage(
         `The wrapped call uses cockatiel, which ${relative} does not list.`,
@@ -33,6 +34,22 @@ export async function ensureCockatiel(document: vscode.Uri, log: (line: string) 
     if (parent.path === dir.path) return;
   }
 }
+
+/** Folders through VS Code's file system, so remote and virtual workspaces work too. */
+const VSCODE_FOLDERS: FolderReader<vscode.Uri> = {
+  parent(folder) {
+    const parent = vscode.Uri.joinPath(folder, '..');
+    return parent.path === folder.path ? undefined : parent;
+  },
+  async list(folder) {
+    try {
+      return (await vscode.workspace.fs.readDirectory(folder)).map(([name]) => name);
+    } catch {
+      return [];
+    }
+  },
+  read: (folder, name) => readText(vscode.Uri.joinPath(folder, name)),
+};
 
 async function readText(uri: vscode.Uri): Promise<string | undefined> {
   try {

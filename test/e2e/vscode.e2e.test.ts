@@ -251,6 +251,28 @@ describe('extension end-to-end in code-server', function () {
     await until('the unprotected finding to go', async () => !(await problems()).some((row) => row.includes('no-unprotected-call') && row.includes('payments')));
   });
 
+  it('in a pnpm monorepo, offers `pnpm add` for the workspace package, past a package.json that only sets the module type', async () => {
+    // mono/pnpm-lock.yaml is at the monorepo's root; packages/api/src/esm/package.json is `{"type": "module"}`.
+    await openFile('mono/packages/api/src/esm/users.ts');
+    await goTo(2, 21);
+    await applyQuickFix(/Wrap in a circuit breaker/, 'users.ts');
+    const offer = await notification('pnpm add');
+    const message = await offer.innerText();
+    assert.match(message, /The wrapped call uses cockatiel, which mono\/packages\/api\/package\.json does not list\./);
+    assert.match(message, /Run "pnpm add cockatiel@\^3\.2\.1"/);
+    await until('the offer in the extension\'s log', async () => /which mono\/packages\/api\/package\.json does not list: offering "pnpm add cockatiel@\^3\.2\.1"\./.test(breakwaterLog()), 30_000);
+    await shot('07-monorepo-offer');
+    await page.keyboard.press('Escape');
+    await openFile('mono/packages/api/src/esm/users.ts');
+    await page.keyboard.press('Control+S');
+    const file = path.join(WORKSPACE, 'mono', 'packages', 'api', 'src', 'esm', 'users.ts');
+    const text = await until('users.ts saved with the breaker', async () => {
+      const current = fs.readFileSync(file, 'utf8');
+      return current.includes('circuitBreakerPolicy') && current;
+    });
+    assert.match(text, /const res = await circuitBreakerPolicy\.execute\(\(\{ signal \}\) => fetch\(`https:\/\/users\.example\.com\/users\/\$\{id\}`, \{ signal: AbortSignal\.any\(\[signal, AbortSignal\.timeout\(5000\)\]\) \}\)\);/);
+  });
+
   it('"Fix all Breakwater timeouts in file" adds every timeout at once', async () => {
     await openFile('src/reports.js');
     await until('the file\'s findings', async () => (await problems()).some((row) => row.startsWith('reports.js')));
