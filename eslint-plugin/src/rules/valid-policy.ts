@@ -6,7 +6,7 @@ import { fileModel, type FileModel } from '../model/file-model';
 import { combine } from '../model/options';
 import { COMMON_OPTIONS_SCHEMA, type CommonOptions } from '../model/rule-options';
 import { cockatielExport, functionOfArgument, resolvePolicy, type Policy } from '../model/wrappers';
-import { enclosingFunction, isFunction, staticPropertyName, stringLiteral, unwrap } from '../util/ast';
+import { enclosingFunction, isFunction, staticPropertyName, stringLiteral, unwrap, withTypeWrappers } from '../util/ast';
 import { createRule } from '../util/create-rule';
 
 export type ValidPolicyMessageIds =
@@ -140,8 +140,7 @@ export default createRule<[CommonOptions], ValidPolicyMessageIds>({
     /** Whether a policy value is only executed (directly or through `wrap`) inside `fn`, never kept. */
     function usedOnlyHere(node: TSESTree.Node, fn: TSESTree.Node, depth: number): boolean {
       if (depth > 3) return false;
-      let current: TSESTree.Node = node;
-      while (current.parent && (current.parent.type === AST_NODE_TYPES.TSAsExpression || current.parent.type === AST_NODE_TYPES.TSNonNullExpression)) current = current.parent;
+      const current = withTypeWrappers(node);
       const parent = current.parent;
       if (!parent) return false;
       if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === current) {

@@ -185,6 +185,8 @@ describe('valid-policy', () => {
     invalid: [
       ignored('export const get = (u: string): Promise<Response> => deadline.execute(() => fetch(u));'),
       perCall('export const get = (u: string) => (bulkhead(10) as ReturnType<typeof bulkhead>).execute(() => fetch(u));', 'bulkhead'),
+      perCall('export const get = (u: string) => (bulkhead(10) satisfies BulkheadPolicy).execute(() => fetch(u));', 'bulkhead'),
+      perCall('export function get(u: string) {\n  const breaker = circuitBreaker(handleAll, { halfOpenAfter: 5000, breaker: new ConsecutiveBreaker(3) }) satisfies CircuitBreakerPolicy;\n  return breaker!.execute(() => fetch(u));\n}'),
     ],
   });
   cjsTester.run('valid-policy (commonjs)', ruleModule, {
