@@ -2,6 +2,7 @@ import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/node-types';
 import { stringLiteral, unwrap } from '../util/ast';
 import { GLOBAL_OBJECTS } from './catalog';
+import { CLIENT_WRAPPER_MODULES } from './resolve';
 
 /** Globals through which `fetch` is reached: `fetch`, `globalThis.fetch`, `window.fetch`, … */
 const GLOBAL_ROOTS = ['fetch', ...GLOBAL_OBJECTS];
@@ -45,13 +46,14 @@ export function rootOf(node: TSESTree.Node): Root {
 
 /**
  * Names in the file that can hold an HTTP client, by name (a superset: shadowing is ignored): bindings
- * imported or required from a client module, the globals `fetch` is reached through, instances of
+ * imported or required from a client module (or a module that wraps one, such as fetch-retry), the globals `fetch` is reached through, instances of
  * the file's own classes (`const api = new Api()`, for `api.client`), and — to a fixed point —
  * variables initialised from any of those (`const api = axios.create()`, `const f = fetch`).
  * A call whose callee is rooted at any other name cannot resolve to a client, so the detector skips it
  * without a scope lookup: most calls in most files.
  */
 export function clientNames(sourceCode: Readonly<TSESLint.SourceCode>, modules: { has(module: string): boolean }): Set<string> {
+  const holdsClients = (module: string) => modules.has(module) || CLIENT_WRAPPER_MODULES.has(module);
   const names = new Set(GLOBAL_ROOTS);
   const classes = new Set<string>();
   const instances: { name: string; constructor: TSESTree.Node }[] = [];
@@ -61,7 +63,7 @@ export function clientNames(sourceCode: Readonly<TSESLint.SourceCode>, modules: 
       for (const def of variable.defs) {
         if (def.type === 'ImportBinding') {
           const parent = def.parent as TSESTree.Node | null;
-          if (parent?.type === AST_NODE_TYPES.ImportDeclaration ? modules.has(parent.source.value) : true) names.add(variable.name);
+          if (parent?.type === AST_NODE_TYPES.ImportDeclaration ? holdsClients(parent.source.value) : true) names.add(variable.name);
         } else if (def.type === 'ClassName') {
           classes.add(variable.name);
         } else if (def.type === 'Variable' && def.node.init) {
@@ -81,7 +83,7 @@ export function clientNames(sourceCode: Readonly<TSESLint.SourceCode>, modules: 
     for (let i = pending.length - 1; i >= 0; i--) {
       const { name, init } = pending[i]!;
       const root = rootOf(init);
-      if ((root.kind === 'name' && names.has(root.name)) || (root.kind === 'module' && modules.has(root.module))) {
+      if ((root.kind === 'name' && names.has(root.name)) || (root.kind === 'module' && holdsClients(root.module))) {
         names.add(name);
         pending.splice(i, 1);
         changed = true;

@@ -110,8 +110,9 @@ export class NetworkCallDetector {
 
   private compute(node: TSESTree.CallExpression): NetworkCall | undefined {
     const callee = unwrap(node.callee);
-    // `this.fetch()`, `store.fetch()`: only a member of a resolved client object counts.
-    if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    // `this.fetch()`, `store.fetch()`: only a member of a resolved client object counts. A call's
+    // result can be a client too: `require('node-fetch')(url)`, `fetchRetry(fetch)(url)`.
+    if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression && callee.type !== AST_NODE_TYPES.CallExpression) return undefined;
     // Cheap first: a callee rooted at a name that cannot hold a client needs no scope lookup.
     const root = rootOf(callee);
     if (root.kind === 'name' && !(this.names ??= this.clientNames()).has(root.name)) return undefined;

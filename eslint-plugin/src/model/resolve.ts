@@ -17,12 +17,27 @@ export interface Origin {
   readonly instance?: ClientInstance;
 }
 
-/** A configured client made by a factory call such as `axios.create({ timeout })` or `got.extend(a, b)`. */
+/**
+ * A configured client made by a factory call such as `axios.create({ timeout })` or `got.extend(a, b)`,
+ * or a fetch wrapped by fetch-retry (`fetchRetry(fetch, { retries: 3 })`).
+ */
 export interface ClientInstance {
   readonly factory: TSESTree.CallExpression;
   readonly configs: readonly TSESTree.Node[];
   readonly parent?: ClientInstance;
+  /**
+   * Made by fetch-retry: a fetch that calls the one it wraps again after a failure. Its factory's
+   * second argument holds fetch-retry's own defaults (`retries`, `retryDelay`, `retryOn`), not request
+   * options, so `configs` is empty; each call's init goes to the wrapped fetch as it is.
+   */
+  readonly retryingFetch?: true;
 }
+
+/**
+ * Modules whose default export wraps a client and returns it with the same call signature: a name
+ * bound to one can hold a client (see ./candidates). Only fetch-retry so far.
+ */
+export const CLIENT_WRAPPER_MODULES: ReadonlySet<string> = new Set(['fetch-retry']);
 
 /**
  * A client library itself (`root`: `axios.defaults.timeout = …`, `axiosRetry(axios)`) and its instances,
@@ -64,6 +79,7 @@ export class OriginResolver {
   private readonly cache = new Map<TSESTree.Node, Origin | null>();
 
   private readonly scopeOf: ScopeOf;
+  private namesFetchRetry: boolean | undefined;
 
   constructor(
     private readonly file: ResolvedFile,
@@ -138,7 +154,7 @@ export class OriginResolver {
     ) {
       return moduleOrigin(node.arguments[0]!);
     }
-    if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return this.resolveWrappedClient(node);
     const method = staticPropertyName(callee);
     if (method === undefined) return undefined;
     const object = this.resolve(callee.object);
@@ -154,6 +170,23 @@ export class OriginResolver {
       path: object.path,
       instance: { factory: node, configs: node.arguments, parent: object.instance },
     };
+  }
+
+  /**
+   * `fetchRetry(fetch, defaults)` (also `require('fetch-retry')(fetch)`): the client it is given,
+   * marked as retrying. Only a client the file shows counts, so the wrap of an unknown value is still unknown.
+   */
+  private resolveWrappedClient(node: TSESTree.CallExpression): Origin | undefined {
+    const wrapped = node.arguments[0];
+    if (!wrapped || wrapped.type === AST_NODE_TYPES.SpreadElement) return undefined;
+    // Most files never name the module: no call in them can be its wrap, and no callee needs resolving.
+    this.namesFetchRetry ??= this.file.text.includes('fetch-retry');
+    if (!this.namesFetchRetry) return undefined;
+    const wrapper = this.resolve(node.callee);
+    if (wrapper?.module !== 'fetch-retry' || wrapper.path.length !== 0) return undefined;
+    const client = this.resolve(wrapped);
+    if (!client) return undefined;
+    return { module: client.module, path: client.path, instance: { factory: node, configs: [], parent: client.instance, retryingFetch: true } };
   }
 
   private resolveIdentifier(identifier: TSESTree.Identifier): Origin | undefined {

@@ -6,7 +6,7 @@ import { functionBinding, handRetryAround, helperParameter, retryHelperOf, type 
 import type { NetworkCall } from './network-call';
 import { queryRetry } from './query-libraries';
 import { retryOption, retrySiteOf } from './retry-site';
-import { axiosRetryCalls, selfRetryVerdict } from './self-retry';
+import { axiosRetryCalls, fetchRetryCount, selfRetryVerdict } from './self-retry';
 import { isNodeRetryOperation, retryPolicies, wrapperOf, type Wrapper } from './wrappers';
 
 /**
@@ -81,7 +81,7 @@ export function wrapperRetryLayer(model: FileModel, wrapper: Wrapper): RetryLaye
   }
 }
 
-/** The retry a client does by itself for this call: got and ky (2 retries by default), axios-retry (3), superagent `.retry(n)`. */
+/** The retry a client does by itself for this call: got and ky (2 retries by default), axios-retry (3), superagent `.retry(n)`, fetch-retry (3). */
 export function selfRetryLayer(model: FileModel, call: NetworkCall): RetryLayer | undefined {
   if (selfRetryVerdict(model, call) !== 'yes') return undefined;
   switch (call.entry.family) {
@@ -106,6 +106,8 @@ export function selfRetryLayer(model: FileModel, call: NetworkCall): RetryLayer 
       }
       return chainHas(call.node, 'retry') ? { node: call.node, label: 'superagent', retries } : undefined;
     }
+    case 'fetch':
+      return { node: call.node, label: 'fetch-retry', retries: fetchRetryCount(model, call) };
     default:
       return undefined;
   }

@@ -5,8 +5,9 @@ import { chainHas, staticPropertyName, stringLiteral, unwrap, walk } from '../ut
 import { SELF_RETRYING_METHODS } from './catalog';
 import type { FileModel } from './file-model';
 import { configSources, type NetworkCall } from './network-call';
+import { combine } from './options';
 import { numericLiteral } from '../util/ast';
-import { madeByAny, type ClientTargets } from './resolve';
+import { madeByAny, type ClientInstance, type ClientTargets } from './resolve';
 import type { Verdict } from './timeout';
 
 /** The HTTP method a call sends, when the file shows it. */
@@ -37,9 +38,62 @@ export function selfRetryVerdict(model: FileModel, call: NetworkCall): Verdict {
       return axiosRetried(model, call) ? 'yes' : reaches(axiosResponseInterceptors(model), call) ? 'unknown' : 'no';
     case 'superagent':
       return chainHas(call.node, 'retry') ? 'yes' : agentSettingVerdict(model, call.instance, 'retry');
+    case 'fetch':
+      return fetchRetryVerdict(model, call);
     default:
       return 'no';
   }
+}
+
+/**
+ * A fetch wrapped by fetch-retry re-sends after a network error, 3 times unless `retries` says
+ * otherwise: in the call's init, which wins, or in the defaults given to `fetchRetry(fetch, defaults)`.
+ * Options the file does not show are taken to leave retrying on: few calls turn it off.
+ */
+function fetchRetryVerdict(model: FileModel, call: NetworkCall): Verdict {
+  const wrap = fetchRetryWrap(call);
+  if (!wrap) return 'no';
+  const own = call.options.kind === 'given' ? retriesVerdict(model, call.options.node, call.node) : undefined;
+  if (own) return own;
+  const defaults = wrap.factory.arguments[1];
+  return (defaults && retriesVerdict(model, defaults, wrap.factory)) || 'yes';
+}
+
+/** The fetch-retry wrap a call's fetch came from, if any. */
+function fetchRetryWrap(call: NetworkCall): ClientInstance | undefined {
+  let wrap = call.instance;
+  while (wrap && !wrap.retryingFetch) wrap = wrap.parent;
+  return wrap;
+}
+
+/** How many times fetch-retry re-sends this call, when the file writes it out (3 when nothing sets it). */
+export function fetchRetryCount(model: FileModel, call: NetworkCall): number | undefined {
+  const wrap = fetchRetryWrap(call);
+  if (!wrap) return undefined;
+  const sources = [...(call.options.kind === 'given' ? [{ node: call.options.node, before: call.node }] : []), ...(wrap.factory.arguments[1] ? [{ node: wrap.factory.arguments[1], before: wrap.factory }] : [])];
+  for (const { node, before } of sources) {
+    const lookup = combine(model.options.branches(node).map((branch) => model.options.lookup(branch, 'retries', before)));
+    if (lookup.state === 'present') return numericLiteral(lookup.value);
+    if (lookup.state === 'unknown') return undefined;
+  }
+  return 3;
+}
+
+/** What `retries` in an options expression says: undefined when no branch is seen to set it. */
+function retriesVerdict(model: FileModel, node: TSESTree.Node, before: TSESTree.Node): Verdict | undefined {
+  const verdicts = new Set<Verdict>();
+  let unset = false;
+  for (const branch of model.options.branches(node)) {
+    const retries = model.options.lookup(branch, 'retries', before);
+    if (retries.state !== 'present') {
+      unset = true;
+      continue;
+    }
+    const count = numericLiteral(retries.value);
+    verdicts.add(count === undefined ? 'unknown' : count > 0 ? 'yes' : 'no');
+  }
+  if (verdicts.size === 0) return undefined;
+  return unset || verdicts.size > 1 ? 'unknown' : [...verdicts][0];
 }
 
 /**

@@ -53,12 +53,12 @@ export default createRule<[NoRetryNonIdempotentOptions], NoRetryNonIdempotentMes
 
     /**
      * A client that re-sends this request by itself (the model's `selfRetryVerdict`): got/ky for the
-     * methods they retry, superagent's `.retry()`. Not axios-retry: its default condition skips
+     * methods they retry, superagent's `.retry()`, a fetch wrapped by fetch-retry. Not axios-retry: its default condition skips
      * methods that are not idempotent.
      */
     function clientRetry(call: NetworkCall): RetryLayer | undefined {
       if (call.entry.family === 'axios' || selfRetryVerdict(model, call) !== 'yes') return undefined;
-      const label = call.entry.family === 'superagent' ? "superagent's .retry()" : `${call.entry.family}'s retry`;
+      const label = call.entry.family === 'superagent' ? "superagent's .retry()" : call.entry.family === 'fetch' ? 'fetch-retry' : `${call.entry.family}'s retry`;
       return { node: call.node, label, retries: undefined };
     }
 

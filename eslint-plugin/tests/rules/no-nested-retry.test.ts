@@ -12,6 +12,8 @@ const IMPORTS = [
   'import got from "got";',
   'import ky from "ky";',
   'import superagent from "superagent";',
+  'import fetchRetry from "fetch-retry";',
+  'const retryingFetch = fetchRetry(fetch);',
 ].join('\n');
 
 /** Places a request can be retried from: [label in the message, retries, code with BODY where the request goes]. */
@@ -40,6 +42,8 @@ const INNERS: ['retryingClient' | 'nestedRetry', string, number, string][] = [
   ['nestedRetry', 'p-retry', 1, 'pRetry(() => fetch(url), { retries: 1 })'],
   ['retryingClient', 'superagent', 2, 'superagent.get(url).retry(2)'],
   ['nestedRetry', 'cockatiel retry', 2, 'retry(handleAll, { maxAttempts: 2 }).execute(() => fetch(url))'],
+  ['retryingClient', 'fetch-retry', 3, 'retryingFetch(url)'],
+  ['retryingClient', 'fetch-retry', 1, 'fetchRetry(fetch, { retries: 1 })(url)'],
 ];
 
 const invalid = OUTERS.flatMap(([outer, outerRetries, template]) =>
@@ -56,6 +60,7 @@ const QUIET_BODIES = [
   'fetch(url)',
   'got.post(url, { json: {} }).json()',
   'superagent.get(url)',
+  'retryingFetch(url, { retries: 0 })',
 ];
 
 const valid = [

@@ -49,7 +49,11 @@ const SAFE = [
   'fetch(url, { method: "POST", body, headers })',
 ];
 
+const FETCH_RETRY = 'import fetchRetry from "fetch-retry";\nconst retryingFetch = fetchRetry(fetch, { retries: 3 });';
+
 const invalid = [
+  // fetch-retry re-sends after a network error, which may come after the server applied the request.
+  { code: `${FETCH_RETRY}\nexport const send = (url, body) => retryingFetch(url, { method: "POST", body });`, errors: [{ messageId: 'retriedWithoutKey', data: { retry: 'fetch-retry', method: 'POST' } }] },
   ...OUTERS.flatMap(([retry, template]) =>
     UNSAFE.map(([method, body]) => ({ code: `${IMPORTS}\n${template.replace('BODY', body)}`, errors: [{ messageId: 'retriedWithoutKey', data: { retry, method } }] })),
   ),
@@ -113,6 +117,9 @@ const invalid = [
 ];
 
 const valid = [
+  `${FETCH_RETRY}\nexport const send = (url, body) => retryingFetch(url, { method: "POST", body, retries: 0 });`,
+  `${FETCH_RETRY}\nexport const send = (url, body, key) => retryingFetch(url, { method: "POST", body, headers: { "Idempotency-Key": key } });`,
+  `${FETCH_RETRY}\nexport const load = (url) => retryingFetch(url);`,
   ...OUTERS.flatMap(([, template]) => SAFE.map((body) => `${IMPORTS}\n${template.replace('BODY', body)}`)),
   // a POST that nothing retries
   `${IMPORTS}\nexport const send = (url, body) => fetch(url, { method: "POST", body });`,

@@ -115,6 +115,14 @@ const valid = [
   'import retry from "fetch-retry";\nexport async function call(url, noRetry) {\n  const withToken = (input, init) => fetch(input, init);\n  return (noRetry ? withToken : retry(withToken))(url, { method: "POST" });\n}',
   'import fetchRetry from "fetch-retry"; export const api = fetchRetry((input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(1) }));',
   'const fetchRetry = require("fetch-retry"); module.exports = fetchRetry(function (input, init) { return fetch(input, init); }, { retries: 5 });',
+  // fetch-retry's usual shape: the fetch it returns re-sends after a network error (3 times by default).
+  `import fetchRetry from "fetch-retry";\nconst fetchWithRetry = fetchRetry(fetch);\nexport const get = (u) => fetchWithRetry(u, ${T});`,
+  `import fetchBuilder from "fetch-retry";\nimport nodeFetch from "node-fetch";\nconst fetch = fetchBuilder(nodeFetch, { retries: 5, retryDelay: (n) => 2 ** n * 1000 });\nexport const get = (u) => fetch(u, ${T});`,
+  `import fetchRetry from "fetch-retry";\nconst f = fetchRetry(globalThis.fetch, { retries: 0 });\nexport const get = (u) => f(u, { retries: 2, signal: AbortSignal.timeout(1) });`,
+  `import fetchRetry from "fetch-retry";\nconst f = fetchRetry(fetch);\nexport const get = (u, init) => f(u, init);`,
+  // Only fetch-retry's default export is known to return the fetch it is given: what a project's own
+  // module of that name returns is not a fetch the file shows, so calling it is no network call.
+  { code: `import fetchRetry from "./fetch-retry";\nconst f = fetchRetry(fetch);\nexport const get = (u) => f(u, ${T});`, options: [{ unresolved: 'report' }] },
   // Regression (openai-node's mTLS example): a fetch handed to a client as the fetch it uses runs under that client's retries.
   'import OpenAI from "openai"; export const client = new OpenAI({ fetch: (input, init) => fetch(input, { ...init, tls: { cert, key } }) });',
   'import OpenAI from "openai"; const mtlsFetch = (input, init) => fetch(input, { ...init, client: httpClient }); export const client = new OpenAI({ fetch: mtlsFetch });',
@@ -154,6 +162,9 @@ describe('no-unprotected-call', () => {
   jsTester.run('no-unprotected-call (espree)', ruleModule, {
     valid,
     invalid: [
+      // fetch-retry told not to retry, for every call or for this one.
+      unprotected(`import fetchRetry from "fetch-retry";\nconst once = fetchRetry(fetch, { retries: 0 });\nexport const get = (u) => once(u, ${T});`),
+      unprotected(`import fetchRetry from "fetch-retry";\nconst f = fetchRetry(fetch);\nexport const get = (u) => f(u, { retries: 0, signal: AbortSignal.timeout(1) });`),
       // TanStack Query told not to retry, a mutation (no retry by default), a useQuery of the file's own
       unprotected(`${RQ}export const usePosts = () => useQuery({ queryKey: ["posts"], queryFn: () => fetch("/posts", ${T}), retry: false });`),
       unprotected(`${RQ}export const usePosts = () => useQuery({ queryKey: ["posts"], queryFn: () => fetch("/posts", ${T}), retry: 0 });`),
@@ -415,6 +426,7 @@ describe('no-unprotected-call', () => {
       'const pRetry = require("p-retry"); const axios = require("axios"); module.exports = (u) => pRetry(() => axios.get(u));',
       'const { retry, handleAll } = require("cockatiel"); const p = retry(handleAll, {}); module.exports = (u) => p.execute(() => fetch(u));',
       'const got = require("got"); module.exports = (u) => got(u);',
+      'const fetch = require("fetch-retry")(global.fetch);\nmodule.exports = (u) => fetch(u);',
     ],
     invalid: [
       unprotected('const axios = require("axios"); module.exports = (u) => axios.get(u);', 'axios'),

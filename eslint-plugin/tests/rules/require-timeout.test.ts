@@ -408,10 +408,24 @@ describe('require-timeout', () => {
   });
 
   jsTester.run('require-timeout (espree)', ruleModule, {
-    valid: shared.valid.filter((code) => !code.includes('import type')),
+    valid: [
+      ...shared.valid.filter((code) => !code.includes('import type')),
+      // A fetch wrapped by fetch-retry passes each call's init to the fetch it wraps: its signal, or node-fetch's timeout.
+      'import fetchRetry from "fetch-retry";\nconst f = fetchRetry(fetch);\nexport const get = (u) => f(u, { signal: AbortSignal.timeout(5000) });',
+      'import fetchRetry from "fetch-retry";\nimport nodeFetch from "node-fetch";\nconst f = fetchRetry(nodeFetch, { retries: 2 });\nexport const get = (u) => f(u, { timeout: 5000 });',
+    ],
     invalid: [
       // fetch
       fetchMissing('await fetch(url);', `await fetch(url, { ${SIGNAL} });`),
+      // fetch-retry: the fetch it returns is still a fetch, and needs a signal in each call's init.
+      fetchMissing(
+        'import fetchRetry from "fetch-retry";\nconst fetchWithRetry = fetchRetry(fetch, { retries: 3 });\nexport const get = (u) => fetchWithRetry(u, { retries: 5 });',
+        `import fetchRetry from "fetch-retry";\nconst fetchWithRetry = fetchRetry(fetch, { retries: 3 });\nexport const get = (u) => fetchWithRetry(u, { retries: 5, ${SIGNAL} });`,
+      ),
+      fetchMissing(
+        'import fetchBuilder from "fetch-retry";\nconst fetch = fetchBuilder(globalThis.fetch);\nexport const get = (u) => fetch(u);',
+        `import fetchBuilder from "fetch-retry";\nconst fetch = fetchBuilder(globalThis.fetch);\nexport const get = (u) => fetch(u, { ${SIGNAL} });`,
+      ),
       // A URL against the page's or another base, and a template that only contains a scheme, cross the network.
       fetchMissing('await fetch(new URL("/api", location.href));', `await fetch(new URL("/api", location.href), { ${SIGNAL} });`),
       fetchMissing('await fetch(new URL("./data.json", import.meta.resolve("pkg")));', `await fetch(new URL("./data.json", import.meta.resolve("pkg")), { ${SIGNAL} });`),
@@ -728,6 +742,13 @@ describe('require-timeout', () => {
         `const nodeFetch = require("node-fetch"); nodeFetch(url, { ${SIGNAL} });`,
         SIGNAL,
         'node-fetch',
+      ),
+      // A client called where it is required.
+      fetchMissing('module.exports = (u) => require("node-fetch")(u);', `module.exports = (u) => require("node-fetch")(u, { ${SIGNAL} });`, SIGNAL, 'node-fetch'),
+      // fetch-retry's README shape: the module's value called on the fetch it wraps.
+      fetchMissing(
+        'const fetch = require("fetch-retry")(global.fetch);\nmodule.exports = (u) => fetch(u);',
+        `const fetch = require("fetch-retry")(global.fetch);\nmodule.exports = (u) => fetch(u, { ${SIGNAL} });`,
       ),
     ],
   });
