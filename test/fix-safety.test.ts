@@ -65,6 +65,7 @@ describe('fixes are safe: they parse, type-check against the real client and coc
     const applied = [...fixed.values()].flatMap((result) => result.applied);
     assert.equal(applied.filter((a) => a.startsWith('breakwater/require-timeout')).length, 9);
     assert.equal(applied.filter((a) => a.startsWith('breakwater/no-retry-non-retryable')).length, 4);
+    assert.equal(applied.filter((a) => a.startsWith('breakwater/require-backoff')).length, 2);
     assert.deepEqual(typeErrors(names.map((name) => path.join(OUT, name))), []);
   });
 
@@ -95,6 +96,12 @@ describe('fixes are safe: they parse, type-check against the real client and coc
     const left = linter.verify(text, config, 'clients.ts').filter((m) => m.ruleId === 'breakwater/require-timeout');
     assert.ok(!left.some((m) => /\b(api|carrier)\.(get|post)\b/.test(lines(m))), 'a call through a fixed instance is still reported');
     assert.equal(left.length, 7);
+  });
+
+  it('fetch-retry\'s delay function goes where its parameter takes fetch-retry\'s type, keeping the comment beside it', () => {
+    const { text } = fixed.get('fetch-retry.ts')!;
+    assert.match(text, /const fetchWithRetry = fetchRetry\(fetch, \{ retryDelay: \(attempt\) => Math\.random\(\) \* Math\.min\(30000, 1000 \* 2 \*\* attempt\) \}\);/);
+    assert.match(text, /retryDelay: \(attempt\) => Math\.random\(\) \* Math\.min\(30000, 1000 \* 2 \*\* attempt\), \/\/ half a second between attempts/);
   });
 
   it('the helper is inserted once per file however many fixes need it', () => {

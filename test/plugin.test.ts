@@ -152,7 +152,7 @@ describe('messages', () => {
   const longest = (values: readonly string[]) => values.reduce((a, b) => (b.length > a.length ? b : a));
   /** What the rules put in each placeholder, at its longest. */
   const layerLabels = [...Object.values(RETRY_NAMES), 'this retry loop', 'this recursive retry', 'exponential-backoff', 'superagent'];
-  const retryLabels = [...layerLabels, "superagent's .retry()", "got's retry"];
+  const retryLabels = [...layerLabels, "superagent's .retry()", "got's retry", 'fetch-retry'];
   const LONGEST: Record<string, string> = {
     client: longest(BUILTIN_CLIENTS.map((entry) => entry.client)),
     option: longest(FAMILIES.map((family) => timeoutOption(family, 10000).label)),
@@ -166,7 +166,7 @@ describe('messages', () => {
     status: '409',
     ms: '5000',
     limit: '10',
-    fix: 'new ExponentialBackoff()',
+    fix: longest(['new ExponentialBackoff()', 'minTimeout: 1000, randomize: true', 'retryDelay doubling to 30 s, randomized']),
     text: ', { signal: AbortSignal.timeout(10000) }',
   };
   /** Where a placeholder takes fewer values: the inner layer is a library's retry, or a client that retries by itself. */

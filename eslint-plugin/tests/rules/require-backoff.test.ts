@@ -178,21 +178,46 @@ const invalid = [
   hand('export function get(u, left = 3) {\n  return fetch(u).catch(() => sleep(500).then(() => get(u, left - 1)));\n}', 'noJitter', 'This recursive retry', 2, 10),
 ];
 
+// fetch-retry: a fixed `retryDelay`, 1000 ms when not given.
+const FR = 'import fetchRetry from "fetch-retry";\n';
+const JITTERED = '(attempt) => Math.random() * Math.min(30000, 1000 * 2 ** attempt)';
+const fetchRetry = (code: string, problem: 'noDelay' | 'noJitter', from: string, to: string) => library(FR + code, problem, 'fetch-retry', 'retryDelay doubling to 30 s, randomized', from, to);
+const FETCH_RETRY_INVALID = [
+  fetchRetry('export const f = fetchRetry(fetch);', 'noJitter', 'fetchRetry(fetch)', `fetchRetry(fetch, { retryDelay: ${JITTERED} })`),
+  fetchRetry('export const f = fetchRetry(fetch, { retries: 5 });', 'noJitter', '{ retries: 5 }', `{ retries: 5, retryDelay: ${JITTERED} }`),
+  fetchRetry('export const f = fetchRetry(fetch, { retries: 5, retryDelay: 250 });', 'noJitter', 'retryDelay: 250', `retryDelay: ${JITTERED}`),
+  fetchRetry('export const f = fetchRetry(fetch, { retryDelay: 0 });', 'noDelay', 'retryDelay: 0', `retryDelay: ${JITTERED}`),
+  fetchRetry('const PAUSE = 2000;\nexport const f = fetchRetry((input, init) => fetch(input, init), { retryDelay: PAUSE });', 'noJitter', 'retryDelay: PAUSE', `retryDelay: ${JITTERED}`),
+  // Defaults kept in a const elsewhere: reported, with no edit (the function's parameter would not get fetch-retry's type there).
+  { code: `${FR}const defaults = { retries: 2, retryDelay: 500 };\nexport const f = fetchRetry(fetch, defaults);`, errors: [{ messageId: 'noJitter', data: { retry: 'fetch-retry' }, suggestions: [] }] },
+];
+const FETCH_RETRY_VALID = [
+  `${FR}export const f = fetchRetry(fetch, { retryDelay: (attempt) => Math.random() * 2 ** attempt * 1000 });`,
+  `${FR}export const f = fetchRetry(fetch, { retryDelay: backoffFor("orders") });`,
+  `${FR}export const f = fetchRetry(fetch, { retries: 0 });`,
+  `${FR}export const f = fetchRetry(fetch, options);`,
+  `${FR}export const f = fetchRetry(fetch, { ...defaults });`,
+  // A project's own module of that name is not fetch-retry.
+  'import fetchRetry from "./fetch-retry";\nexport const f = fetchRetry(fetch);',
+];
+
 describe('require-backoff', () => {
   jsTester.run('require-backoff (espree)', ruleModule, {
-    valid,
-    invalid: invalid.filter((c) => !c.code.includes('NEVER')),
+    valid: [...valid, ...FETCH_RETRY_VALID],
+    invalid: [...invalid.filter((c) => !c.code.includes('NEVER')), ...FETCH_RETRY_INVALID],
   });
   tsTester.run('require-backoff (typescript)', ruleModule, {
     valid: [...valid, `${C}export const p = retry(handleAll, { maxAttempts: 3, backoff: new ExponentialBackoff() as ExponentialBackoff<unknown> });`],
     invalid: [
       cockatiel('export const p = retry(handleAll, { maxAttempts: 3 } as const);', 'noDelay', '{ maxAttempts: 3 }', '{ maxAttempts: 3, backoff: new ExponentialBackoff() }'),
+      fetchRetry('export const f = fetchRetry(fetch, { retries: 2 } satisfies RequestInitRetryParams<typeof fetch>);', 'noJitter', '{ retries: 2 }', `{ retries: 2, retryDelay: ${JITTERED} }`),
       hand('export async function get(u: string): Promise<Response | undefined> {\n  for (let i = 0; i < 3; i++) {\n    try { return await fetch(u); } catch (e: unknown) { }\n  }\n}', 'noDelay', undefined, 2),
     ],
   });
   cjsTester.run('require-backoff (commonjs)', ruleModule, {
     valid: ['const { retry, handleAll, ExponentialBackoff } = require("cockatiel");\nmodule.exports = retry(handleAll, { backoff: new ExponentialBackoff() });'],
     invalid: [
+      library('module.exports = require("fetch-retry")(global.fetch);', 'noJitter', 'fetch-retry', 'retryDelay doubling to 30 s, randomized', '(global.fetch)', `(global.fetch, { retryDelay: ${JITTERED} })`),
       {
         code: 'const { retry, handleAll } = require("cockatiel");\nmodule.exports = retry(handleAll, { maxAttempts: 3 });',
         errors: [{ messageId: 'noDelay', suggestions: [suggestion('new ExponentialBackoff()', 'const { retry, handleAll, ExponentialBackoff } = require("cockatiel");\nmodule.exports = retry(handleAll, { maxAttempts: 3, backoff: new ExponentialBackoff() });')] }],
