@@ -13,7 +13,8 @@ import { inspectsError } from '../model/error-filter';
 import { fileModel, type FileModel } from '../model/file-model';
 import { functionsHandedTo, handRetryRerunning } from '../model/hand-retry';
 import { COMMON_OPTION_PROPERTIES, type CommonOptions } from '../model/rule-options';
-import { axiosRetryCalls } from '../model/self-retry';
+import { isFetchRetryWrap } from '../model/fetch-retry';
+import { axiosRetryCalls, selfRetryVerdict } from '../model/self-retry';
 import { evaluateWithStatus, readsStatus } from '../model/status';
 import { throwsOnClientError } from '../model/throwing';
 import { functionOfArgument, retryPolicies, wrapperOf, type Wrapper } from '../model/wrappers';
@@ -284,6 +285,32 @@ export default createRule<[NoRetryNonRetryableOptions], NoRetryNonRetryableMessa
       }
     }
 
+    /**
+     * fetch-retry's `retryOn`, in the defaults of `fetchRetry(fetch, defaults)` or in the init of a call
+     * through the fetch it returns: a status list naming a non-retryable status, or a function that
+     * accepts one. fetch-retry re-sends on those answers as well as on network errors.
+     */
+    function checkFetchRetryOn(node: TSESTree.CallExpression): void {
+      const configs: { node: TSESTree.Node; before: TSESTree.Node }[] = [];
+      if (isFetchRetryWrap(model, node) && node.arguments[1]) configs.push({ node: node.arguments[1], before: node });
+      const call = model.calls.detect(node);
+      if (call?.entry.family === 'fetch' && call.options.kind === 'given' && selfRetryVerdict(model, call) === 'yes') configs.push({ node: call.options.node, before: node });
+      for (const config of configs) {
+        const object = unwrap(config.node);
+        if (object.type !== AST_NODE_TYPES.ObjectExpression) continue;
+        const retryOn = model.options.lookup({ kind: 'object', node: object }, 'retryOn', config.before);
+        if (retryOn.state !== 'present') continue;
+        const value = unwrap(retryOn.value);
+        if (value.type === AST_NODE_TYPES.ArrayExpression) {
+          checkStatusList(value);
+          continue;
+        }
+        if (!isFunction(value)) continue;
+        const accepted = statuses.find((status) => conditionAccepts(value, status));
+        if (accepted !== undefined) report({ node: value, messageId: 'retriesStatus', data: { status: accepted } }, value);
+      }
+    }
+
     /** axios-retry `retryCondition` that accepts a non-retryable status. */
     function checkAxiosRetry(): void {
       for (const call of axiosRetryCalls(model)) {
@@ -303,6 +330,7 @@ export default createRule<[NoRetryNonRetryableOptions], NoRetryNonRetryableMessa
       CallExpression(node: TSESTree.CallExpression) {
         checkWrapper(node);
         checkClientRetryConfig(node);
+        checkFetchRetryOn(node);
         if (model.calls.detect(node)) checkHandRetry(node);
       },
       'Program:exit'() {
@@ -411,9 +439,28 @@ function conditionAccepts(fn: TSESTree.Node, status: number): boolean {
   }
   return returned.some((expression) => {
     const value = unwrap(expression);
-    if (value.type === AST_NODE_TYPES.Literal && value.value === true) return true;
+    if (value.type === AST_NODE_TYPES.Literal && value.value === true) return guardsAdmit(expression, fn, status);
     return readsStatus(value) && evaluateWithStatus(value, status) === true;
   });
+}
+
+/**
+ * Whether the `if`s around a `return true` let an answer with `status` reach it. With no `if` around
+ * it, everything does. The `if`s that read the status must all hold for it (or fail, on their `else`
+ * side). When only other tests guard it (`if (error) return true`, fetch-retry's "retry on a network
+ * error"), the file does not show which answers get there: not judged.
+ */
+function guardsAdmit(node: TSESTree.Node, fn: TSESTree.Node, status: number): boolean {
+  let guarded = false;
+  let statusGuarded = false;
+  for (let child = node, current = node.parent; current && current !== fn; child = current, current = current.parent) {
+    if (current.type !== AST_NODE_TYPES.IfStatement || child === current.test) continue;
+    guarded = true;
+    if (!readsStatus(current.test)) continue;
+    statusGuarded = true;
+    if (evaluateWithStatus(current.test, status) !== (child === current.consequent)) return false;
+  }
+  return statusGuarded || !guarded;
 }
 
 function removeElement(sourceCode: Readonly<TSESLint.SourceCode>, fixer: TSESLint.RuleFixer, element: TSESTree.Node): TSESLint.RuleFix {

@@ -26,6 +26,8 @@ const loopCase = (before: string, catchOld: string, catchNew: string, after: str
   ],
 });
 
+const FR = 'import fetchRetry from "fetch-retry";\n';
+
 const status = (code: string, value: number, output?: string) => ({
   code,
   errors: [
@@ -105,6 +107,15 @@ const valid = [
   'import axios from "axios"; import axiosRetry from "axios-retry"; axiosRetry(axios, { retryCondition: (e) => e.response?.status >= 500 });',
   'import axios from "axios"; import axiosRetry, { isNetworkOrIdempotentRequestError } from "axios-retry"; axiosRetry(axios, { retryCondition: isNetworkOrIdempotentRequestError });',
   'import axios from "axios"; import axiosRetry from "axios-retry"; axiosRetry(axios, { retryCondition: (e) => [429, 503].includes(e.response?.status) });',
+  // Regression: a `return true` guarded by a test that does not read the status (a network error) is not "retries 4xx".
+  'import axios from "axios"; import axiosRetry from "axios-retry"; axiosRetry(axios, { retryCondition: (e) => { if (!e.response) return true; return e.response.status >= 500; } });',
+  `${FR}export const f = fetchRetry(fetch, { retryOn: [408, 429, 503] });`,
+  `${FR}export const f = fetchRetry(fetch, { retryOn: (attempt, error, response) => { if (error !== null) return true; return response.status >= 500; } });`,
+  `${FR}export const f = fetchRetry(fetch, { retryOn: (attempt, error, response) => attempt < 3 && (error !== null || response.status >= 500) });`,
+  `${FR}export const f = fetchRetry(fetch, { retryOn: (attempt, error, response) => { if (response && response.status >= 500) { return true; } return false; } });`,
+  `${FR}const f = fetchRetry(fetch);\nexport const get = (u) => f(u, { retryOn: [503], signal: AbortSignal.timeout(1) });`,
+  // Not a fetch-retry fetch: its `retryOn` means nothing to fetch.
+  'export const get = (u) => fetch(u, { retryOn: [404], signal: AbortSignal.timeout(1) });',
   // Configured statuses: 409 allowed when the team says so
   { code: 'import got from "got"; export const get = (u) => got(u, { retry: { statusCodes: [409, 503] } });', options: [{ nonRetryableStatusCodes: [400, 404] }] },
   // User-declared protectors are not judged: their filters are not in the file.
@@ -380,6 +391,11 @@ describe('no-retry-non-retryable', () => {
       status('import axios from "axios"; import axiosRetry from "axios-retry"; axiosRetry(axios, { retryCondition: (e) => e.response?.status >= 400 });', 400),
       status('import axios from "axios"; import axiosRetry from "axios-retry"; const api = axios.create(); axiosRetry(api, { retryCondition: (e) => { return e.response.status !== 200; } });', 400),
       status('import axios from "axios"; import axiosRetry from "axios-retry"; axiosRetry(axios, { retryCondition: (e) => [404, 503].includes(e.response?.status) });', 404),
+      status('import axios from "axios"; import axiosRetry from "axios-retry"; axiosRetry(axios, { retryCondition: (e) => { if (e.response?.status >= 400) return true; return false; } });', 400),
+      // fetch-retry `retryOn`: a status list, or a function (its README's "4xx or 5xx" example), in the defaults or a call's init
+      status(`${FR}export const f = fetchRetry(fetch, { retryOn: [404, 503] });`, 404, `${FR}export const f = fetchRetry(fetch, { retryOn: [503] });`),
+      status(`${FR}export const f = fetchRetry(fetch, {\n  retryOn: function (attempt, error, response) {\n    if (error !== null || response.status >= 400) {\n      return true;\n    }\n  },\n});`, 400),
+      status(`${FR}const f = fetchRetry(fetch);\nexport const get = (u) => f(u, { retryOn: [422, 503], signal: AbortSignal.timeout(1) });`, 422, `${FR}const f = fetchRetry(fetch);\nexport const get = (u) => f(u, { retryOn: [503], signal: AbortSignal.timeout(1) });`),
       // Options
       { ...status('import got from "got"; export const get = (u) => got(u, { retry: { statusCodes: [418] } });', 418, 'import got from "got"; export const get = (u) => got(u, { retry: { statusCodes: [] } });'), options: [{ nonRetryableStatusCodes: [418] }] },
       everything(`${AX}import pRetry from "p-retry"; export const get = (u) => pRetry(() => axios.get(u), { retries: 1 });`, 'p-retry', { settings: { breakwater: {} } }),
