@@ -157,6 +157,8 @@ export class OriginResolver {
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return this.resolveWrappedClient(node);
     const method = staticPropertyName(callee);
     if (method === undefined) return undefined;
+    // `ns.default(fetch)`: a namespace import's default export, called.
+    if (method === 'default') return this.resolveWrappedClient(node);
     const object = this.resolve(callee.object);
     // `globalThis.fetch.bind(globalThis)`: the same function. Not with bound arguments, which would
     // shift where the call's own arguments (its options) sit.

@@ -246,6 +246,11 @@ describe('require-timeout', () => {
       'import https from "node:https"; export function load(url: RequestOptions, done: () => void) { https.get(url, done); }',
     ],
     invalid: [
+      // fetch-retry through a namespace import (no esModuleInterop), with a cast on the fetch it wraps.
+      fetchMissing(
+        'import * as fr from "fetch-retry";\nconst f = fr.default(fetch as typeof fetch);\nexport const get = (u: string) => f(u);',
+        `import * as fr from "fetch-retry";\nconst f = fr.default(fetch as typeof fetch);\nexport const get = (u: string) => f(u, { ${SIGNAL} });`,
+      ),
       fetchMissing('await fetch(url as string);', 'await fetch(url as string, { signal: AbortSignal.timeout(10000) });'),
       onInstance('axios', '`api`', ...CREATE_BASE,
         'import axios from "axios"; const api = axios.create({ baseURL }) as AxiosInstance; await api.get("/x");',
