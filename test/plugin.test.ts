@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { ESLint, Linter } from 'eslint';
 import * as tsParser from '@typescript-eslint/parser';
@@ -116,13 +117,23 @@ describe('eslint-plugin-breakwater package', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { Linter: Linter9 } = require('eslint-v9') as { Linter: typeof Linter };
     const code = 'export const load = (url) => fetch(url);';
-    const files = ['src/api.ts', 'src/contest.ts', 'src/testing/api.ts', 'src/api.test.ts', 'src/api.spec.mjs', 'test/app.e2e-spec.ts', 'cypress/e2e/login.cy.js', 'src/__tests__/api.ts', 'src/__mocks__/api.js'];
+    const files = [
+      'src/api.ts', 'src/contest.ts', 'src/testing/api.ts', 'src/tests-report/api.ts', 'src/latest/api.ts',
+      'src/api.test.ts', 'src/api.spec.mjs', 'test/app.e2e-spec.ts', 'src/orders/e2e/list.e2e.ts', 'cypress/e2e/login.cy.js',
+      'src/__tests__/api.ts', 'src/__mocks__/api.js', 'test/helper.js', 'packages/core/tests/server.ts', 'apps/web/__e2e__/login.ts',
+    ];
     for (const linter of [new Linter({ configType: 'flat', cwd: ROOT }), new Linter9({ configType: 'flat', cwd: ROOT })]) {
       const linted = (name: 'recommended' | 'strict') =>
         files.filter((file) => linter.verify(code, [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }, plugin.configs[name]] as Linter.Config[], path.join(ROOT, file)).some((m) => m.ruleId?.startsWith('breakwater/')));
-      assert.deepEqual(linted('recommended'), ['src/api.ts', 'src/contest.ts', 'src/testing/api.ts']);
+      assert.deepEqual(linted('recommended'), ['src/api.ts', 'src/contest.ts', 'src/testing/api.ts', 'src/tests-report/api.ts', 'src/latest/api.ts']);
       assert.deepEqual(linted('strict'), files);
     }
+    // The globs match the path inside the project: one kept under a folder named `test` keeps its findings.
+    const underTest = path.join(os.tmpdir(), 'test', 'e2e', 'project');
+    const linter = new Linter({ configType: 'flat', cwd: underTest });
+    const config = [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }, plugin.configs.recommended] as Linter.Config[];
+    assert.equal(linter.verify(code, config, path.join(underTest, 'src', 'api.ts')).filter((m) => m.ruleId === 'breakwater/require-timeout').length, 1);
+    assert.equal(linter.verify(code, config, path.join(underTest, 'test', 'api.ts')).length, 0);
   });
 
   it('works on ESLint 9 with the same findings', () => {

@@ -88,7 +88,10 @@ export class DiagnosticsController implements vscode.Disposable {
     if (!this.settings.enable || this.settings.diagnostics === 'off' || this.eslintRunsBreakwater) return false;
     if (!LANGUAGES.includes(document.languageId)) return false;
     if (document.uri.scheme !== 'file' && document.uri.scheme !== 'untitled' && document.uri.scheme !== 'vscode-remote') return false;
-    return !this.settings.exclude.some((glob) => vscode.languages.match({ pattern: glob }, document) > 0);
+    // Against the path inside the workspace folder, as ESLint matches from its config's folder: a
+    // project kept under `~/test/` or `~/dist/` must not vanish behind `**/test/**` or `**/dist/**`.
+    const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+    return !this.settings.exclude.some((glob) => vscode.languages.match({ pattern: folder ? new vscode.RelativePattern(folder, glob) : glob }, document) > 0);
   }
 
   private schedule(document: vscode.TextDocument, delay: number): void {
