@@ -235,8 +235,13 @@ function storedUnderFetchName(fn: FunctionNode): boolean {
   }
 }
 
-/** A name that says a function is a fetch (`debugFetch`, `tracedFetch`), not one that only starts or ends with the letters (`prefetch`). */
-const DROP_IN_FETCH_NAME = /^[a-z][a-zA-Z0-9]*Fetch$/;
+/**
+ * A name that says a function is a fetch (`debugFetch`, `tracedFetch`), not one that only starts or
+ * ends with the letters (`prefetch`); or SWR's and TanStack Query's name for the function their hooks
+ * call (`fetcher`, `jsonFetcher`), which those libraries retry: `const fetcher = (...args) =>
+ * fetch(...args).then((r) => r.json())` is SWR's documented one, kept in a lib file the hooks import.
+ */
+const DROP_IN_FETCH_NAME = /^(?:[a-z][a-zA-Z0-9]*Fetch|fetcher|[a-z][a-zA-Z0-9]*Fetcher)$/;
 
 /**
  * Whether the function is the value of a property or method keyed by a fetch's name held in a

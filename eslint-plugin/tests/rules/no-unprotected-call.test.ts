@@ -353,6 +353,9 @@ describe('no-unprotected-call', () => {
       // Regression (shopify-app-remix adapters/vercel): a fetch handed to the library, sending on all its arguments.
       'import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";\nconst fetchFunc = fetch;\nsetAbstractFetchFunc(async (...args) => {\n  const response = await fetchFunc(...args);\n  return response as any;\n});',
       'export const tracedFetch = (...args: Parameters<typeof fetch>) => { span("fetch"); return fetch(...args); };',
+      // Regression (swr examples libs/fetcher.js): SWR's documented fetcher, in a lib file its hooks import; SWR retries it.
+      'export default async function fetcher(...args: Parameters<typeof fetch>) {\n  const res = await fetch(...args);\n  return res.json();\n}',
+      'export const jsonFetcher = (...args: Parameters<typeof fetch>) => fetch(...args).then((res) => res.json());',
       // Regression (Auth.js and better-auth docs, app/api/og/route.tsx): a font that ships with the module.
       'export async function GET() { const font = await fetch(new URL("../../assets/Geist.ttf", import.meta.url)).then((res) => res.arrayBuffer()); return render(font); }',
       // A retry loop around a batch over the same list still protects each request of it.
@@ -373,6 +376,10 @@ describe('no-unprotected-call', () => {
       unprotected(`export class Client implements HttpClient { ping() { return fetch("/ping", ${T}); } }`),
       unprotected(`export class Client implements HttpClient { send(options: RequestInit, url: string) { return fetch(url, { ...options, ${T.slice(2, -2)} }); } }`),
       unprotected('export const prefetch = (url: string, init?: RequestInit) => fetch(url, init);'),
+      // A fetcher that makes its own request from what it is given is not a drop-in fetch: reported.
+      unprotected(`export const fetcher = (path: string) => fetch(\`/api/\${path}\`, ${T}).then((res) => res.json());`),
+      unprotected(`export const fetcher = (url: string) => fetch(url, ${T}).then((res) => res.json());`),
+      unprotected('export const fetcher = (...args: Parameters<typeof fetch>) => fetch(...args).then((res) => res.json());', 'fetch', { options: [{ unresolved: 'report' }] }),
       unprotected('export const get = (url: string, init?: RequestInit) => fetch(url, init);'),
       unprotected(`export const debugFetch = (url: string) => fetch(url, ${T});`),
       unprotected(`export const debugFetch = (url: string, init?: RequestInit) => fetch(url, { ...init, ${T.slice(2, -2)} });`),
