@@ -53,10 +53,22 @@ export function selfRetryVerdict(model: FileModel, call: NetworkCall): Verdict {
 function fetchRetryVerdict(model: FileModel, call: NetworkCall): Verdict {
   const wrap = fetchRetryWrap(call);
   if (!wrap) return 'no';
-  const own = call.options.kind === 'given' ? retriesVerdict(model, call.options.node, call.node) : undefined;
-  if (own) return own;
-  const defaults = wrap.factory.arguments[1];
-  return (defaults && retriesVerdict(model, defaults, wrap.factory)) || 'yes';
+  for (const { node, before } of retriesSources(call, wrap)) {
+    const verdict = retriesVerdict(model, node, before);
+    if (verdict) return verdict;
+  }
+  return 'yes';
+}
+
+/** How many times fetch-retry re-sends this call: its `retries` (3 when nothing sets it); undefined when not a number the file writes. */
+export function fetchRetryCount(model: FileModel, call: NetworkCall): number | undefined {
+  const wrap = fetchRetryWrap(call);
+  if (!wrap) return undefined;
+  for (const { node, before } of retriesSources(call, wrap)) {
+    const lookup = combine(model.options.branches(node).map((branch) => model.options.lookup(branch, 'retries', before)));
+    if (lookup.state === 'present') return numericLiteral(lookup.value);
+  }
+  return 3;
 }
 
 /** The fetch-retry wrap a call's fetch came from, if any. */
@@ -66,17 +78,13 @@ function fetchRetryWrap(call: NetworkCall): ClientInstance | undefined {
   return wrap;
 }
 
-/** How many times fetch-retry re-sends this call, when the file writes it out (3 when nothing sets it). */
-export function fetchRetryCount(model: FileModel, call: NetworkCall): number | undefined {
-  const wrap = fetchRetryWrap(call);
-  if (!wrap) return undefined;
-  const sources = [...(call.options.kind === 'given' ? [{ node: call.options.node, before: call.node }] : []), ...(wrap.factory.arguments[1] ? [{ node: wrap.factory.arguments[1], before: wrap.factory }] : [])];
-  for (const { node, before } of sources) {
-    const lookup = combine(model.options.branches(node).map((branch) => model.options.lookup(branch, 'retries', before)));
-    if (lookup.state === 'present') return numericLiteral(lookup.value);
-    if (lookup.state === 'unknown') return undefined;
-  }
-  return 3;
+/** Where fetch-retry reads a call's `retries`, the first that sets it winning: the call's init, then the wrap's defaults. */
+function retriesSources(call: NetworkCall, wrap: ClientInstance): { node: TSESTree.Node; before: TSESTree.Node }[] {
+  const sources: { node: TSESTree.Node; before: TSESTree.Node }[] = [];
+  if (call.options.kind === 'given') sources.push({ node: call.options.node, before: call.node });
+  const defaults = wrap.factory.arguments[1];
+  if (defaults) sources.push({ node: defaults, before: wrap.factory });
+  return sources;
 }
 
 /** What `retries` in an options expression says: undefined when no branch is seen to set it. */
