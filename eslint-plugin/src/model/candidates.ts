@@ -46,8 +46,9 @@ export function rootOf(node: TSESTree.Node): Root {
 
 /**
  * Names in the file that can hold an HTTP client, by name (a superset: shadowing is ignored): bindings
- * imported or required from a client module (or a module that wraps one, such as fetch-retry), the globals `fetch` is reached through, instances of
- * the file's own classes (`const api = new Api()`, for `api.client`), and — to a fixed point —
+ * imported or required from a client module (or from one that wraps clients, such as fetch-retry),
+ * the globals `fetch` is reached through, instances of the file's own classes (`const api = new
+ * Api()`, for `api.client`), and — to a fixed point —
  * variables initialised from any of those (`const api = axios.create()`, `const f = fetch`).
  * A call whose callee is rooted at any other name cannot resolve to a client, so the detector skips it
  * without a scope lookup: most calls in most files.
