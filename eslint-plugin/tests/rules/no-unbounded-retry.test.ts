@@ -17,6 +17,10 @@ const fixed = (code: string, retry: string, from: string, to: string) => ({
 const loop = (code: string, line = 2, column = 3) => ({ code, errors: [{ messageId: 'loopsForever', line, column }] });
 
 const valid = [
+  // fetch-retry: 3 retries unless told otherwise.
+  'import fetchRetry from "fetch-retry";\nexport const f = fetchRetry(fetch);',
+  'import fetchRetry from "fetch-retry";\nexport const f = fetchRetry(fetch, { retries: 10 });',
+  'import fetchRetry from "fetch-retry";\nexport const f = fetchRetry(fetch, defaults);',
   // cockatiel with a cap
   `${C}export const p = retry(handleAll, { maxAttempts: 3 });`,
   `${C}export const p = retry(handleAll, { maxAttempts: 0 });`,
@@ -83,6 +87,9 @@ const valid = [
 ];
 
 const invalid = [
+  // fetch-retry told to retry forever (its default is 3).
+  fixed('import fetchRetry from "fetch-retry";\nexport const f = fetchRetry(fetch, { retries: Infinity, retryDelay: (n) => Math.random() * 2 ** n * 1000 });', 'fetch-retry', 'retries: Infinity', 'retries: 3'),
+  fixed('const f = require("fetch-retry")(global.fetch, { retries: Number.POSITIVE_INFINITY });\nmodule.exports = f;', 'fetch-retry', 'Number.POSITIVE_INFINITY', '3'),
   // A timeout inside the retry bounds each attempt only; a retry also run on its own, or exported, is not
   // always under the deadline.
   fixed('import { wrap, timeout, retry, handleAll } from "cockatiel";\nexport const p = wrap(retry(handleAll, {}), timeout(1000));', 'cockatiel retry', '{}', '{ maxAttempts: 3 }'),
