@@ -347,6 +347,20 @@ describe('Breakwater in a VS Code extension host', () => {
     await until('the findings to come back once the config is gone', () => breakwaterDiagnostics(document.uri).length === 2);
   });
 
+  it('leaves test folders alone by default, matching exclude globs inside the workspace folder', async () => {
+    // The Playwright suite's copy of this workspace lives under test-results/e2e/: matched against
+    // absolute paths, the default `**/e2e/**` would hide every file there.
+    const { document } = await open('test/health.ts');
+    try {
+      await breakwater().update('exclude', [], vscode.ConfigurationTarget.Workspace);
+      await until('the test helper\'s findings once nothing is excluded', () => breakwaterDiagnostics(document.uri).length === 2);
+      await breakwater().update('exclude', undefined, vscode.ConfigurationTarget.Workspace);
+      await until('the findings to go under the default globs', () => breakwaterDiagnostics(document.uri).length === 0);
+    } finally {
+      await breakwater().update('exclude', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   it('shows no findings and no error for a file that does not parse', async () => {
     const editor = await open('src/orders.ts');
     await until('the findings', () => breakwaterDiagnostics(editor.document.uri).length === 2);
