@@ -205,6 +205,11 @@ function forwardedRoot(argument: TSESTree.CallExpressionArgument): TSESTree.Node
   const url = unwrap(argument);
   if (url.type === AST_NODE_TYPES.Identifier) return url;
   if (url.type === AST_NODE_TYPES.MemberExpression && url.object.type === AST_NODE_TYPES.Identifier && /^(?:url|href|uri)$/i.test(staticPropertyName(url) ?? '')) return url.object;
+  // Its getter: `request.getUrl()` in openapi-generator's TypeScript transports (`implements HttpLibrary`).
+  if (url.type === AST_NODE_TYPES.CallExpression && url.arguments.length === 0) {
+    const getter = unwrap(url.callee);
+    if (getter.type === AST_NODE_TYPES.MemberExpression && getter.object.type === AST_NODE_TYPES.Identifier && /^get(?:url|href|uri)$/i.test(staticPropertyName(getter) ?? '')) return getter.object;
+  }
   // The given path against a base: `new URL(input, this.uri)`.
   if (url.type === AST_NODE_TYPES.NewExpression && url.callee.type === AST_NODE_TYPES.Identifier && url.callee.name === 'URL' && url.arguments.length === 2) {
     const path = unwrap(url.arguments[0]!);

@@ -353,6 +353,8 @@ describe('no-unprotected-call', () => {
       // Regression (shopify-app-remix adapters/vercel): a fetch handed to the library, sending on all its arguments.
       'import { setAbstractFetchFunc } from "@shopify/shopify-api/runtime";\nconst fetchFunc = fetch;\nsetAbstractFetchFunc(async (...args) => {\n  const response = await fetchFunc(...args);\n  return response as any;\n});',
       'export const tracedFetch = (...args: Parameters<typeof fetch>) => { span("fetch"); return fetch(...args); };',
+      // Regression (kubernetes-client src/gen/http/isomorphic-fetch.ts, openapi-generator's template): a transport sending the request it is given.
+      'import { fetch } from "undici";\nexport class IsomorphicFetchHttpLibrary implements HttpLibrary {\n  public send(request: RequestContext): Observable<ResponseContext> {\n    const resultPromise = fetch(request.getUrl(), { method: request.getHttpMethod().toString(), signal: request.getSignal() });\n    return from(resultPromise);\n  }\n}',
       // Regression (swr examples libs/fetcher.js): SWR's documented fetcher, in a lib file its hooks import; SWR retries it.
       'export default async function fetcher(...args: Parameters<typeof fetch>) {\n  const res = await fetch(...args);\n  return res.json();\n}',
       'export const jsonFetcher = (...args: Parameters<typeof fetch>) => fetch(...args).then((res) => res.json());',
@@ -374,6 +376,7 @@ describe('no-unprotected-call', () => {
       // fetch (`prefetch` only ends with the letters), and a fetch-named one that makes its own options.
       unprotected(`@Injectable()\nexport class PaymentsService implements OnModuleInit {\n  onModuleInit() {}\n  charge(url: string) { return fetch(url, ${T}); }\n}`),
       unprotected(`export class Client implements HttpClient { ping() { return fetch("/ping", ${T}); } }`),
+      unprotected(`export class Client implements HttpClient { ping(request: Request) { return fetch(request.getUrlFor("ping"), ${T}); } }`),
       unprotected(`export class Client implements HttpClient { send(options: RequestInit, url: string) { return fetch(url, { ...options, ${T.slice(2, -2)} }); } }`),
       unprotected('export const prefetch = (url: string, init?: RequestInit) => fetch(url, init);'),
       // A fetcher that makes its own request from what it is given is not a drop-in fetch: reported.
