@@ -1,5 +1,6 @@
 import { type TSESTree } from '@typescript-eslint/utils';
 import type { FileModel } from './file-model';
+import { isFetchRetryExport } from './resolve';
 
 /**
  * Whether `call` is fetch-retry's wrap, `fetchRetry(fetchImpl, defaults?)` (also
@@ -9,8 +10,7 @@ import type { FileModel } from './file-model';
  */
 export function isFetchRetryWrap(model: FileModel, call: TSESTree.CallExpression): boolean {
   if (call.arguments.length === 0 || !model.namesAnyModule(['fetch-retry'])) return false;
-  const origin = model.resolver.resolve(call.callee);
-  return origin?.module === 'fetch-retry' && origin.path.length === 0;
+  return isFetchRetryExport(model.resolver.resolve(call.callee));
 }
 
 /** fetch-retry's pause when `retryDelay` is not given: a fixed second, no jitter. */

@@ -39,6 +39,11 @@ export interface ClientInstance {
  */
 export const CLIENT_WRAPPER_MODULES: ReadonlySet<string> = new Set(['fetch-retry']);
 
+/** fetch-retry's default export (`import fetchRetry from 'fetch-retry'`, `require('fetch-retry')`, `ns.default`). */
+export function isFetchRetryExport(origin: Origin | undefined): boolean {
+  return origin?.module === 'fetch-retry' && origin.path.length === 0;
+}
+
 /**
  * A client library itself (`root`: `axios.defaults.timeout = …`, `axiosRetry(axios)`) and its instances,
  * by the factory call that made each, that something in the file applies to.
@@ -184,8 +189,7 @@ export class OriginResolver {
     // Most files never name the module: no call in them can be its wrap, and no callee needs resolving.
     this.namesFetchRetry ??= this.file.text.includes('fetch-retry');
     if (!this.namesFetchRetry) return undefined;
-    const wrapper = this.resolve(node.callee);
-    if (wrapper?.module !== 'fetch-retry' || wrapper.path.length !== 0) return undefined;
+    if (!isFetchRetryExport(this.resolve(node.callee))) return undefined;
     const client = this.resolve(wrapped);
     if (!client) return undefined;
     return { module: client.module, path: client.path, instance: { factory: node, configs: [], parent: client.instance, retryingFetch: true } };
