@@ -6,12 +6,12 @@ import { combine, type PropertyLookup } from './options';
 import { MODULE_ALIAS_NAMES } from './module-aliases';
 
 /** Libraries whose retry is configured by an options object at one call. */
-export type RetryLibrary = 'cockatiel' | 'p-retry' | 'async-retry' | 'promise-retry' | 'retry' | 'axios-retry';
+export type RetryLibrary = 'cockatiel' | 'p-retry' | 'async-retry' | 'promise-retry' | 'retry' | 'axios-retry' | 'fetch-retry';
 
 /**
  * A call that sets up a retry: cockatiel `retry(handler, opts)`, `pRetry(fn, opts)`,
  * `asyncRetry(fn, opts)`, `promiseRetry(fn, opts)`, node-retry `retry.operation(opts)`,
- * `axiosRetry(client, opts)`.
+ * `axiosRetry(client, opts)`, `fetchRetry(fetch, defaults)`.
  */
 export interface RetrySite {
   readonly library: RetryLibrary;
@@ -30,6 +30,7 @@ export const RETRY_NAMES: Readonly<Record<RetryLibrary, string>> = {
   'promise-retry': 'promise-retry',
   retry: 'retry.operation',
   'axios-retry': 'axios-retry',
+  'fetch-retry': 'fetch-retry',
 };
 
 /** Modules the retry and concurrency rules read: a file importing only these is still worth a look. */
@@ -64,6 +65,9 @@ export function retrySiteOf(model: FileModel, call: TSESTree.CallExpression): Re
       return path === 'operation' ? site('retry', 0) : undefined;
     case 'axios-retry':
       return path === '' || path === 'default' ? site('axios-retry', 1) : undefined;
+    case 'fetch-retry':
+      // `fetchRetry(fetch, defaults)`: the fetch it returns re-sends `retries` times (3), `retryDelay` ms apart (a fixed 1000).
+      return path === '' && call.arguments.length > 0 ? site('fetch-retry', 1) : undefined;
     default:
       return undefined;
   }

@@ -12,8 +12,8 @@ import { FAMILY_SHAPES } from '../model/catalog';
 import { inspectsError } from '../model/error-filter';
 import { fileModel, type FileModel } from '../model/file-model';
 import { functionsHandedTo, handRetryRerunning } from '../model/hand-retry';
+import { retrySiteOf } from '../model/retry-site';
 import { COMMON_OPTION_PROPERTIES, type CommonOptions } from '../model/rule-options';
-import { isFetchRetryWrap } from '../model/fetch-retry';
 import { axiosRetryCalls, selfRetryVerdict } from '../model/self-retry';
 import { evaluateWithStatus, readsStatus } from '../model/status';
 import { throwsOnClientError } from '../model/throwing';
@@ -292,7 +292,7 @@ export default createRule<[NoRetryNonRetryableOptions], NoRetryNonRetryableMessa
      */
     function checkFetchRetryOn(node: TSESTree.CallExpression): void {
       const configs: { node: TSESTree.Node; before: TSESTree.Node }[] = [];
-      if (isFetchRetryWrap(model, node) && node.arguments[1]) configs.push({ node: node.arguments[1], before: node });
+      if (node.arguments[1] && retrySiteOf(model, node)?.library === 'fetch-retry') configs.push({ node: node.arguments[1], before: node });
       const call = model.calls.detect(node);
       if (call?.entry.family === 'fetch' && call.options.kind === 'given' && selfRetryVerdict(model, call) === 'yes') configs.push({ node: call.options.node, before: node });
       for (const config of configs) {

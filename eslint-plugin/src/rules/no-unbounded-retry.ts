@@ -1,11 +1,9 @@
 import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/node-types';
 import { setCallOption } from '../fixes/object-edit';
-import { isFetchRetryWrap } from '../model/fetch-retry';
 import { fileModel } from '../model/file-model';
 import { handRetryRerunning } from '../model/hand-retry';
 import { canGiveUp, giveUpPlaces, loopsForever } from '../model/loop-bounds';
-import { combine } from '../model/options';
 import { COMMON_OPTIONS_SCHEMA, type CommonOptions } from '../model/rule-options';
 import { retryUnderOuterTimeout } from '../model/retry-deadline';
 import { RETRY_NAMES, retryOption, retrySiteOf, type RetrySite } from '../model/retry-site';
@@ -85,27 +83,13 @@ export default createRule<[CommonOptions], NoUnboundedRetryMessageIds>({
           if (forever.state === 'unknown' || retries.state === 'unknown') return { state: 'unknown' };
           return { state: 'bounded' };
         }
-        case 'axios-retry': {
+        case 'axios-retry':
+        case 'fetch-retry': {
           const retries = lookup('retries');
           if (retries.state === 'present' && isInfinite(retries.value)) return { state: 'forever', fixKey: 'retries', fixNode: retries.value };
           return retries.state === 'unknown' ? { state: 'unknown' } : { state: 'bounded' };
         }
       }
-    }
-
-    /** fetch-retry's defaults: `retries` is 3 unless set, and `Infinity` retries forever. */
-    function checkFetchRetry(call: TSESTree.CallExpression): void {
-      const defaults = call.arguments[1];
-      if (!defaults || defaults.type === AST_NODE_TYPES.SpreadElement) return;
-      const retries = combine(model!.options.branches(defaults).map((branch) => model!.options.lookup(branch, 'retries', call)));
-      if (retries.state !== 'present' || !isInfinite(retries.value)) return;
-      const limit = String(SUGGESTED_LIMIT);
-      context.report({
-        node: call,
-        messageId: 'retriesForever',
-        data: { retry: 'fetch-retry' },
-        suggest: [{ messageId: 'limitAttempts', data: { limit }, fix: (fixer) => setCallOption(sourceCode, fixer, call, 1, 'retries', limit, retries.value) ?? [] }],
-      });
     }
 
     function checkSite(site: RetrySite): void {
@@ -131,10 +115,6 @@ export default createRule<[CommonOptions], NoUnboundedRetryMessageIds>({
         const site = retrySiteOf(model, node);
         if (site) {
           checkSite(site);
-          return;
-        }
-        if (isFetchRetryWrap(model, node)) {
-          checkFetchRetry(node);
           return;
         }
         const call = model.calls.detect(node);

@@ -3,10 +3,8 @@ import { AST_NODE_TYPES } from '../util/node-types';
 import { replacePropertyValue, setCallOption } from '../fixes/object-edit';
 import { ensureNamedImport } from '../fixes/retryable-filter';
 import { retryDelayVerdict } from '../model/delays';
-import { FETCH_RETRY_DEFAULT_DELAY_MS, isFetchRetryWrap } from '../model/fetch-retry';
 import { fileModel } from '../model/file-model';
 import { handRetryRerunning } from '../model/hand-retry';
-import { combine } from '../model/options';
 import { isLoopbackUrl } from '../model/local-urls';
 import { COMMON_OPTIONS_SCHEMA, type CommonOptions } from '../model/rule-options';
 import { optionsLiteral, RETRY_NAMES, retryOption, retrySiteOf, type RetrySite } from '../model/retry-site';
@@ -19,6 +17,9 @@ import { leadingKeywordLoc } from '../util/trivia';
  * fetch-retry's `retryDelay` as exponential backoff with full jitter: a random pause below a ceiling
  * that doubles each attempt (1 s, 2 s, 4 s, …) up to 30 s.
  */
+/** fetch-retry's pause when `retryDelay` is not given: a fixed second, no jitter. */
+const FETCH_RETRY_DEFAULT_DELAY_MS = 1000;
+
 const JITTERED_FETCH_RETRY_DELAY = '(attempt) => Math.random() * Math.min(30000, 1000 * 2 ** attempt)';
 
 export type RequireBackoffMessageIds = 'noDelay' | 'noJitter' | 'useJitteredBackoff';
@@ -141,35 +142,29 @@ export default createRule<[CommonOptions], RequireBackoffMessageIds>({
     }
 
     /**
-     * fetch-retry's `fetchRetry(fetch, defaults)`: a fixed `retryDelay` (1000 ms when not given) or
-     * none. A delay function is left alone: it is where backoff and jitter go.
+     * fetch-retry: a fixed `retryDelay` (1000 ms when not given) or none. A delay function is left
+     * alone: it is where backoff and jitter go. Fixed where the defaults are written at the call, where
+     * the delay function's parameter takes fetch-retry's type.
      */
-    function checkFetchRetry(call: TSESTree.CallExpression): void {
-      const options = call.arguments[1];
-      if (options?.type === AST_NODE_TYPES.SpreadElement) return;
-      const branches = options ? model.options.branches(options) : [];
-      const retries = combine(branches.map((branch) => model.options.lookup(branch, 'retries', call)));
-      if (retries.state === 'present' && numericLiteral(retries.value) === 0) return;
-      const delay = combine(branches.map((branch) => model.options.lookup(branch, 'retryDelay', call)));
-      if (delay.state === 'unknown') return;
+    function fetchRetry(site: RetrySite): Verdict {
+      const retries = retryOption(model, site, 'retries');
+      if (retries.state === 'present' && numericLiteral(retries.value) === 0) return undefined;
+      const delay = retryOption(model, site, 'retryDelay');
+      if (delay.state === 'unknown') return undefined;
       const ms = delay.state === 'absent' ? FETCH_RETRY_DEFAULT_DELAY_MS : numericLiteral(model.resolver.constValue(delay.value));
-      if (ms === undefined) return;
-      // Written into the options at the call, where the delay function's parameter takes fetch-retry's type.
-      const literal = options && unwrap(options);
-      const editable = !options || (literal?.type === AST_NODE_TYPES.ObjectExpression && (delay.state === 'absent' || contains(literal, delay.value)));
-      const fix = editable
-        ? (fixer: TSESLint.RuleFixer) => setCallOption(sourceCode, fixer, call, 1, 'retryDelay', JITTERED_FETCH_RETRY_DELAY, delay.state === 'present' ? delay.value : undefined)
-        : undefined;
-      context.report({
-        node: call,
-        messageId: ms === 0 ? 'noDelay' : 'noJitter',
-        data: { retry: 'fetch-retry' },
-        suggest: fix ? [{ messageId: 'useJitteredBackoff', data: { fix: 'retryDelay doubling to 30 s, randomized' }, fix: (fixer) => fix(fixer) ?? [] }] : [],
-      });
+      if (ms === undefined) return undefined;
+      const literal = optionsLiteral(site);
+      const editable = site.call.arguments.length === 1 || (literal !== undefined && (delay.state === 'absent' || contains(literal, delay.value)));
+      return {
+        problem: ms === 0 ? 'noDelay' : 'noJitter',
+        fixText: 'retryDelay doubling to 30 s, randomized',
+        fix: editable ? (fixer) => setOption(fixer, site, 'retryDelay', JITTERED_FETCH_RETRY_DELAY, delay.state === 'present' ? delay.value : undefined) : undefined,
+      };
     }
 
     function checkSite(site: RetrySite): void {
-      const verdict = site.library === 'cockatiel' ? cockatiel(site) : site.library === 'axios-retry' ? axiosRetry(site) : nodeRetryFamily(site);
+      const verdict =
+        site.library === 'cockatiel' ? cockatiel(site) : site.library === 'axios-retry' ? axiosRetry(site) : site.library === 'fetch-retry' ? fetchRetry(site) : nodeRetryFamily(site);
       if (!verdict) return;
       const fix = verdict.fix;
       context.report({
@@ -185,10 +180,6 @@ export default createRule<[CommonOptions], RequireBackoffMessageIds>({
         const site = retrySiteOf(model, node);
         if (site) {
           checkSite(site);
-          return;
-        }
-        if (isFetchRetryWrap(model, node)) {
-          checkFetchRetry(node);
           return;
         }
         const call = model.calls.detect(node);

@@ -90,6 +90,7 @@ const invalid = [
   // fetch-retry told to retry forever (its default is 3).
   fixed('import fetchRetry from "fetch-retry";\nexport const f = fetchRetry(fetch, { retries: Infinity, retryDelay: (n) => Math.random() * 2 ** n * 1000 });', 'fetch-retry', 'retries: Infinity', 'retries: 3'),
   fixed('const f = require("fetch-retry")(global.fetch, { retries: Number.POSITIVE_INFINITY });\nmodule.exports = f;', 'fetch-retry', 'Number.POSITIVE_INFINITY', '3'),
+  { code: 'import fetchRetry from "fetch-retry";\nexport const f = fetchRetry(fetch, defaults);', options: [{ unresolved: 'report' }], errors: [{ messageId: 'limitUnknown', data: { retry: 'fetch-retry' } }] },
   // A timeout inside the retry bounds each attempt only; a retry also run on its own, or exported, is not
   // always under the deadline.
   fixed('import { wrap, timeout, retry, handleAll } from "cockatiel";\nexport const p = wrap(retry(handleAll, {}), timeout(1000));', 'cockatiel retry', '{}', '{ maxAttempts: 3 }'),
