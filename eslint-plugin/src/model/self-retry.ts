@@ -45,6 +45,9 @@ export function selfRetryVerdict(model: FileModel, call: NetworkCall): Verdict {
   }
 }
 
+/** How many times fetch-retry re-sends a failed request when nothing sets `retries`. */
+const FETCH_RETRY_DEFAULT_RETRIES = 3;
+
 /**
  * A fetch wrapped by fetch-retry re-sends after a network error, 3 times unless `retries` says
  * otherwise: in the call's init, which wins, or in the defaults given to `fetchRetry(fetch, defaults)`.
@@ -60,7 +63,7 @@ function fetchRetryVerdict(model: FileModel, call: NetworkCall): Verdict {
   return 'yes';
 }
 
-/** How many times fetch-retry re-sends this call: its `retries` (3 when nothing sets it); undefined when not a number the file writes. */
+/** How many times fetch-retry re-sends this call: its `retries` (the default when nothing sets it); undefined when not a number the file writes. */
 export function fetchRetryCount(model: FileModel, call: NetworkCall): number | undefined {
   const wrap = fetchRetryWrap(call);
   if (!wrap) return undefined;
@@ -68,7 +71,7 @@ export function fetchRetryCount(model: FileModel, call: NetworkCall): number | u
     const lookup = combine(model.options.branches(node).map((branch) => model.options.lookup(branch, 'retries', before)));
     if (lookup.state === 'present') return numericLiteral(lookup.value);
   }
-  return 3;
+  return FETCH_RETRY_DEFAULT_RETRIES;
 }
 
 /** The fetch-retry wrap a call's fetch came from, if any. */

@@ -305,10 +305,14 @@ export default createRule<[NoRetryNonRetryableOptions], NoRetryNonRetryableMessa
           checkStatusList(value);
           continue;
         }
-        if (!isFunction(value)) continue;
-        const accepted = statuses.find((status) => conditionAccepts(value, status));
-        if (accepted !== undefined) report({ node: value, messageId: 'retriesStatus', data: { status: accepted } }, value);
+        if (isFunction(value)) checkRetryCondition(value);
       }
+    }
+
+    /** A function deciding whether to retry (axios-retry's `retryCondition`, fetch-retry's `retryOn`) that accepts a non-retryable status. */
+    function checkRetryCondition(fn: FunctionNode): void {
+      const accepted = statuses.find((status) => conditionAccepts(fn, status));
+      if (accepted !== undefined) report({ node: fn, messageId: 'retriesStatus', data: { status: accepted } }, fn);
     }
 
     /** axios-retry `retryCondition` that accepts a non-retryable status. */
@@ -319,10 +323,7 @@ export default createRule<[NoRetryNonRetryableOptions], NoRetryNonRetryableMessa
         const condition = model.options.lookup({ kind: 'object', node: config }, 'retryCondition', call);
         if (condition.state !== 'present') continue;
         const fn = unwrap(condition.value);
-        if (!isFunction(fn)) continue;
-        const accepted = statuses.find((status) => conditionAccepts(fn, status));
-        if (accepted === undefined) continue;
-        report({ node: fn, messageId: 'retriesStatus', data: { status: accepted } }, fn);
+        if (isFunction(fn)) checkRetryCondition(fn);
       }
     }
 
