@@ -41,6 +41,18 @@ export interface FolderReader<Folder> {
 }
 
 /**
+ * The nearest package.json from `folder` up that is a package's manifest (see isPackageManifest: a
+ * module-format stub in `dist/esm/` is passed over), with its folder; undefined when none is.
+ */
+export async function nearestPackageManifest<Folder>(folder: Folder, reader: FolderReader<Folder>): Promise<{ folder: Folder; text: string } | undefined> {
+  for (let at: Folder | undefined = folder; at !== undefined; at = reader.parent(at)) {
+    const text = await reader.read(at, 'package.json');
+    if (text !== undefined && isPackageManifest(text)) return { folder: at, text };
+  }
+  return undefined;
+}
+
+/**
  * The package manager for a package in `folder`: the first folder from there up that names one. In
  * a monorepo the lockfile sits at the root, not beside a workspace package's package.json, and
  * adding a dependency there with the wrong tool (npm in a pnpm workspace) breaks the install. npm

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { addDependencyCommand, declaresDependency, findPackageManager, isPackageManifest, type FolderReader } from '../core/package-manager';
+import { addDependencyCommand, declaresDependency, findPackageManager, nearestPackageManifest, type FolderReader } from '../core/package-manager';
 
 const COCKATIEL = 'cockatiel@^3.2.1';
 
@@ -10,28 +10,17 @@ const COCKATIEL = 'cockatiel@^3.2.1';
  * module format; the inserted code uses nothing newer.)
  */
 export async function ensureCockatiel(document: vscode.Uri, log: (line: string) => void): Promise<void> {
-  for (let dir = vscode.Uri.joinPath(document, '..'); ; dir = vscode.Uri.joinPath(dir, '..')) {
-    const manifest = vscode.Uri.joinPath(dir, 'package.json');
-    const text = await readText(manifest);
-    // A package.json that only sets its folder's module format is not where dependencies go: look further up.
-    if (text !== undefined && isPackageManifest(text)) {
-      if (declaresDependency(text, 'cockatiel')) return;
-      const relative = vscode.workspace.asRelativePath(manifest);
-      const command = addDependencyCommand(await findPackageManager(dir, VSCODE_FOLDERS), COCKATIEL);
-      log(`A wrap uses cockatiel, which ${relative} does not list: offering "${command}".`);
-      const choice = await vscode.window.showInformationMessage(
-        `The wrapped call uses cockatiel, which ${relative} does not list.`,
-        `Run "${command}"`,
-      );
-      if (choice) {
-        const terminal = vscode.window.createTerminal({ name: 'Breakwater', cwd: dir });
-        terminal.show();
-        terminal.sendText(command);
-      }
-      return;
-    }
-    const parent = vscode.Uri.joinPath(dir, '..');
-    if (parent.path === dir.path) return;
+  const found = await nearestPackageManifest(vscode.Uri.joinPath(document, '..'), VSCODE_FOLDERS);
+  if (!found || declaresDependency(found.text, 'cockatiel')) return;
+  const dir = found.folder;
+  const relative = vscode.workspace.asRelativePath(vscode.Uri.joinPath(dir, 'package.json'));
+  const command = addDependencyCommand(await findPackageManager(dir, VSCODE_FOLDERS), COCKATIEL);
+  log(`A wrap uses cockatiel, which ${relative} does not list: offering "${command}".`);
+  const choice = await vscode.window.showInformationMessage(`The wrapped call uses cockatiel, which ${relative} does not list.`, `Run "${command}"`);
+  if (choice) {
+    const terminal = vscode.window.createTerminal({ name: 'Breakwater', cwd: dir });
+    terminal.show();
+    terminal.sendText(command);
   }
 }
 

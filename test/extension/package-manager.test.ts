@@ -7,6 +7,7 @@ import {
   declaresDependency,
   findPackageManager,
   isPackageManifest,
+  nearestPackageManifest,
   packageManagerIn,
   type FolderReader,
 } from '../../src/core/package-manager';
@@ -91,6 +92,18 @@ describe('adding cockatiel with the workspace\'s package manager', () => {
     // The search stops at the temporary folder: what this machine keeps above it is not the test's.
     const manager = await findPackageManager(root, { ...DISK, parent: () => undefined });
     assert.equal(manager, 'npm');
+  });
+
+  it('finds the nearest package manifest, past a package.json that only sets the module format', async () => {
+    const root = tree({
+      'packages/api/package.json': '{"name":"@mono/api"}',
+      'packages/api/src/esm/package.json': '{"type":"module"}',
+      'packages/api/src/esm/users.ts': '',
+    });
+    const found = await nearestPackageManifest(path.join(root, 'packages', 'api', 'src', 'esm'), DISK);
+    assert.equal(found?.folder, path.join(root, 'packages', 'api'));
+    assert.equal(found?.text, '{"name":"@mono/api"}');
+    assert.equal(await nearestPackageManifest(root, { ...DISK, parent: () => undefined }), undefined);
   });
 
   it('tells a package manifest from a package.json that only sets its folder\'s module format', () => {
