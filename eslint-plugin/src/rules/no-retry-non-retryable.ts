@@ -12,6 +12,7 @@ import { FAMILY_SHAPES } from '../model/catalog';
 import { inspectsError } from '../model/error-filter';
 import { fileModel, type FileModel } from '../model/file-model';
 import { functionsHandedTo, handRetryRerunning } from '../model/hand-retry';
+import { isReadinessWait } from '../model/readiness';
 import { retrySiteOf } from '../model/retry-site';
 import { COMMON_OPTION_PROPERTIES, type CommonOptions } from '../model/rule-options';
 import { axiosRetryCalls, selfRetryVerdict } from '../model/self-retry';
@@ -172,6 +173,8 @@ export default createRule<[NoRetryNonRetryableOptions], NoRetryNonRetryableMessa
       // In place, or in a same-file helper the request is handed to (`withRetry(() => axios.get(url))`).
       const found = handRetryRerunning(model, call);
       const retry = found?.retry;
+      // Waiting for a service to come up, any failed answer means "not yet", a 4xx from a proxy included.
+      if (retry && isReadinessWait(retry, call, (identifier) => model.resolver.variableOf(identifier))) return;
       if (found && retry?.rejectionHandler) return checkRejectionHandler(retry.rejectionHandler, found.handed === call ? undefined : found.handed);
       const clause = retry?.catchClause;
       if (!found || !retry || !clause || reported.has(clause)) return;

@@ -6,6 +6,7 @@ import { retryDelayVerdict } from '../model/delays';
 import { fileModel } from '../model/file-model';
 import { handRetryRerunning } from '../model/hand-retry';
 import { isLoopbackUrl } from '../model/local-urls';
+import { isReadinessWait } from '../model/readiness';
 import { COMMON_OPTIONS_SCHEMA, type CommonOptions } from '../model/rule-options';
 import { optionsLiteral, RETRY_NAMES, retryOption, retrySiteOf, type RetrySite } from '../model/retry-site';
 import { cockatielExport } from '../model/wrappers';
@@ -194,8 +195,10 @@ export default createRule<[CommonOptions], RequireBackoffMessageIds>({
         const verdict = retryDelayVerdict(model, scope, request);
         if (verdict !== 'none' && verdict !== 'constant') return;
         // A harness waiting for the server it started (`http://localhost:${port}/health`) is its only
-        // client: nothing retries in step with it, so a fixed pause is right there.
-        if (verdict === 'constant' && call.node.arguments[0] && isLoopbackUrl(call.node.arguments[0], (identifier) => model.resolver.variableOf(identifier))) return;
+        // client: nothing retries in step with it, so a fixed pause is right there. So is a wait for a
+        // service to come up: a health endpoint is built to be asked at a fixed rate.
+        const variableOf = (identifier: TSESTree.Identifier) => model.resolver.variableOf(identifier);
+        if (verdict === 'constant' && ((call.node.arguments[0] && isLoopbackUrl(call.node.arguments[0], variableOf)) || isReadinessWait(retry, call.node, variableOf))) return;
         reported.add(retry.node);
         const what = retry.kind === 'loop' ? 'This retry loop' : 'This recursive retry';
         const loc = retry.kind === 'loop' ? leadingKeywordLoc(sourceCode, retry.node) : request.loc;

@@ -124,6 +124,12 @@ const valid = [
   `${AX}import pRetry from "p-retry"; export const get = (u) => pRetry(() => u.length);`,
   `${AX}export async function get(u) { let i = 0; while (i < 3) { try { return await axios.get(u); } catch (e) { if (e.isAxiosError && !e.response) { i++; continue; } throw e; } } }`,
   `${AX}export async function get(u) { for (let i = 0; i < 3; i++) { try { return await axios.get(u); } catch (e) { const transient = classify(e); if (!transient) throw e; } } }`,
+  // Regression (dokploy update-webserver.tsx): polling a health endpoint until the restarted server answers.
+  // A failed answer means "not yet", a proxy's 404 included.
+  'export const checkIsUpdateFinished = async () => {\n  try {\n    const response = await fetch("/api/health");\n    if (!response.ok) {\n      throw new Error("Health check failed");\n    }\n    location.reload();\n  } catch {\n    await new Promise((resolve) => setTimeout(resolve, 2000));\n    void checkIsUpdateFinished();\n  }\n};',
+  // Regression (inngest integrationTestRunner.ts): a wait named for it, asking a URL passed in.
+  'export async function checkServerReady(apiUrl, timeout) {\n  const startTime = Date.now();\n  while (Date.now() - startTime < timeout) {\n    try {\n      const response = await fetch(apiUrl);\n      if (response.ok) return;\n      throw new Error(`Server not ready at ${apiUrl}: ${response.status}`);\n    } catch (e) {\n      await new Promise((resolve) => setTimeout(resolve, 1000));\n    }\n  }\n}',
+  `${AX}export async function waitForApi(u) { for (let i = 0; i < 30; i++) { try { return await axios.get(u); } catch (e) { await sleep(1000); } } }`,
 ];
 
 describe('no-retry-non-retryable', () => {
@@ -240,6 +246,26 @@ describe('no-retry-non-retryable', () => {
         '} }\nexport const get = (u) => retryImmediate(() => axios.get(u));',
       ),
       // Hand-written loops and recursion
+      // Near misses of a readiness wait: a retry helper named for waiting, work whose name only mentions
+      // health, and an endpoint that is not a health check.
+      loopCase(
+        'export async function waitAndRetry(u) { for (let i = 0; i < 3; i++) { try { return await axios.get(u); } ',
+        'catch (e) { await sleep(100); } ',
+        'catch (e) { if (!isRetryableError(e)) throw e;\nawait sleep(100); } ',
+        '} }',
+      ),
+      loopCase(
+        'export async function submitHealthRecord(u) { for (let i = 0; i < 3; i++) { try { return await axios.post(u); } ',
+        'catch (e) { await sleep(100); } ',
+        'catch (e) { if (!isRetryableError(e)) throw e;\nawait sleep(100); } ',
+        '} }',
+      ),
+      loopCase(
+        'export async function load(id) { for (let i = 0; i < 3; i++) { try { return await axios.get(`/api/health-records/${id}`); } ',
+        'catch (e) { await sleep(100); } ',
+        'catch (e) { if (!isRetryableError(e)) throw e;\nawait sleep(100); } ',
+        '} }',
+      ),
       loopCase(
         'export async function get(u) { for (let i = 0; i < 3; i++) { try { return await axios.get(u); } ',
         'catch (e) { if (i === 2) throw e; } ',

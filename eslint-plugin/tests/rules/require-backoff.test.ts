@@ -87,16 +87,33 @@ const valid = [
   'async function waitForServer(port, timeoutMs = 60000) {\n  const url = `http://localhost:${port}/`;\n  const start = Date.now();\n  while (Date.now() - start < timeoutMs) {\n    try {\n      await fetch(url);\n      return;\n    } catch {\n      await new Promise((resolve) => setTimeout(resolve, 1000));\n    }\n  }\n  throw new Error("server did not start");\n}',
   'export async function deliverCallback(port, query) {\n  for (let attempt = 0; attempt < 50; attempt++) {\n    try { await fetch(`http://127.0.0.1:${port}/callback?${query}`); return; } catch { await new Promise((r) => setTimeout(r, 50)); }\n  }\n}',
   'const BASE = "http://localhost:3000";\nexport async function waitUp() {\n  for (let i = 0; i < 480; i++) {\n    try { await fetch(`${BASE}/__events`); return true; } catch { await sleep(250); }\n  }\n  return false;\n}',
-  'export async function ready() {\n  for (let i = 0; i < 10; i++) {\n    try { return await fetch(new URL("/ready", "http://[::1]:8080")); } catch { await sleep(250); }\n  }\n}',
+  'export async function ready() {\n  for (let i = 0; i < 10; i++) {\n    try { return await fetch(new URL("/ready", "http://[::1]:8080")); } catch { await sleep(250); }\n  }\n}',  // Regression (dokploy update-webserver.tsx, homarr docker-runtime.mts): polling a health endpoint until the
+  // service is up, at the fixed rate health endpoints are built for.
+  'export const checkIsUpdateFinished = async () => {\n  try {\n    const response = await fetch("/api/health");\n    if (!response.ok) throw new Error("Health check failed");\n    location.reload();\n  } catch {\n    await new Promise((resolve) => setTimeout(resolve, 2000));\n    void checkIsUpdateFinished();\n  }\n};',
+  'export const start = async (baseUrl) => {\n  const deadline = Date.now() + 120_000;\n  while (Date.now() < deadline) {\n    try {\n      const response = await fetch(`${baseUrl}/api/health/ready`);\n      if (response.ok) return;\n    } catch {}\n    await new Promise((resolve) => setTimeout(resolve, 1_000));\n  }\n};',
+  'const HEALTHZ = "/healthz";\nexport async function boot(base) {\n  for (let i = 0; i < 30; i++) {\n    try { return await fetch(new URL(HEALTHZ, base)); } catch { await sleep(500); }\n  }\n}',
+  // Regression (trigger.dev testcontainers webapp.ts, inngest integrationTestRunner.ts, posthog harness verify.mjs):
+  // a wait named for it, asking a URL passed in.
+  'export async function waitForHealthcheck(url) {\n  const deadline = Date.now() + 60000;\n  while (Date.now() < deadline) {\n    try {\n      const res = await fetch(url);\n      if (res.ok) return;\n    } catch {}\n    await new Promise((r) => setTimeout(r, 500));\n  }\n}',
+  'export async function checkServerReady(apiUrl) {\n  for (let i = 0; i < 60; i++) {\n    try { const r = await fetch(apiUrl); if (r.ok) return; throw new Error("not ready"); } catch (e) { await sleep(1000); }\n  }\n}',
+  'class Harness {\n  async waitUntilUp(url) {\n    for (let i = 0; i < 60; i++) {\n      try { return await fetch(url); } catch { await sleep(1000); }\n    }\n  }\n}',
+  'export const api = { isAlive: async (url) => { for (let i = 0; i < 5; i++) { try { return await fetch(url); } catch { await sleep(1000); } } } };',
 ];
 
 const invalid = [
   // Not this machine: a host that only starts with "localhost", a URL the file does not spell out, and a
   // loopback request with no pause at all.
-  hand('export async function up() {\n  for (let i = 0; i < 10; i++) {\n    try { return await fetch("http://localhost.example.com/health"); } catch { await sleep(250); }\n  }\n}', 'noJitter', undefined, 2),
-  hand('export async function up(host) {\n  for (let i = 0; i < 10; i++) {\n    try { return await fetch(`http://localhost${host}/health`); } catch { await sleep(250); }\n  }\n}', 'noJitter', undefined, 2),
+  hand('export async function up() {\n  for (let i = 0; i < 10; i++) {\n    try { return await fetch("http://localhost.example.com/orders"); } catch { await sleep(250); }\n  }\n}', 'noJitter', undefined, 2),
+  hand('export async function up(host) {\n  for (let i = 0; i < 10; i++) {\n    try { return await fetch(`http://localhost${host}/orders`); } catch { await sleep(250); }\n  }\n}', 'noJitter', undefined, 2),
   hand('export async function up(url) {\n  for (let i = 0; i < 10; i++) {\n    try { return await fetch(url); } catch { await sleep(250); }\n  }\n}', 'noJitter', undefined, 2),
   hand('export async function up() {\n  for (let i = 0; i < 10; i++) {\n    try { return await fetch("http://127.0.0.1:3000/health"); } catch { }\n  }\n}', 'noDelay', undefined, 2),
+  // Near misses of a readiness wait: one with no pause at all, a retry helper named for waiting, work whose
+  // name only mentions health, a name that ends in "up" (`signUp`), and an endpoint that is not a health check.
+  hand('export async function waitForServer(url) {\n  for (let i = 0; i < 10; i++) {\n    try { return await fetch(url); } catch { }\n  }\n}', 'noDelay', undefined, 2),
+  hand('export async function waitAndRetry(url) {\n  for (let i = 0; i < 10; i++) {\n    try { return await fetch(url); } catch { await sleep(250); }\n  }\n}', 'noJitter', undefined, 2),
+  hand('export async function submitHealthRecord(url) {\n  for (let i = 0; i < 10; i++) {\n    try { return await fetch(url); } catch { await sleep(250); }\n  }\n}', 'noJitter', undefined, 2),
+  hand('export async function signUp(url) {\n  for (let i = 0; i < 10; i++) {\n    try { return await fetch(url); } catch { await sleep(250); }\n  }\n}', 'noJitter', undefined, 2),
+  hand('export async function load(id) {\n  for (let i = 0; i < 10; i++) {\n    try { return await fetch(`/api/health-records/${id}`); } catch { await sleep(250); }\n  }\n}', 'noJitter', undefined, 2),
   // The same wait with the same delay every time: no jitter.
   hand('export async function exportItems(endpoint, signal) {\n  for (let attempts = 0; attempts < 3; attempts++) {\n    try { return await fetch(endpoint, { signal }); } catch (error) { log(error); }\n    await sleepWithAbort(1000, signal);\n  }\n}', 'noJitter', undefined, 2),
   // cockatiel: no backoff means ConstantBackoff(0)
