@@ -12,18 +12,92 @@ const MAX_CONST_STEPS = 2;
 /**
  * Whether a request's URL argument names something local, so the request cannot hang on a dependency
  * and no retry would help it: a file that ships with the module (`new URL("./Inter.ttf", import.meta.url)`,
- * how Next.js's image routes load their fonts), a `data:`, `blob:` or `file:` URL, or
- * `URL.createObjectURL(…)`. Read through `.href`, `.toString()` and `const` names.
+ * how Next.js's image routes load their fonts), a `data:`, `blob:` or `file:` URL,
+ * `URL.createObjectURL(…)`, a name the file revokes as an object URL, or a data URL a canvas or a
+ * DOM renderer makes. Read through `.href`, `.toString()`, `await` and `const` names.
  */
 export function isLocalResourceUrl(argument: TSESTree.Node, variableOf: VariableOf): boolean {
-  const url = followConst(withoutStringConversion(unwrap(argument)), variableOf);
+  const bare = unwrap(argument);
+  const written = withoutStringConversion(bare.type === AST_NODE_TYPES.AwaitExpression ? unwrap(bare.argument) : bare);
+  if (written.type === AST_NODE_TYPES.Identifier && isRevokedObjectUrl(written, variableOf)) return true;
+  const url = followConst(written, variableOf);
   const head = urlHead(url, variableOf);
   if (head !== undefined) return LOCAL_SCHEME.test(head.text);
   if (url.type === AST_NODE_TYPES.NewExpression) {
     // `new URL(path, import.meta.url)`: resolved against the module's own location.
     return isGlobalName(url.callee, 'URL') && url.arguments[1] !== undefined && isImportMetaUrl(unwrap(url.arguments[1]));
   }
-  return url.type === AST_NODE_TYPES.CallExpression && url.callee.type === AST_NODE_TYPES.MemberExpression && isGlobalName(url.callee.object, 'URL') && staticPropertyName(url.callee) === 'createObjectURL';
+  if (url.type !== AST_NODE_TYPES.CallExpression) return false;
+  return isUrlMethodCall(url, 'createObjectURL') || makesDataUrl(url, variableOf);
+}
+
+/**
+ * Functions of DOM-rendering libraries that resolve to a `data:` URL of the picture they draw (a
+ * page turns it into a Blob with `fetch(dataUrl)`), by module.
+ */
+const DATA_URL_RENDERERS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['html-to-image', new Set(['toPng', 'toJpeg', 'toSvg'])],
+  ['dom-to-image', new Set(['toPng', 'toJpeg', 'toSvg'])],
+  ['dom-to-image-more', new Set(['toPng', 'toJpeg', 'toSvg'])],
+  ['modern-screenshot', new Set(['domToPng', 'domToJpeg', 'domToWebp', 'domToSvg', 'domToDataUrl'])],
+]);
+
+/**
+ * A call that returns a `data:` URL: `canvas.toDataURL()` (a canvas, or a drawing library's stage,
+ * which keep the name), or a renderer imported from one of DATA_URL_RENDERERS (`toPng(node)`,
+ * `htmlToImage.toPng(node)`).
+ */
+function makesDataUrl(call: TSESTree.CallExpression, variableOf: VariableOf): boolean {
+  const callee = unwrap(call.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    const method = staticPropertyName(callee);
+    if (method === 'toDataURL') return true;
+    const object = unwrap(callee.object);
+    if (method === undefined || object.type !== AST_NODE_TYPES.Identifier) return false;
+    const imported = importOf(object, variableOf);
+    // `import * as htmlToImage from 'html-to-image'`, or its default export (the same functions).
+    return imported !== undefined && imported.name !== 'named' && DATA_URL_RENDERERS.get(imported.module)?.has(method) === true;
+  }
+  if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+  const imported = importOf(callee, variableOf);
+  return imported?.name === 'named' && DATA_URL_RENDERERS.get(imported.module)?.has(imported.imported) === true;
+}
+
+/** The module and export an identifier is imported as, read from its import declaration. */
+function importOf(
+  identifier: TSESTree.Identifier,
+  variableOf: VariableOf,
+): { module: string; name: 'named'; imported: string } | { module: string; name: 'default' | 'namespace' } | undefined {
+  const def = variableOf(identifier)?.defs[0];
+  if (def?.type !== 'ImportBinding' || def.parent?.type !== AST_NODE_TYPES.ImportDeclaration) return undefined;
+  const module = def.parent.source.value;
+  const specifier = def.node;
+  if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) return { module, name: 'namespace' };
+  if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier) return { module, name: 'default' };
+  if (specifier.type !== AST_NODE_TYPES.ImportSpecifier) return undefined;
+  const imported = specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : String(specifier.imported.value);
+  return { module, name: 'named', imported };
+}
+
+/**
+ * Whether the file hands the value a name holds to `URL.revokeObjectURL()`: only an object URL (`blob:`)
+ * is revoked, so the name holds one, wherever it came from (`fetch(objectUrl)` then
+ * `URL.revokeObjectURL(objectUrl)`, with `objectUrl` a parameter).
+ */
+function isRevokedObjectUrl(identifier: TSESTree.Identifier, variableOf: VariableOf): boolean {
+  const variable = variableOf(identifier);
+  return (
+    variable !== undefined &&
+    variable.references.some((reference) => {
+      const parent = reference.identifier.parent;
+      return parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === reference.identifier && isUrlMethodCall(parent, 'revokeObjectURL');
+    })
+  );
+}
+
+/** `URL.<method>(…)`. */
+function isUrlMethodCall(call: TSESTree.CallExpression, method: string): boolean {
+  return call.callee.type === AST_NODE_TYPES.MemberExpression && isGlobalName(call.callee.object, 'URL') && staticPropertyName(call.callee) === method;
 }
 
 /** A loopback host after the scheme, then the end of the host. */
@@ -52,7 +126,8 @@ function followConst(node: TSESTree.Node, variableOf: VariableOf): TSESTree.Node
     const variable = variableOf(current);
     const init = variable && constInitializer(variable);
     if (!init) break;
-    current = withoutStringConversion(init);
+    // `const dataUrl = await toPng(node)`: the value awaited.
+    current = withoutStringConversion(init.type === AST_NODE_TYPES.AwaitExpression ? unwrap(init.argument) : init);
   }
   return current;
 }

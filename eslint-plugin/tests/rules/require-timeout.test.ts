@@ -138,6 +138,13 @@ const shared = {
     'export const read = () => fetch("data:text/plain;base64,aGk="); export const readBlob = (b) => fetch(URL.createObjectURL(b));',
     'export const readFile = (name) => fetch(`file:///srv/${name}`); export const inline = (body) => fetch("data:application/json," + body);',
     'import axios from "axios"; export const local = () => axios.get(new URL("./data.json", import.meta.url).toString());',
+    // Regression (karakeep ShareButton.tsx): a data URL a DOM renderer made, turned into a Blob.
+    'import { domToPng } from "modern-screenshot";\nexport async function share(node) {\n  const dataUrl = await domToPng(node, { scale: 2 });\n  const response = await fetch(dataUrl);\n  return response.blob();\n}',
+    'import * as htmlToImage from "html-to-image";\nexport const png = async (node) => (await fetch(await htmlToImage.toPng(node))).blob();',
+    'import { toJpeg as render } from "html-to-image";\nexport async function jpeg(node) { const url = await render(node); return fetch(url); }',
+    'export const snapshot = (canvas) => fetch(canvas.toDataURL("image/png")).then((r) => r.blob());',
+    // Regression (novu UserProfileForm.tsx): a name the file revokes as an object URL holds a blob: URL.
+    'export async function upload(objectUrl) {\n  const blob = await fetch(objectUrl).then((el) => el.blob());\n  URL.revokeObjectURL(objectUrl);\n  return blob;\n}',
     // Regression (a crash): a method name every object has is not a client method.
     'import axios from "axios"; export const name = () => axios.toString();',
     'import got from "got"; got.hasOwnProperty("x"); got.paginate.constructor(); got.stream.valueOf();',
@@ -435,6 +442,12 @@ describe('require-timeout', () => {
       fetchMissing('await fetch(new URL("/api", location.href));', `await fetch(new URL("/api", location.href), { ${SIGNAL} });`),
       fetchMissing('await fetch(new URL("./data.json", import.meta.resolve("pkg")));', `await fetch(new URL("./data.json", import.meta.resolve("pkg")), { ${SIGNAL} });`),
       fetchMissing('await fetch(`${base}/data:1`);', `await fetch(\`\${base}/data:1\`, { ${SIGNAL} });`),
+      // Near misses of a local URL: a name that only says data, a renderer of another module, a name the
+      // file revokes after it has been reassigned elsewhere is still the name's value.
+      fetchMissing('export const get = (dataUrl) => fetch(dataUrl);', `export const get = (dataUrl) => fetch(dataUrl, { ${SIGNAL} });`),
+      fetchMissing('import { toPng } from "./render";\nexport const get = async (n) => fetch(await toPng(n));', `import { toPng } from "./render";\nexport const get = async (n) => fetch(await toPng(n), { ${SIGNAL} });`),
+      fetchMissing('import { toBlob } from "html-to-image";\nexport const get = async (n) => fetch(await toBlob(n));', `import { toBlob } from "html-to-image";\nexport const get = async (n) => fetch(await toBlob(n), { ${SIGNAL} });`),
+      fetchMissing('export const get = (url) => { URL.revokeObjectURL(other); return fetch(url); };', `export const get = (url) => { URL.revokeObjectURL(other); return fetch(url, { ${SIGNAL} }); };`),
       // Options a same-file function returns with no signal (was unknown: a call's result was never followed).
       fetchMissing(
         'function init() { return { headers: { accept: "application/json" } }; }\nexport const get = (url) => fetch(url, init());',
