@@ -1,8 +1,9 @@
 /**
  * Test files, by the names test runners and projects give them: `*.test.*` and `*.spec.*` (Jest,
  * Vitest, Mocha, Playwright, node:test), `*.e2e-spec.*` (what Nest's scaffold names its end-to-end
- * tests) and `*.e2e.*`, `*.cy.*` (Cypress), and the folders tests live in: `test/`, `tests/`, `e2e/`
- * and `__e2e__/`, and Jest's `__tests__/` and `__mocks__/`. A request in a test goes to a server the
+ * tests) and `*.e2e.*`, `*.cy.*` (Cypress), and the folders tests and their material live in: `test/`,
+ * `tests/`, `e2e/` and `__e2e__/`, `fixtures/` and `__fixtures__/` (sample projects and servers the
+ * tests run), and Jest's `__tests__/` and `__mocks__/`. A request in a test goes to a server the
  * test started or a stub, under the runner's own timeout, and a retry there would only hide a flaky
  * test: `recommended` leaves these files alone, `strict` lints them too. The extension's default
  * `breakwater.exclude` lists the same globs.
@@ -17,6 +18,8 @@ export const TEST_FILE_GLOBS: readonly string[] = [
   '**/tests/**',
   '**/e2e/**',
   '**/__e2e__/**',
+  '**/fixtures/**',
+  '**/__fixtures__/**',
   '**/__tests__/**',
   '**/__mocks__/**',
 ];
