@@ -5,7 +5,7 @@ import { chainHas, staticPropertyName, stringLiteral, unwrap, walk } from '../ut
 import { SELF_RETRYING_METHODS } from './catalog';
 import type { FileModel } from './file-model';
 import { configSources, type NetworkCall } from './network-call';
-import { combine } from './options';
+import { combine, type PropertyLookup } from './options';
 import { numericLiteral } from '../util/ast';
 import { madeByAny, type ClientInstance, type ClientTargets } from './resolve';
 import type { Verdict } from './timeout';
@@ -72,6 +72,16 @@ export function fetchRetryCount(model: FileModel, call: NetworkCall): number | u
     if (lookup.state === 'present') return numericLiteral(lookup.value);
   }
   return FETCH_RETRY_DEFAULT_RETRIES;
+}
+
+/**
+ * The `retries` a call through a fetch-retry wrap sets in its own init, which wins over the wrap's
+ * defaults for that call: `f(url, { retries: Infinity })`. Undefined when the call is not through such a
+ * wrap or its init is not written at the call.
+ */
+export function fetchRetryCallRetries(model: FileModel, call: NetworkCall): PropertyLookup | undefined {
+  if (!fetchRetryWrap(call) || call.options.kind !== 'given') return undefined;
+  return combine(model.options.branches(call.options.node).map((branch) => model.options.lookup(branch, 'retries', call.node)));
 }
 
 /** The fetch-retry wrap a call's fetch came from, if any. */

@@ -7,6 +7,7 @@ import { canGiveUp, giveUpPlaces, loopsForever } from '../model/loop-bounds';
 import { COMMON_OPTIONS_SCHEMA, type CommonOptions } from '../model/rule-options';
 import { retryUnderOuterTimeout } from '../model/retry-deadline';
 import { RETRY_NAMES, retryOption, retrySiteOf, type RetrySite } from '../model/retry-site';
+import { fetchRetryCallRetries } from '../model/self-retry';
 import { unwrap } from '../util/ast';
 import { createRule } from '../util/create-rule';
 import { leadingKeywordLoc } from '../util/trivia';
@@ -119,6 +120,18 @@ export default createRule<[CommonOptions], NoUnboundedRetryMessageIds>({
         }
         const call = model.calls.detect(node);
         if (!call) return;
+        // A fetch-retry fetch told to retry forever for this one call: `f(url, { retries: Infinity })`.
+        const own = fetchRetryCallRetries(model, call);
+        if (own?.state === 'present' && isInfinite(own.value)) {
+          const fixNode = own.value;
+          const limit = String(SUGGESTED_LIMIT);
+          context.report({
+            node,
+            messageId: 'retriesForever',
+            data: { retry: RETRY_NAMES['fetch-retry'] },
+            suggest: [{ messageId: 'limitAttempts', data: { limit }, fix: (fixer) => setCallOption(sourceCode, fixer, node, 1, 'retries', limit, fixNode) ?? [] }],
+          });
+        }
         // In place, or in a same-file helper the request is handed to (`withRetry(() => fetch(url))`).
         const retry = handRetryRerunning(model, call.node)?.retry;
         if (retry?.kind !== 'loop' || !retry.catchClause || reportedLoops.has(retry.node)) return;

@@ -21,6 +21,10 @@ const valid = [
   'import fetchRetry from "fetch-retry";\nexport const f = fetchRetry(fetch);',
   'import fetchRetry from "fetch-retry";\nexport const f = fetchRetry(fetch, { retries: 10 });',
   'import fetchRetry from "fetch-retry";\nexport const f = fetchRetry(fetch, defaults);',
+  // A call's own `retries` wins for that call: a number, or not fetch-retry's fetch at all.
+  'import fetchRetry from "fetch-retry";\nconst f = fetchRetry(fetch);\nexport const get = (u) => f(u, { retries: 5 });',
+  'export const get = (u) => fetch(u, { retries: Infinity });',
+  'import fetchRetry from "fetch-retry";\nconst f = fetchRetry(fetch);\nexport const get = (u, init) => f(u, init);',
   // cockatiel with a cap
   `${C}export const p = retry(handleAll, { maxAttempts: 3 });`,
   `${C}export const p = retry(handleAll, { maxAttempts: 0 });`,
@@ -90,6 +94,8 @@ const invalid = [
   // fetch-retry told to retry forever (its default is 3).
   fixed('import fetchRetry from "fetch-retry";\nexport const f = fetchRetry(fetch, { retries: Infinity, retryDelay: (n) => Math.random() * 2 ** n * 1000 });', 'fetch-retry', 'retries: Infinity', 'retries: 3'),
   fixed('const f = require("fetch-retry")(global.fetch, { retries: Number.POSITIVE_INFINITY });\nmodule.exports = f;', 'fetch-retry', 'Number.POSITIVE_INFINITY', '3'),
+  // ... or for one call, in its init.
+  fixed('import fetchRetry from "fetch-retry";\nconst f = fetchRetry(fetch);\nexport const get = (u) => f(u, { retries: Infinity, signal: AbortSignal.timeout(5000) });', 'fetch-retry', 'retries: Infinity', 'retries: 3'),
   { code: 'import fetchRetry from "fetch-retry";\nexport const f = fetchRetry(fetch, defaults);', options: [{ unresolved: 'report' }], errors: [{ messageId: 'limitUnknown', data: { retry: 'fetch-retry' } }] },
   // A timeout inside the retry bounds each attempt only; a retry also run on its own, or exported, is not
   // always under the deadline.
