@@ -98,10 +98,11 @@ describe('fixes are safe: they parse, type-check against the real client and coc
     assert.equal(left.length, 7);
   });
 
-  it('fetch-retry\'s delay function goes where its parameter takes fetch-retry\'s type, keeping the comment beside it', () => {
+  it('fetch-retry\'s delay function goes where its parameter takes fetch-retry\'s type, and a call\'s own limit replaces Infinity, keeping the comments beside them', () => {
     const { text } = fixed.get('fetch-retry.ts')!;
     assert.match(text, /const fetchWithRetry = fetchRetry\(fetch, \{ retryDelay: \(attempt\) => Math\.random\(\) \* Math\.min\(30000, 1000 \* 2 \*\* attempt\) \}\);/);
     assert.match(text, /retryDelay: \(attempt\) => Math\.random\(\) \* Math\.min\(30000, 1000 \* 2 \*\* attempt\), \/\/ half a second between attempts/);
+    assert.match(text, /retries: 3, \/\/ until it answers/);
   });
 
   it('the helper is inserted once per file however many fixes need it', () => {
