@@ -1,3 +1,5 @@
+import type { FolderReader } from './folders';
+
 export type PackageManager = 'npm' | 'pnpm' | 'yarn' | 'bun';
 
 const LOCKFILES: readonly (readonly [string, PackageManager])[] = [
@@ -28,16 +30,6 @@ function declaredPackageManager(packageJson: string): PackageManager | undefined
   } catch {
     return undefined;
   }
-}
-
-/** How to look at folders: the extension passes VS Code's file system (remote workspaces included), tests the disk. */
-export interface FolderReader<Folder> {
-  /** The folder above, or undefined at the root. */
-  parent(folder: Folder): Folder | undefined;
-  /** The names in a folder (empty when it cannot be read). */
-  list(folder: Folder): Promise<readonly string[]>;
-  /** The text of a file in a folder, or undefined. */
-  read(folder: Folder, name: string): Promise<string | undefined>;
 }
 
 /**

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { addDependencyCommand, declaresDependency, findPackageManager, nearestPackageManifest, type FolderReader } from '../core/package-manager';
+import { addDependencyCommand, declaresDependency, findPackageManager, nearestPackageManifest } from '../core/package-manager';
+import { VSCODE_FOLDERS } from './vscode-folders';
 
 const COCKATIEL = 'cockatiel@^3.2.1';
 
@@ -24,26 +25,3 @@ export async function ensureCockatiel(document: vscode.Uri, log: (line: string) 
   }
 }
 
-/** Folders through VS Code's file system, so remote and virtual workspaces work too. */
-const VSCODE_FOLDERS: FolderReader<vscode.Uri> = {
-  parent(folder) {
-    const parent = vscode.Uri.joinPath(folder, '..');
-    return parent.path === folder.path ? undefined : parent;
-  },
-  async list(folder) {
-    try {
-      return (await vscode.workspace.fs.readDirectory(folder)).map(([name]) => name);
-    } catch {
-      return [];
-    }
-  },
-  read: (folder, name) => readText(vscode.Uri.joinPath(folder, name)),
-};
-
-async function readText(uri: vscode.Uri): Promise<string | undefined> {
-  try {
-    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-  } catch {
-    return undefined;
-  }
-}

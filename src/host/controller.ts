@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
-import { configEnablesBreakwater, ESLINT_CONFIG_GLOB } from '../core/eslint-config';
+import { ESLINT_CONFIG_GLOB, eslintConfigEnablesBreakwater } from '../core/eslint-config';
 import { readSettings, type ExtensionSettings } from '../core/settings';
 import { toDiagnostic } from './diagnostics';
 import { LintService } from './lint-service';
+import { VSCODE_FOLDERS } from './vscode-folders';
 
 export const LANGUAGES = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact'];
 
@@ -15,8 +16,13 @@ export class DiagnosticsController implements vscode.Disposable {
   private readonly skipped = new Set<string>();
   private settings: ExtensionSettings;
   readonly service: LintService;
-  /** True when `auto` found an ESLint config that already runs Breakwater's rules. */
-  private eslintRunsBreakwater = false;
+  /**
+   * Under `auto`, whether the ESLint config for a folder's files already runs Breakwater's rules, by
+   * folder URI (the answer is the nearest config's, so every file of a folder shares it). Emptied
+   * when settings or any ESLint config change.
+   */
+  private readonly eslintRunsBreakwater = new Map<string, Promise<boolean>>();
+  private eslintExtensionInstalled = false;
   private warnedSettings = '';
 
   constructor(extensionUri: vscode.Uri, private readonly output: vscode.OutputChannel) {
@@ -30,6 +36,10 @@ export class DiagnosticsController implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((document) => this.clear(document)),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('breakwater')) void this.reload();
+      }),
+      // `auto` depends on whether the ESLint extension is there.
+      vscode.extensions.onDidChange(() => {
+        if (this.eslintExtensionInstalled !== (vscode.extensions.getExtension('dbaeumer.vscode-eslint') !== undefined)) void this.reload();
       }),
     );
     const watcher = vscode.workspace.createFileSystemWatcher(ESLINT_CONFIG_GLOB);
@@ -69,23 +79,27 @@ export class DiagnosticsController implements vscode.Disposable {
     this.settings = this.loadSettings();
     await this.service.update(this.settings).catch((error: Error) => this.output.appendLine(`Applying the settings failed: ${error.message}`));
     this.reportInvalidOptions();
-    this.eslintRunsBreakwater = this.settings.diagnostics === 'auto' && (await this.workspaceEslintRunsBreakwater());
+    this.eslintRunsBreakwater.clear();
+    this.eslintExtensionInstalled = vscode.extensions.getExtension('dbaeumer.vscode-eslint') !== undefined;
     this.diagnostics.clear();
     for (const document of vscode.workspace.textDocuments) this.schedule(document, 0);
   }
 
-  private async workspaceEslintRunsBreakwater(): Promise<boolean> {
-    if (!vscode.extensions.getExtension('dbaeumer.vscode-eslint')) return false;
-    const files = await vscode.workspace.findFiles(ESLINT_CONFIG_GLOB, '**/node_modules/**', 20);
-    for (const file of files) {
-      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
-      if (configEnablesBreakwater(text)) return true;
+  /** Under `auto` with the ESLint extension installed: whether ESLint already shows this document's findings. */
+  private async leftToEslint(document: vscode.TextDocument): Promise<boolean> {
+    if (this.settings.diagnostics !== 'auto' || !this.eslintExtensionInstalled || document.uri.scheme === 'untitled') return false;
+    const folder = vscode.Uri.joinPath(document.uri, '..');
+    const key = folder.toString();
+    let answer = this.eslintRunsBreakwater.get(key);
+    if (!answer) {
+      answer = eslintConfigEnablesBreakwater(folder, VSCODE_FOLDERS);
+      this.eslintRunsBreakwater.set(key, answer);
     }
-    return false;
+    return answer;
   }
 
   private active(document: vscode.TextDocument): boolean {
-    if (!this.settings.enable || this.settings.diagnostics === 'off' || this.eslintRunsBreakwater) return false;
+    if (!this.settings.enable || this.settings.diagnostics === 'off') return false;
     if (!LANGUAGES.includes(document.languageId)) return false;
     if (document.uri.scheme !== 'file' && document.uri.scheme !== 'untitled' && document.uri.scheme !== 'vscode-remote') return false;
     // Against the path inside the workspace folder, as ESLint matches from its config's folder: a
@@ -105,8 +119,8 @@ export class DiagnosticsController implements vscode.Disposable {
 
   async refresh(document: vscode.TextDocument): Promise<void> {
     if (document.isClosed) return;
-    if (!this.active(document)) {
-      this.diagnostics.delete(document.uri);
+    if (!this.active(document) || (await this.leftToEslint(document))) {
+      if (!document.isClosed) this.diagnostics.delete(document.uri);
       return;
     }
     const key = document.uri.toString();

@@ -1,6 +1,4 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import {
   addDependencyCommand,
@@ -9,39 +7,12 @@ import {
   isPackageManifest,
   nearestPackageManifest,
   packageManagerIn,
-  type FolderReader,
 } from '../../src/core/package-manager';
-
-/** The disk, as the extension reads folders through VS Code's file system. */
-const DISK: FolderReader<string> = {
-  parent: (folder) => (path.dirname(folder) === folder ? undefined : path.dirname(folder)),
-  list: async (folder) => {
-    try {
-      return fs.readdirSync(folder);
-    } catch {
-      return [];
-    }
-  },
-  read: async (folder, name) => {
-    try {
-      return fs.readFileSync(path.join(folder, name), 'utf8');
-    } catch {
-      return undefined;
-    }
-  },
-};
-
-/** A folder tree under a fresh temporary directory: file paths to contents. */
-function tree(files: Record<string, string>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'breakwater-pm-'));
-  for (const [file, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-    fs.writeFileSync(path.join(root, file), text);
-  }
-  return root;
-}
+import { DISK, removeTrees, tree } from './disk-folders';
 
 describe('adding cockatiel with the workspace\'s package manager', () => {
+  after(removeTrees);
+
   it('picks the package manager from a folder\'s lockfile', () => {
     assert.equal(packageManagerIn(['package.json', 'pnpm-lock.yaml'], '{}'), 'pnpm');
     assert.equal(packageManagerIn(['yarn.lock'], undefined), 'yarn');

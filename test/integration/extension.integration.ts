@@ -347,6 +347,22 @@ describe('Breakwater in a VS Code extension host', () => {
     await until('the findings to come back once the config is gone', () => breakwaterDiagnostics(document.uri).length === 2);
   });
 
+  it('diagnostics "auto" asks the ESLint config nearest each file: only the package whose config enables Breakwater is left to ESLint', async () => {
+    const { document: orders } = await open('src/orders.ts');
+    const { document: users } = await open('mono/packages/api/src/esm/users.ts');
+    const counts = () => [breakwaterDiagnostics(orders.uri).length, breakwaterDiagnostics(users.uri).length].join(' ');
+    await until('the findings in both projects', () => counts() === '2 1');
+    const config = fileUri('mono/eslint.config.mjs');
+    try {
+      await vscode.workspace.fs.writeFile(config, new TextEncoder().encode("import breakwater from 'eslint-plugin-breakwater';\n\nexport default [breakwater.configs.recommended];\n"));
+      // The monorepo's files go to ESLint; the workspace's own files, which that config does not cover, stay.
+      await until('the monorepo\'s findings to go and the others to stay', () => counts() === '2 0');
+    } finally {
+      await vscode.workspace.fs.delete(config);
+    }
+    await until('the monorepo\'s findings to come back once its config is gone', () => counts() === '2 1');
+  });
+
   it('leaves test folders alone by default, matching exclude globs inside the workspace folder', async () => {
     // The Playwright suite's copy of this workspace lives under test-results/e2e/: matched against
     // absolute paths, the default `**/e2e/**` would hide every file there.
