@@ -23,6 +23,8 @@ export class DiagnosticsController implements vscode.Disposable {
    */
   private readonly eslintRunsBreakwater = new Map<string, Promise<boolean>>();
   private eslintExtensionInstalled = false;
+  /** Counts reloads, so a refresh started under older settings can tell its answer is stale. */
+  private generation = 0;
   private warnedSettings = '';
 
   constructor(extensionUri: vscode.Uri, private readonly output: vscode.OutputChannel) {
@@ -76,6 +78,7 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   private async reload(): Promise<void> {
+    this.generation++;
     this.settings = this.loadSettings();
     await this.service.update(this.settings).catch((error: Error) => this.output.appendLine(`Applying the settings failed: ${error.message}`));
     this.reportInvalidOptions();
@@ -119,8 +122,13 @@ export class DiagnosticsController implements vscode.Disposable {
 
   async refresh(document: vscode.TextDocument): Promise<void> {
     if (document.isClosed) return;
-    if (!this.active(document) || (await this.leftToEslint(document))) {
-      if (!document.isClosed) this.diagnostics.delete(document.uri);
+    const generation = this.generation;
+    const shown = this.active(document) && !(await this.leftToEslint(document));
+    // Settings or an ESLint config changed while the nearest config was read: the reload's own refresh
+    // decides (this one's answer may be stale, and would clear what the newer one shows).
+    if (document.isClosed || generation !== this.generation) return;
+    if (!shown) {
+      this.diagnostics.delete(document.uri);
       return;
     }
     const key = document.uri.toString();
@@ -135,7 +143,7 @@ export class DiagnosticsController implements vscode.Disposable {
     const version = document.version;
     const findings = await this.service.findings(document);
     // A newer edit, a close or a settings change while the worker linted: that one's refresh decides.
-    if (document.isClosed || document.version !== version || !this.active(document)) return;
+    if (document.isClosed || document.version !== version || generation !== this.generation) return;
     this.diagnostics.set(document.uri, findings.map((finding) => toDiagnostic(document, finding)));
   }
 
