@@ -1,6 +1,6 @@
 import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/node-types';
-import { contains, isFunction, isTypeWrapper, staticPropertyName, unwrap, withTypeWrappers, type FunctionNode } from '../util/ast';
+import { contains, functionName, isFunction, isTypeWrapper, staticPropertyName, unwrap, withTypeWrappers, type FunctionNode } from '../util/ast';
 import { instanceClassOf } from './class-fields';
 
 /**
@@ -263,18 +263,7 @@ export function isFetchSlot(fn: FunctionNode): boolean {
 
 /** `const debugFetch = …`, `function loggingFetch(…)`, or a method or property so named. */
 function namedAsFetch(fn: FunctionNode): boolean {
-  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return DROP_IN_FETCH_NAME.test(fn.id?.name ?? '');
-  const parent = withTypeWrappers(fn).parent;
-  switch (parent?.type) {
-    case AST_NODE_TYPES.VariableDeclarator:
-      return parent.id.type === AST_NODE_TYPES.Identifier && DROP_IN_FETCH_NAME.test(parent.id.name);
-    case AST_NODE_TYPES.MethodDefinition:
-    case AST_NODE_TYPES.Property:
-    case AST_NODE_TYPES.PropertyDefinition:
-      return DROP_IN_FETCH_NAME.test(staticPropertyName(parent) ?? '');
-    default:
-      return false;
-  }
+  return DROP_IN_FETCH_NAME.test(functionName(fn) ?? '');
 }
 
 /** Interface names that say a class is a transport other code sends its requests through. */

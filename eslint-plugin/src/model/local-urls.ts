@@ -1,7 +1,8 @@
-import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/node-types';
 import { staticPropertyName, stringLiteral, unwrap } from '../util/ast';
 import { constInitializer } from './const-binding';
+import type { VariableOf } from './class-fields';
 
 /** Schemes that name data in the program or on this machine, never a service across the network. */
 const LOCAL_SCHEME = /^(?:data|blob|file):/i;
@@ -17,8 +18,7 @@ const MAX_CONST_STEPS = 2;
  * DOM renderer makes. Read through `.href`, `.toString()`, `await` and `const` names.
  */
 export function isLocalResourceUrl(argument: TSESTree.Node, variableOf: VariableOf): boolean {
-  const bare = unwrap(argument);
-  const written = withoutStringConversion(bare.type === AST_NODE_TYPES.AwaitExpression ? unwrap(bare.argument) : bare);
+  const written = withoutStringConversion(awaited(unwrap(argument)));
   if (written.type === AST_NODE_TYPES.Identifier && isRevokedObjectUrl(written, variableOf)) return true;
   const url = followConst(written, variableOf);
   const head = urlHead(url, variableOf);
@@ -117,7 +117,41 @@ export function isLoopbackUrl(argument: TSESTree.Node, variableOf: VariableOf): 
   return match !== null && (match[0].length < head.text.length || head.complete);
 }
 
-type VariableOf = (identifier: TSESTree.Identifier) => TSESLint.Scope.Variable | undefined;
+/**
+ * A path segment naming a health or readiness endpoint (`/health`, `/api/health/ready`, `/healthz`,
+ * `/readyz`, `/livez`, `/_health`, `/ping`): an endpoint made to be asked again and again.
+ */
+const HEALTH_PATH = /\/_{0,2}(?:health|healthz|healthcheck|health-check|ready|readyz|readiness|livez|liveness|alive|ping)(?=[/?#]|$)/i;
+
+/** How deep to read a URL built from parts (`a + b` of `const`s that are sums themselves). */
+const MAX_PART_DEPTH = 4;
+
+/**
+ * Whether a request's URL names a health or readiness endpoint in any part the code spells out:
+ * `fetch("/api/health")`, `` `${base}/api/health/ready` ``, `base + "/healthz"`,
+ * `new URL("/readyz", base)`, also through a `const`.
+ */
+export function isHealthEndpointUrl(argument: TSESTree.Node, variableOf: VariableOf): boolean {
+  return urlTexts(argument, variableOf, 0).some((text) => HEALTH_PATH.test(text));
+}
+
+/** The literal text parts of a URL expression: a string, a template's parts, `a + b`'s parts, `new URL(path, base)`'s path. */
+function urlTexts(node: TSESTree.Node, variableOf: VariableOf, depth: number): string[] {
+  if (depth > MAX_PART_DEPTH) return [];
+  const value = followConst(withoutStringConversion(unwrap(node)), variableOf);
+  const literal = stringLiteral(value);
+  if (literal !== undefined) return [literal];
+  switch (value.type) {
+    case AST_NODE_TYPES.TemplateLiteral:
+      return value.quasis.map((quasi) => quasi.value.cooked ?? '');
+    case AST_NODE_TYPES.BinaryExpression:
+      return value.operator === '+' ? [...urlTexts(value.left, variableOf, depth + 1), ...urlTexts(value.right, variableOf, depth + 1)] : [];
+    case AST_NODE_TYPES.NewExpression:
+      return isGlobalName(value.callee, 'URL') && value.arguments[0] ? urlTexts(value.arguments[0], variableOf, depth + 1) : [];
+    default:
+      return [];
+  }
+}
 
 /** The initializer of the `const` an identifier names, followed a few steps; the node itself otherwise. */
 function followConst(node: TSESTree.Node, variableOf: VariableOf): TSESTree.Node {
@@ -127,9 +161,14 @@ function followConst(node: TSESTree.Node, variableOf: VariableOf): TSESTree.Node
     const init = variable && constInitializer(variable);
     if (!init) break;
     // `const dataUrl = await toPng(node)`: the value awaited.
-    current = withoutStringConversion(init.type === AST_NODE_TYPES.AwaitExpression ? unwrap(init.argument) : init);
+    current = withoutStringConversion(awaited(init));
   }
   return current;
+}
+
+/** `await x`: the value awaited. */
+function awaited(node: TSESTree.Node): TSESTree.Node {
+  return node.type === AST_NODE_TYPES.AwaitExpression ? unwrap(node.argument) : node;
 }
 
 /** `u.href`, `u.toString()`, `String(u)`: the same URL as text. */

@@ -101,14 +101,15 @@ export default createRule<[CommonOptions], NoUnboundedRetryMessageIds>({
         return;
       }
       if (result.state !== 'forever') return;
-      const suggest: TSESLint.ReportSuggestionArray<NoUnboundedRetryMessageIds> = [];
       const key = result.fixKey;
-      if (key) {
-        const limit = String(SUGGESTED_LIMIT);
-        // ESLint drops the suggestion when there is nothing it can edit (options built elsewhere).
-        suggest.push({ messageId: 'limitAttempts', data: { limit }, fix: (fixer) => setCallOption(sourceCode, fixer, site.call, site.optionsIndex, key, limit, result.fixNode) ?? [] });
-      }
-      context.report({ node: site.call, messageId: 'retriesForever', data: { retry }, suggest });
+      context.report({ node: site.call, messageId: 'retriesForever', data: { retry }, suggest: key ? [limitAttempts(site.call, site.optionsIndex, key, result.fixNode)] : [] });
+    }
+
+    /** "Limit it to 3 retries": `key` set in the options argument at `index` (its value `present` replaced). */
+    function limitAttempts(call: TSESTree.CallExpression, index: number, key: string, present?: TSESTree.Node): TSESLint.SuggestionReportDescriptor<NoUnboundedRetryMessageIds> {
+      const limit = String(SUGGESTED_LIMIT);
+      // ESLint drops the suggestion when there is nothing it can edit (options built elsewhere).
+      return { messageId: 'limitAttempts', data: { limit }, fix: (fixer) => setCallOption(sourceCode, fixer, call, index, key, limit, present) ?? [] };
     }
 
     return {
@@ -123,14 +124,7 @@ export default createRule<[CommonOptions], NoUnboundedRetryMessageIds>({
         // A fetch-retry fetch told to retry forever for this one call: `f(url, { retries: Infinity })`.
         const own = fetchRetryCallRetries(model, call);
         if (own?.state === 'present' && isInfinite(own.value)) {
-          const fixNode = own.value;
-          const limit = String(SUGGESTED_LIMIT);
-          context.report({
-            node,
-            messageId: 'retriesForever',
-            data: { retry: RETRY_NAMES['fetch-retry'] },
-            suggest: [{ messageId: 'limitAttempts', data: { limit }, fix: (fixer) => setCallOption(sourceCode, fixer, node, 1, 'retries', limit, fixNode) ?? [] }],
-          });
+          context.report({ node, messageId: 'retriesForever', data: { retry: RETRY_NAMES['fetch-retry'] }, suggest: [limitAttempts(node, 1, 'retries', own.value)] });
         }
         // In place, or in a same-file helper the request is handed to (`withRetry(() => fetch(url))`).
         const retry = handRetryRerunning(model, call.node)?.retry;

@@ -184,3 +184,23 @@ export function withTypeWrappers(node: TSESTree.Node): TSESTree.Node {
   while (current.parent && isTypeWrapper(current.parent)) current = current.parent;
   return current;
 }
+
+/**
+ * The name a function is declared or stored under: `function f`, `const f = () => …` (also through
+ * `as`/`satisfies`), or the key of the method, property or class field it is. Undefined for a callback
+ * or a computed key.
+ */
+export function functionName(fn: FunctionNode): string | undefined {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id?.name;
+  const parent = withTypeWrappers(fn).parent;
+  switch (parent?.type) {
+    case AST_NODE_TYPES.VariableDeclarator:
+      return parent.id.type === AST_NODE_TYPES.Identifier ? parent.id.name : undefined;
+    case AST_NODE_TYPES.MethodDefinition:
+    case AST_NODE_TYPES.Property:
+    case AST_NODE_TYPES.PropertyDefinition:
+      return staticPropertyName(parent);
+    default:
+      return undefined;
+  }
+}
