@@ -62,6 +62,16 @@ describe('eslint-plugin-breakwater package', () => {
     for (const rule of RULES) assert.match(readme, new RegExp(`\\[\`${rule}\`\\]\\(eslint-plugin/docs/rules/${rule}\\.md\\)`));
   });
 
+  it('the npm package\'s own README links every rule\'s page, and the package ships the pages', () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'eslint-plugin', 'README.md'), 'utf8');
+    for (const rule of RULES) {
+      assert.match(readme, new RegExp(`\\[\`${rule}\`\\]\\(docs/rules/${rule}\\.md\\)`));
+      assert.ok(fs.existsSync(path.join(ROOT, 'eslint-plugin', 'docs', 'rules', `${rule}.md`)));
+    }
+    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'eslint-plugin', 'package.json'), 'utf8')) as { files: string[] };
+    assert.ok(manifest.files.includes('docs'));
+  });
+
   it('the demo finds the hazards planted in examples/ and none in the code done right', async () => {
     const found = findings(await lintExamples());
     assert.deepEqual(
