@@ -5,10 +5,11 @@ export function configEnablesBreakwater(text: string): boolean {
   return /eslint-plugin-breakwater|["'`]breakwater\/[a-z-]+["'`]|breakwater\.configs\./.test(text);
 }
 
-export const ESLINT_CONFIG_GLOB = '**/eslint.config.{js,mjs,cjs,ts,mts,cts}';
-
 /** ESLint's flat config file names, in the order ESLint takes them when a folder has several. */
 const ESLINT_CONFIG_NAMES = ['eslint.config.js', 'eslint.config.mjs', 'eslint.config.cjs', 'eslint.config.ts', 'eslint.config.mts', 'eslint.config.cts'];
+
+/** Any of them, anywhere in the workspace (for a file watcher). */
+export const ESLINT_CONFIG_GLOB = `**/{${ESLINT_CONFIG_NAMES.join(',')}}`;
 
 /**
  * Whether the ESLint config for files in `folder` runs Breakwater's rules: the nearest

@@ -41,7 +41,7 @@ export class DiagnosticsController implements vscode.Disposable {
       }),
       // `auto` depends on whether the ESLint extension is there.
       vscode.extensions.onDidChange(() => {
-        if (this.eslintExtensionInstalled !== (vscode.extensions.getExtension('dbaeumer.vscode-eslint') !== undefined)) void this.reload();
+        if (this.eslintExtensionInstalled !== eslintExtensionInstalled()) void this.reload();
       }),
     );
     const watcher = vscode.workspace.createFileSystemWatcher(ESLINT_CONFIG_GLOB);
@@ -83,7 +83,7 @@ export class DiagnosticsController implements vscode.Disposable {
     await this.service.update(this.settings).catch((error: Error) => this.output.appendLine(`Applying the settings failed: ${error.message}`));
     this.reportInvalidOptions();
     this.eslintRunsBreakwater.clear();
-    this.eslintExtensionInstalled = vscode.extensions.getExtension('dbaeumer.vscode-eslint') !== undefined;
+    this.eslintExtensionInstalled = eslintExtensionInstalled();
     this.diagnostics.clear();
     for (const document of vscode.workspace.textDocuments) this.schedule(document, 0);
   }
@@ -163,4 +163,9 @@ export class DiagnosticsController implements vscode.Disposable {
     this.statusItem.tooltip = `Files over breakwater.maxFileSize (${this.settings.maxFileSize} characters) are not linted.`;
     this.statusItem.show();
   }
+}
+
+/** Whether the ESLint extension (which shows findings of configs that run Breakwater) is installed. */
+function eslintExtensionInstalled(): boolean {
+  return vscode.extensions.getExtension('dbaeumer.vscode-eslint') !== undefined;
 }
