@@ -1,7 +1,7 @@
 /** The built `breakwater-sim` binary, run as users run it. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ROOT } from '../helpers';
@@ -13,14 +13,22 @@ function sim(...args: string[]): { status: number | null; stdout: string } {
   return { status: result.status, stdout: result.stdout + result.stderr };
 }
 
+/** The temporary folders this suite made, removed after it. */
+const folders: string[] = [];
+
 function file(name: string, contents: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'breakwater-sim-'));
+  folders.push(dir);
   const target = path.join(dir, name);
   writeFileSync(target, contents);
   return target;
 }
 
 describe('breakwater-sim CLI', () => {
+  after(() => {
+    for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
   it('is the package bin', async () => {
     const pkg = (await import('../../package.json', { with: { type: 'json' } })).default as { bin: Record<string, string> };
     assert.equal(pkg.bin['breakwater-sim'], './dist/breakwater-sim.js');
