@@ -16,6 +16,11 @@ export const ESLINT_CONFIG_GLOB = `**/{${ESLINT_CONFIG_NAMES.join(',')}}`;
  * `eslint.config.*` from there up, as ESLint 10 finds it for each file. One config per project, not
  * one per workspace: in a monorepo whose web app's config enables Breakwater and whose API's has none,
  * or in a multi-root workspace, the API's files still get Breakwater's findings from the extension.
+ * ESLint 9 looks from its working directory instead, but the ESLint extension runs it in the folder of
+ * the file's nearest `eslint.config.*` (vscode-eslint's `findWorkingDirectory`, its default
+ * `eslint.workingDirectories` mode), so there too it is the same config. They differ only when a
+ * `package.json` without a config sits between the file and that config: the extension then runs
+ * ESLint 9 from the workspace folder.
  */
 export async function eslintConfigEnablesBreakwater<Folder>(folder: Folder, reader: FolderReader<Folder>): Promise<boolean> {
   for (let at: Folder | undefined = folder; at !== undefined; at = reader.parent(at)) {
