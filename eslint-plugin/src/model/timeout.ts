@@ -4,6 +4,7 @@ import { staticPropertyName, unwrap } from '../util/ast';
 import { agentSettingVerdict } from './agent-settings';
 import { fieldsOf } from './class-fields';
 import { timeoutSetElsewhere } from './default-timeout';
+import { dispatcherVerdict } from './dispatcher';
 import { mayBeForeignRequest } from './foreign-request';
 import { meansNoLimit } from './no-limit';
 import type { FileModel } from './file-model';
@@ -102,7 +103,9 @@ function fetchVerdict(model: FileModel, call: NetworkCall): Verdict {
   const keys = call.entry.acceptsTimeoutOption ? ['signal', 'timeout'] : ['signal'];
   const input = call.node.arguments[0];
   const request = input && requestSignalVerdict(model, input, keys, call.node, 0);
-  return request ? anyOf(request, callOptionsVerdict(model, call, keys)) : callOptionsVerdict(model, call, keys);
+  const dispatcher = dispatcherVerdict(model, call);
+  const own = callOptionsVerdict(model, call, keys);
+  return anyOf(own, ...(request ? [request] : []), ...(dispatcher ? [dispatcher] : []));
 }
 
 /**

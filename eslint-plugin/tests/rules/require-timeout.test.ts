@@ -22,8 +22,8 @@ function missing(code: string, client: string, option: string, output: string, d
   };
 }
 
-const fetchMissing = (code: string, output: string, desc = SIGNAL, client = 'fetch') =>
-  missing(code, client, '`signal: AbortSignal.timeout()`', output, desc);
+const fetchMissing = (code: string, output: string, desc = SIGNAL, client = 'fetch', extra: Partial<Invalid> = {}) =>
+  missing(code, client, '`signal: AbortSignal.timeout()`', output, desc, extra);
 const axiosMissing = (code: string, output: string, desc = 'timeout: 10000') => missing(code, 'axios', '`timeout`', output, desc);
 const gotMissing = (code: string, output: string) =>
   missing(code, 'got', '`timeout: { request }`', output, 'timeout: { request: 10000 }');
@@ -189,6 +189,19 @@ const shared = {
     'let init = () => ({});\ninit = () => ({ signal: AbortSignal.timeout(1000) });\nexport const get = (url) => fetch(url, init());',
     'function init() { return {}; }\ninit = () => ({ signal: AbortSignal.timeout(1000) });\nexport const get = (url) => fetch(url, init());',
     'function init() { return init(); }\nexport const get = (url) => fetch(url, init());',
+    // Node's fetch with an undici dispatcher that sets its timeouts (the openai SDK's documented shape).
+    'import { Agent } from "undici";\nexport const get = (url) => fetch(url, { dispatcher: new Agent({ headersTimeout: 10000, bodyTimeout: 10000 }) });',
+    'import { Agent } from "undici";\nconst agent = new Agent({ headersTimeout: 2700000 });\nexport const get = (url) => fetch(url, { method: "POST", dispatcher: agent });',
+    'import { Pool, fetch as undiciFetch } from "undici";\nconst pool = new Pool(origin, { bodyTimeout: 5000 });\nexport const get = (path) => undiciFetch(origin + path, { dispatcher: pool });',
+    'import * as undici from "undici";\nconst init = { dispatcher: new undici.Agent({ headersTimeout: 5000 }) };\nexport const get = (url) => fetch(url, init);',
+    'import { Agent, RetryAgent, interceptors } from "undici";\nconst agent = new Agent({ headersTimeout: 5000 });\nexport const a = (url) => fetch(url, { dispatcher: new RetryAgent(agent) });\nexport const b = (url) => fetch(url, { dispatcher: agent.compose(interceptors.retry()) });',
+    // …or the file sets the global dispatcher, which every fetch without its own uses.
+    'import { Agent, setGlobalDispatcher } from "undici";\nsetGlobalDispatcher(new Agent({ headersTimeout: 10000, bodyTimeout: 30000 }));\nexport const get = (url) => fetch(url, { headers });',
+    // A dispatcher the file does not show may set timeouts: silent unless `unresolved: "report"`.
+    // Regression (serverless sf-core): `dispatcher: getProxyDispatcher(url)`.
+    'export const get = (url) => fetch(url, { method: "GET", dispatcher: getProxyDispatcher(url) });',
+    'import { ProxyAgent } from "undici";\nexport const get = (url, options) => fetch(url, { dispatcher: new ProxyAgent(options) });',
+    'import { setGlobalDispatcher } from "undici";\nsetGlobalDispatcher(makeAgent());\nexport const get = (url) => fetch(url);',
   ],
 };
 
@@ -429,6 +442,48 @@ describe('require-timeout', () => {
     invalid: [
       // fetch
       fetchMissing('await fetch(url);', `await fetch(url, { ${SIGNAL} });`),
+      // An undici dispatcher that leaves the timeouts at their defaults, or turns one off, bounds nothing.
+      fetchMissing(
+        'import { Agent } from "undici";\nawait fetch(url, { dispatcher: new Agent({ connections: 10 }) });',
+        `import { Agent } from "undici";\nawait fetch(url, { dispatcher: new Agent({ connections: 10 }), ${SIGNAL} });`,
+      ),
+      fetchMissing(
+        'import { Agent } from "undici";\nconst agent = new Agent({ headersTimeout: 0, bodyTimeout: 60000 });\nawait fetch(url, { dispatcher: agent });',
+        `import { Agent } from "undici";\nconst agent = new Agent({ headersTimeout: 0, bodyTimeout: 60000 });\nawait fetch(url, { dispatcher: agent, ${SIGNAL} });`,
+      ),
+      fetchMissing(
+        'import { ProxyAgent } from "undici";\nawait fetch(url, { dispatcher: new ProxyAgent("http://proxy:8080") });',
+        `import { ProxyAgent } from "undici";\nawait fetch(url, { dispatcher: new ProxyAgent("http://proxy:8080"), ${SIGNAL} });`,
+      ),
+      // With `unresolved: "report"`, a dispatcher the file does not show is reported too.
+      fetchMissing(
+        'await fetch(url, { dispatcher: getProxyDispatcher(url) });',
+        `await fetch(url, { dispatcher: getProxyDispatcher(url), ${SIGNAL} });`,
+        SIGNAL,
+        'fetch',
+        { options: [{ unresolved: 'report' }] },
+      ),
+      // Its own dispatcher replaces the global one the file sets.
+      fetchMissing(
+        'import { Agent, setGlobalDispatcher } from "undici";\nsetGlobalDispatcher(new Agent({ headersTimeout: 5000 }));\nawait fetch(url, { dispatcher: new Agent() });',
+        `import { Agent, setGlobalDispatcher } from "undici";\nsetGlobalDispatcher(new Agent({ headersTimeout: 5000 }));\nawait fetch(url, { dispatcher: new Agent(), ${SIGNAL} });`,
+      ),
+      // A global dispatcher without timeouts, and a local function that only shares undici's name.
+      fetchMissing(
+        'import { ProxyAgent, setGlobalDispatcher } from "undici";\nsetGlobalDispatcher(new ProxyAgent(process.env.HTTPS_PROXY));\nawait fetch(url);',
+        `import { ProxyAgent, setGlobalDispatcher } from "undici";\nsetGlobalDispatcher(new ProxyAgent(process.env.HTTPS_PROXY));\nawait fetch(url, { ${SIGNAL} });`,
+      ),
+      fetchMissing(
+        'function setGlobalDispatcher(d) { current = d; }\nsetGlobalDispatcher(new Agent({ headersTimeout: 5000 }));\nawait fetch(url);',
+        `function setGlobalDispatcher(d) { current = d; }\nsetGlobalDispatcher(new Agent({ headersTimeout: 5000 }));\nawait fetch(url, { ${SIGNAL} });`,
+      ),
+      // node-fetch has no dispatcher: the option does nothing there.
+      fetchMissing(
+        'import nodeFetch from "node-fetch";\nimport { Agent } from "undici";\nawait nodeFetch(url, { dispatcher: new Agent({ headersTimeout: 5000 }) });',
+        `import nodeFetch from "node-fetch";\nimport { Agent } from "undici";\nawait nodeFetch(url, { dispatcher: new Agent({ headersTimeout: 5000 }), ${SIGNAL} });`,
+        SIGNAL,
+        'node-fetch',
+      ),
       // fetch-retry: the fetch it returns is still a fetch, and needs a signal in each call's init.
       fetchMissing(
         'import fetchRetry from "fetch-retry";\nconst fetchWithRetry = fetchRetry(fetch, { retries: 3 });\nexport const get = (u) => fetchWithRetry(u, { retries: 5 });',
@@ -750,6 +805,8 @@ describe('require-timeout', () => {
       'const axios = require("axios"); axios.get(url, { timeout: 1 });',
       'const { fetch } = require("./my-fetch"); fetch(url);',
       'const got = require("got").extend({ timeout: { request: 1 } }); got(url);',
+      'const undici = require("undici");\nundici.setGlobalDispatcher(new undici.Agent({ headersTimeout: 10000 }));\nmodule.exports = (url) => fetch(url);',
+      'const { Agent, fetch } = require("undici");\nmodule.exports = (url) => fetch(url, { dispatcher: new Agent({ bodyTimeout: 10000 }) });',
     ],
     invalid: [
       axiosMissing('const axios = require("axios"); axios.get(url);', 'const axios = require("axios"); axios.get(url, { timeout: 10000 });'),
