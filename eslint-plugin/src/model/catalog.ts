@@ -23,8 +23,11 @@ export interface ClientEntry {
   readonly module: string;
   /** Member path from the module's value to the client (empty: the module value or its default export). */
   readonly root: readonly string[];
-  /** node-fetch v2 accepts a non-standard `timeout` option. */
-  readonly acceptsTimeoutOption?: boolean;
+  /**
+   * Options besides `signal` that bound a fetch-family call: node-fetch v2's non-standard `timeout`,
+   * undici `request()`'s `headersTimeout` and `bodyTimeout`.
+   */
+  readonly timeoutOptions?: readonly string[];
 }
 
 const nodeHttp = (module: string): ClientEntry => ({
@@ -36,11 +39,14 @@ const nodeHttp = (module: string): ClientEntry => ({
 
 export const BUILTIN_CLIENTS: readonly ClientEntry[] = [
   { client: 'fetch', family: 'fetch', module: GLOBAL_MODULE, root: ['fetch'] },
-  { client: 'node-fetch', family: 'fetch', module: 'node-fetch', root: [], acceptsTimeoutOption: true },
+  { client: 'node-fetch', family: 'fetch', module: 'node-fetch', root: [], timeoutOptions: ['timeout'] },
   { client: 'cross-fetch', family: 'fetch', module: 'cross-fetch', root: [] },
   { client: 'cross-fetch', family: 'fetch', module: 'cross-fetch', root: ['fetch'] },
   { client: 'isomorphic-fetch', family: 'fetch', module: 'isomorphic-fetch', root: [] },
   { client: 'undici fetch', family: 'fetch', module: 'undici', root: ['fetch'] },
+  // `request(url, options)` takes fetch's place in its options (`method`, `body`, `signal`), answers
+  // without throwing on a 4xx/5xx, and waits 300 s for headers and between body chunks unless told.
+  { client: 'undici request', family: 'fetch', module: 'undici', root: ['request'], timeoutOptions: ['headersTimeout', 'bodyTimeout'] },
   { client: 'axios', family: 'axios', module: 'axios', root: [] },
   { client: 'got', family: 'got', module: 'got', root: [] },
   { client: 'got', family: 'got', module: 'got', root: ['got'] },

@@ -32,8 +32,8 @@ function overridingKeys(call: NetworkCall): readonly string[] {
     case 'node-http':
       return ['timeout'];
     case 'fetch':
-      // node-fetch's own `timeout`; a signal cannot turn a dispatcher's timeouts off.
-      return call.entry.acceptsTimeoutOption ? ['timeout'] : [];
+      // node-fetch's own `timeout`, undici request's; a signal cannot turn a dispatcher's timeouts off.
+      return call.entry.timeoutOptions ?? [];
     case 'superagent':
       return [];
   }

@@ -85,7 +85,7 @@ function dispatcherValueVerdict(model: FileModel, node: TSESTree.Node, depth: nu
   const options = value.arguments[index];
   // `new ProxyAgent('http://proxy:8080')`, `new ProxyAgent(process.env.HTTPS_PROXY)`: a URL alone sets no timeout.
   if (options && (isUrlExpression(options) || isEnvironmentVariable(options))) return 'no';
-  return dispatcherOptionsVerdict(model, model.options.branches(options), value);
+  return limitsVerdict(model, model.options.branches(options), TIMEOUT_KEYS, value);
 }
 
 /** `process.env.NAME`: a string, never an options object. */
@@ -102,15 +102,15 @@ function isEnvironmentVariable(node: TSESTree.Node): boolean {
 }
 
 /**
- * Bounded when every way the options can turn out sets `headersTimeout` or `bodyTimeout` and turns
- * neither off (`0` waits forever, for headers or between chunks).
+ * Bounded when every way the options can turn out sets one of `keys` and turns none of them off: with
+ * `headersTimeout: 0`, a `bodyTimeout` still leaves the wait for headers unbounded.
  */
-function dispatcherOptionsVerdict(model: FileModel, branches: readonly OptionsBranch[], before: TSESTree.Node): Verdict {
+export function limitsVerdict(model: FileModel, branches: readonly OptionsBranch[], keys: readonly string[], before: TSESTree.Node): Verdict {
   let verdict: Verdict = 'yes';
   for (const branch of branches) {
     let sets = false;
     let unknown = false;
-    for (const key of TIMEOUT_KEYS) {
+    for (const key of keys) {
       const lookup = model.options.lookup(branch, key, before);
       if (lookup.state === 'unknown') unknown = true;
       if (lookup.state !== 'present') continue;

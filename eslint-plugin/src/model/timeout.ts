@@ -4,7 +4,7 @@ import { staticPropertyName, unwrap } from '../util/ast';
 import { agentSettingVerdict } from './agent-settings';
 import { fieldsOf } from './class-fields';
 import { timeoutSetElsewhere } from './default-timeout';
-import { dispatcherVerdict } from './dispatcher';
+import { dispatcherVerdict, limitsVerdict } from './dispatcher';
 import { mayBeForeignRequest } from './foreign-request';
 import { meansNoLimit } from './no-limit';
 import type { FileModel } from './file-model';
@@ -100,12 +100,26 @@ function clientTimeoutVerdict(model: FileModel, call: NetworkCall): Verdict {
 }
 
 function fetchVerdict(model: FileModel, call: NetworkCall): Verdict {
-  const keys = call.entry.acceptsTimeoutOption ? ['signal', 'timeout'] : ['signal'];
+  const keys = ['signal', ...(call.entry.timeoutOptions ?? [])];
   const input = call.node.arguments[0];
   const request = input && requestSignalVerdict(model, input, keys, call.node, 0);
   const dispatcher = dispatcherVerdict(model, call);
-  const own = callOptionsVerdict(model, call, keys);
-  return anyOf(own, ...(request ? [request] : []), ...(dispatcher ? [dispatcher] : []));
+  const verdicts = [callOptionsVerdict(model, call, ['signal']), clientOptionsVerdict(model, call)];
+  return anyOf(...verdicts, ...(request ? [request] : []), ...(dispatcher ? [dispatcher] : []));
+}
+
+/** The client's own timeout options in the call (node-fetch's `timeout`, undici request's `headersTimeout` and `bodyTimeout`). */
+function clientOptionsVerdict(model: FileModel, call: NetworkCall): Verdict {
+  const keys = call.entry.timeoutOptions;
+  if (!keys) return 'no';
+  switch (call.options.kind) {
+    case 'given':
+      return limitsVerdict(model, model.options.branches(call.options.node), keys, call.node);
+    case 'missing':
+      return 'no';
+    default:
+      return 'unknown';
+  }
 }
 
 /**

@@ -262,6 +262,8 @@ describe('no-unprotected-call', () => {
       unprotected('import { request as send } from "https"; export const post = (o) => send({ ...o, timeout: 1 });', 'https'),
       unprotected('import fetch from "node-fetch"; export const get = (u) => fetch(u, { timeout: 1 });', 'node-fetch'),
       unprotected('import { fetch } from "undici"; export const get = (u) => fetch(u);', 'undici fetch'),
+      unprotected('import { request } from "undici"; export const get = (u) => request(u, { headersTimeout: 5000 });', 'undici request'),
+      unprotected('const undici = require("undici"); export const get = (u) => undici.request(u);', 'undici request'),
       // A protector name that does not match
       unprotected(`export const get = (u) => withTracing(() => fetch(u, ${T}));`, 'fetch', { options: [{ protectors: ['withTracings'] }] }),
       // A wrapper named for retrying that the file does not define: unresolved, reported in strict mode.

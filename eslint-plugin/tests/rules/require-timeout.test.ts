@@ -197,6 +197,12 @@ const shared = {
     'import { Agent, RetryAgent, interceptors } from "undici";\nconst agent = new Agent({ headersTimeout: 5000 });\nexport const a = (url) => fetch(url, { dispatcher: new RetryAgent(agent) });\nexport const b = (url) => fetch(url, { dispatcher: agent.compose(interceptors.retry()) });',
     // …or the file sets the global dispatcher, which every fetch without its own uses.
     'import { Agent, setGlobalDispatcher } from "undici";\nsetGlobalDispatcher(new Agent({ headersTimeout: 10000, bodyTimeout: 30000 }));\nexport const get = (url) => fetch(url, { headers });',
+    // undici's request(): a signal, or its own per-request timeouts.
+    'import { request } from "undici";\nexport const get = (url) => request(url, { method: "POST", body, headersTimeout: 5000, bodyTimeout: 5000 });',
+    'import * as undici from "undici";\nexport const get = (url) => undici.request(url, { signal: AbortSignal.timeout(5000) });',
+    'import { Agent, request } from "undici";\nconst agent = new Agent({ headersTimeout: 5000 });\nexport const get = (url) => request(url, { dispatcher: agent });',
+    // A project's own `request` is not undici's.
+    'import { request } from "./http";\nexport const get = (url) => request(url);',
     // A dispatcher the file does not show may set timeouts: silent unless `unresolved: "report"`.
     // Regression (serverless sf-core): `dispatcher: getProxyDispatcher(url)`.
     'export const get = (url) => fetch(url, { method: "GET", dispatcher: getProxyDispatcher(url) });',
@@ -462,6 +468,19 @@ describe('require-timeout', () => {
         SIGNAL,
         'fetch',
         { options: [{ unresolved: 'report' }] },
+      ),
+      // undici's request() waits 300 s for headers, and as long again between body chunks, unless told.
+      fetchMissing(
+        'import { request } from "undici";\nconst { body } = await request(url);',
+        `import { request } from "undici";\nconst { body } = await request(url, { ${SIGNAL} });`,
+        SIGNAL,
+        'undici request',
+      ),
+      fetchMissing(
+        'import { request } from "undici";\nawait request(url, { method: "GET", headersTimeout: 0, bodyTimeout: 5000 });',
+        `import { request } from "undici";\nawait request(url, { method: "GET", headersTimeout: 0, bodyTimeout: 5000, ${SIGNAL} });`,
+        SIGNAL,
+        'undici request',
       ),
       // Its own dispatcher replaces the global one the file sets.
       fetchMissing(
