@@ -15,9 +15,13 @@ export interface FieldFacts {
   readonly values: readonly (TSESTree.Expression | null)[];
   /** Assignments to a member chain below the field (`this.client.defaults.timeout = …`). */
   readonly memberWrites: readonly TSESTree.AssignmentExpression[];
+  /** Calls of the member as a method (`this.getBlob(cid)`). */
+  readonly calls: readonly TSESTree.CallExpression[];
+  /** Whether the class also uses `this.<name>` some other way: reads it as a value (`this.getBlob.bind(this)`, `retry(this.load)`) or writes it. */
+  readonly usedOtherwise: boolean;
 }
 
-const NOTHING: FieldFacts = { values: [], memberWrites: [] };
+const NOTHING: FieldFacts = { values: [], memberWrites: [], calls: [], usedOtherwise: false };
 
 /** Per class, its fields' facts (built on first use, one walk of the class). */
 const cache = new WeakMap<ClassNode, Map<string, FieldFacts>>();
@@ -212,7 +216,7 @@ export function instanceClassOf(node: TSESTree.Node): ClassNode | undefined {
 }
 
 /** Whether some class in the file extends this one (`class Sub extends Owner`), by its binding. */
-function isExtendedInFile(owner: ClassNode, scopeOf: ScopeOf): boolean {
+export function isExtendedInFile(owner: ClassNode, scopeOf: ScopeOf): boolean {
   const binding = classBinding(owner);
   if (!binding) return false;
   // The class's own scope holds its inner name binding; the one around it holds the outer.
@@ -242,10 +246,10 @@ function isSuperClass(node: TSESTree.Node): boolean {
 }
 
 function collectFields(owner: ClassNode): Map<string, FieldFacts> {
-  const fields = new Map<string, { values: (TSESTree.Expression | null)[]; memberWrites: TSESTree.AssignmentExpression[] }>();
+  const fields = new Map<string, { values: (TSESTree.Expression | null)[]; memberWrites: TSESTree.AssignmentExpression[]; calls: TSESTree.CallExpression[]; usedOtherwise: boolean }>();
   const facts = (name: string) => {
     let entry = fields.get(name);
-    if (!entry) fields.set(name, (entry = { values: [], memberWrites: [] }));
+    if (!entry) fields.set(name, (entry = { values: [], memberWrites: [], calls: [], usedOtherwise: false }));
     return entry;
   };
   for (const element of owner.body.body) {
@@ -270,14 +274,20 @@ function collectFields(owner: ClassNode): Map<string, FieldFacts> {
     const found = unwrap(node.object).type === AST_NODE_TYPES.ThisExpression ? staticPropertyName(node) : undefined;
     if (found === undefined || instanceClassOf(node) !== owner) return undefined;
     const write = writeOf(node);
+    const entry = facts(found);
     if (write === 'field') {
       const assignment = node.parent as TSESTree.AssignmentExpression;
-      facts(found).values.push(assignment.operator === '=' ? assignment.right : null);
+      entry.values.push(assignment.operator === '=' ? assignment.right : null);
+      entry.usedOtherwise = true;
     } else if (write === 'unknown') {
-      facts(found).values.push(null);
+      entry.values.push(null);
+      entry.usedOtherwise = true;
+    } else if (node.parent?.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node) {
+      entry.calls.push(node.parent);
     } else {
       const below = assignmentBelow(node);
-      if (below) facts(found).memberWrites.push(below);
+      if (below) entry.memberWrites.push(below);
+      entry.usedOtherwise = true;
     }
     return undefined;
   });

@@ -1,6 +1,7 @@
 import { type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/node-types';
-import { calleePath, isFunction, unwrap, withTypeWrappers, type FunctionNode } from '../util/ast';
+import { calleePath, isFunction, staticPropertyName, unwrap, withTypeWrappers, type FunctionNode } from '../util/ast';
+import { fieldsOf, isExtendedInFile } from './class-fields';
 import type { FileModel } from './file-model';
 import { isFetchAdapterCall, isFetchSlot, isInjectedFetch, isTypedAsFetch } from './injected-fetch';
 import { functionBinding, handRetryAround, helperCalled, helperParameter, retryHelperOf } from './hand-retry';
@@ -64,7 +65,7 @@ function visibleFunctionProtection(model: FileModel, fn: FunctionNode, depth: nu
   }
   const binding = functionBinding(fn);
   const variable = binding && model.resolver.variableOf(binding);
-  if (!variable) return 'no';
+  if (!variable) return methodProtection(model, fn, depth);
   const callers: TSESTree.CallExpression[] = [];
   let sawUnknown = false;
   for (const reference of variable.references) {
@@ -83,14 +84,37 @@ function visibleFunctionProtection(model: FileModel, fn: FunctionNode, depth: nu
       if (verdict === 'unknown') sawUnknown = true;
     }
   }
-  // Called only from protected places in this file: protected (its other callers, if any, are not shown).
-  if (callers.length > 0 && depth < MAX_CALLER_DEPTH) {
-    const verdicts = callers.map((caller) => protectionAround(model, caller, depth + 1));
-    if (verdicts.every((verdict) => verdict === 'yes')) return 'yes';
-    // No caller runs it unprotected, but some run it where the file does not show (a query with options from elsewhere).
-    if (!verdicts.includes('no')) sawUnknown = true;
-  }
-  return sawUnknown ? 'unknown' : 'no';
+  const verdict = callersVerdict(model, callers, depth);
+  return verdict === 'yes' ? 'yes' : sawUnknown ? 'unknown' : verdict;
+}
+
+/**
+ * Called only from protected places in this file: protected (its other callers, if any, are not
+ * shown). 'unknown' when no caller runs it unprotected but some run it where the file does not show
+ * (a query with options from elsewhere).
+ */
+function callersVerdict(model: FileModel, callers: readonly TSESTree.CallExpression[], depth: number): Verdict {
+  if (callers.length === 0 || depth >= MAX_CALLER_DEPTH) return 'no';
+  const verdicts = callers.map((caller) => protectionAround(model, caller, depth + 1));
+  if (verdicts.every((verdict) => verdict === 'yes')) return 'yes';
+  return verdicts.includes('no') ? 'no' : 'unknown';
+}
+
+/**
+ * A method its class only calls (`this.getBlob(cid)`), as a function's callers are judged: atproto's
+ * `getBlob()` sends the request, and another method runs it under `retryHttp(() => this.getBlob(…))`.
+ * Not when the class hands the method on as a value (`retry(this.load)`, which is judged where it goes) or
+ * reassigns it, nor when a class of the file extends it (a subclass may call it its own way).
+ */
+function methodProtection(model: FileModel, fn: FunctionNode, depth: number): Verdict {
+  const member = withTypeWrappers(fn).parent;
+  if (member?.type !== AST_NODE_TYPES.MethodDefinition && member?.type !== AST_NODE_TYPES.PropertyDefinition) return 'no';
+  if (member.static || (member.type === AST_NODE_TYPES.MethodDefinition && member.kind !== 'method')) return 'no';
+  const name = staticPropertyName(member);
+  const owner = member.parent.parent;
+  if (name === undefined || isExtendedInFile(owner, (node) => model.sourceCode.getScope(node))) return 'no';
+  const facts = fieldsOf(owner).get(name);
+  return facts && !facts.usedOtherwise ? callersVerdict(model, facts.calls, depth) : 'no';
 }
 
 function wrapperVerdict(wrapper: Wrapper): Verdict {

@@ -46,6 +46,11 @@ const valid = [
   `export const get = (policy, u) => policy.execute(() => fetch(u, ${T}));`,
   `${COCKATIEL}const policy = retry(handleAll, { maxAttempts: 3 }); async function load(u) { return fetch(u, ${T}); } export const get = (u) => policy.execute(() => load(u));`,
   `${COCKATIEL}const policy = retry(handleAll, { maxAttempts: 3 }); async function load() { return fetch("/x", ${T}); } export const get = () => policy.execute(load);`,
+  // A method its class only calls under a retry, as a function's callers are judged.
+  // Regression (atproto ozone blob-diverter.ts): `getBlob()` sends, another method runs it under `retryHttp(…)`.
+  `${COCKATIEL}const policy = retry(handleAll, { maxAttempts: 3 });\nexport class Diverter {\n  async getBlob(u) { return fetch(u, ${T}); }\n  async upload(u) { return policy.execute(async () => { const blob = await this.getBlob(u); return blob; }); }\n}`,
+  `${COCKATIEL}const policy = retry(handleAll, { maxAttempts: 3 });\nexport class Diverter {\n  load = async (u) => fetch(u, ${T});\n  a(u) { return policy.execute(() => this.load(u)); }\n  b(u) { return policy.execute(() => this.load(u + "/b")); }\n}`,
+  `import { retryHttp } from "./util";\nexport class Diverter {\n  async getBlob(u) { return fetch(u, ${T}); }\n  run(u) { return retryHttp(() => this.getBlob(u)); }\n}`,
   `${COCKATIEL}const policy = retry(handleAll, { maxAttempts: 3 }); export const get = (urls) => policy.execute(() => Promise.all(urls.map((u) => fetch(u, ${T}))));`,
   // opossum, p-retry, async-retry, promise-retry, node-retry, exponential-backoff
   `import CircuitBreaker from "opossum"; const breaker = new CircuitBreaker(async (u) => fetch(u, ${T})); export const get = (u) => breaker.fire(u);`,
@@ -192,6 +197,14 @@ describe('no-unprotected-call', () => {
       unprotected(`${COCKATIEL}const p = wrap(bulkhead(10), timeout(1000, TimeoutStrategy.Aggressive)); export const get = (u) => p.execute(() => fetch(u, ${T}));`),
       unprotected(`${COCKATIEL}const policy = retry(handleAll, { maxAttempts: 3 }); export async function load(u) { return fetch(u, ${T}); } export const get = (u) => policy.execute(() => u);`),
       unprotected(`${COCKATIEL}const policy = retry(handleAll, {}); async function load(u) { return fetch(u, ${T}); } export const a = (u) => policy.execute(() => load(u)); export const b = (u) => load(u);`),
+      // A method its class also calls without a retry, never calls, hands on as a value, or that a subclass may call its own way.
+      unprotected(`${COCKATIEL}const policy = retry(handleAll, {});\nexport class Diverter {\n  async getBlob(u) { return fetch(u, ${T}); }\n  a(u) { return policy.execute(() => this.getBlob(u)); }\n  b(u) { return this.getBlob(u); }\n}`),
+      unprotected(`export class Diverter {\n  async getBlob(u) { return fetch(u, ${T}); }\n}`),
+      unprotected(`${COCKATIEL}const policy = retry(handleAll, {});\nexport class Diverter {\n  async getBlob(u) { return fetch(u, ${T}); }\n  a(u) { return policy.execute(() => this.getBlob(u)); }\n  b() { return this.getBlob.bind(this); }\n}`),
+      unprotected(`${COCKATIEL}const policy = retry(handleAll, {});\nclass Diverter {\n  async getBlob(u) { return fetch(u, ${T}); }\n  a(u) { return policy.execute(() => this.getBlob(u)); }\n}\nexport class Direct extends Diverter {\n  b(u) { return this.getBlob(u); }\n}`),
+      unprotected(`${COCKATIEL}const policy = retry(handleAll, {});\nexport class Diverter {\n  static async getBlob(u) { return fetch(u, ${T}); }\n  static a(u) { return policy.execute(() => this.getBlob(u)); }\n}`),
+      // \`this\` in a function of its own is not the instance.
+      unprotected(`${COCKATIEL}const policy = retry(handleAll, {});\nexport class Diverter {\n  async getBlob(u) { return fetch(u, ${T}); }\n  a(u) { return policy.execute(function () { return this.getBlob(u); }); }\n}`),
       unprotected('import got from "got"; export const create = (u, json) => got.post(u, { json, timeout: { request: 1 } });', 'got'),
       // Only fetch-retry's own default export is known to retry; another module's `retry` is unresolved.
       unprotected('import { retry } from "./fetch-retry"; export const api = retry((input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(1) }));', 'fetch', { options: [{ unresolved: 'report' }] }),
