@@ -22,9 +22,68 @@ export function mayBeForeignRequest(model: FileModel, input: TSESTree.Node): boo
   }
   if (input.type !== AST_NODE_TYPES.Identifier) return false;
   if (REQUEST_NAME.test(input.name)) return true;
-  const declared = model.resolver.variableOf(input)?.defs[0]?.name;
+  const definition = model.resolver.variableOf(input)?.defs[0];
+  const declared = definition?.name;
   const annotation = declared?.type === AST_NODE_TYPES.Identifier ? declared.typeAnnotation?.typeAnnotation : undefined;
-  return annotation !== undefined && namesRequestType(annotation);
+  if (annotation !== undefined) return namesRequestType(annotation);
+  return definition?.type === 'Parameter' && declared !== undefined && contextualParameterMayBeRequest(definition.node as TSESTree.Node, declared as TSESTree.Node);
+}
+
+/**
+ * An unannotated parameter of a function written where a function type is expected, at a position
+ * where that type takes a Request: Speakeasy's generated SDKs send with
+ * `const DEFAULT_FETCHER: Fetcher = (input, init) => fetch(input, init)`, where
+ * `type Fetcher = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>`, and a function
+ * typed `typeof fetch` takes one first.
+ */
+function contextualParameterMayBeRequest(fn: TSESTree.Node, parameter: TSESTree.Node): boolean {
+  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression) return false;
+  const index = fn.params.indexOf(parameter as TSESTree.Parameter);
+  if (index < 0) return false;
+  const type = contextualType(fn);
+  if (type?.type === AST_NODE_TYPES.TSTypeQuery) return index === 0 && namesFetch(type.exprName);
+  const signature = type && functionType(type);
+  const declared = signature?.params[index];
+  const declaredType = declared && 'typeAnnotation' in declared ? declared.typeAnnotation?.typeAnnotation : undefined;
+  return declaredType !== undefined && namesRequestType(declaredType);
+}
+
+/** The type a function expression is written to: its variable's or field's annotation, or an `as`/`satisfies`. */
+function contextualType(fn: TSESTree.Node): TSESTree.TypeNode | undefined {
+  const parent = fn.parent;
+  switch (parent?.type) {
+    case AST_NODE_TYPES.VariableDeclarator:
+      return parent.init === fn && parent.id.type === AST_NODE_TYPES.Identifier ? parent.id.typeAnnotation?.typeAnnotation : undefined;
+    case AST_NODE_TYPES.PropertyDefinition:
+      return parent.value === fn ? parent.typeAnnotation?.typeAnnotation : undefined;
+    case AST_NODE_TYPES.TSAsExpression:
+    case AST_NODE_TYPES.TSSatisfiesExpression:
+      return parent.typeAnnotation;
+    default:
+      return undefined;
+  }
+}
+
+/** `typeof fetch`, `typeof globalThis.fetch`. */
+function namesFetch(name: TSESTree.EntityName | TSESTree.TSImportType): boolean {
+  return (name.type === AST_NODE_TYPES.Identifier && name.name === 'fetch') || (name.type === AST_NODE_TYPES.TSQualifiedName && name.right.name === 'fetch');
+}
+
+/** A function type, written out or through a type alias the file declares (`type Fetcher = (input: RequestInfo | URL) => …`). */
+function functionType(type: TSESTree.TypeNode): TSESTree.TSFunctionType | undefined {
+  if (type.type === AST_NODE_TYPES.TSFunctionType) return type;
+  if (type.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier || type.typeArguments) return undefined;
+  const name = type.typeName.name;
+  let program: TSESTree.Node = type;
+  while (program.parent) program = program.parent;
+  if (program.type !== AST_NODE_TYPES.Program) return undefined;
+  for (const statement of program.body) {
+    const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
+    if (declaration?.type === AST_NODE_TYPES.TSTypeAliasDeclaration && declaration.id.name === name) {
+      return declaration.typeAnnotation.type === AST_NODE_TYPES.TSFunctionType ? declaration.typeAnnotation : undefined;
+    }
+  }
+  return undefined;
 }
 
 /** `Request`, `RequestInfo`, or a union or intersection with one of them (`RequestInfo | URL`). */

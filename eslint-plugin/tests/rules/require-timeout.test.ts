@@ -227,6 +227,11 @@ describe('require-timeout', () => {
       // Regression (langchainjs langchain-google clients): a parameter typed Request carries its own signal.
       'export class WebApiClient { async fetch(input: Request): Promise<Response> { input.headers.set("x-api-key", key); return fetch(input); } }',
       'export const pass = (input: RequestInfo | URL) => fetch(input);',
+      // …also when the parameter takes that type from the function type it is written to.
+      // Regression (Speakeasy-generated SDKs' lib/http.ts, unkey's internal API client): `DEFAULT_FETCHER: Fetcher`.
+      'export type Fetcher = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;\nconst DEFAULT_FETCHER: Fetcher = (input, init) => {\n  if (init == null) return fetch(input);\n  return fetch(input, init);\n};',
+      'export const pass: typeof globalThis.fetch = (input) => fetch(input);',
+      'export const pass = ((input) => fetch(input)) satisfies (input: Request) => Promise<Response>;',
       'export const pass = (input: Request & { tag?: string }) => fetch(input!);',
       'const init = { signal } satisfies RequestInit; await fetch(url!, init);',
       'const init: RequestInit = { signal: AbortSignal.timeout(5) }; await fetch(url, init);',
@@ -272,6 +277,15 @@ describe('require-timeout', () => {
       'import https from "node:https"; export function load(url: RequestOptions, done: () => void) { https.get(url, done); }',
     ],
     invalid: [
+      // A function type whose parameter there takes a URL, not a Request; or the call builds a string from it.
+      fetchMissing(
+        'type UrlFetcher = (input: string) => Promise<Response>;\nexport const get: UrlFetcher = (input) => fetch(input);',
+        `type UrlFetcher = (input: string) => Promise<Response>;\nexport const get: UrlFetcher = (input) => fetch(input, { ${SIGNAL} });`,
+      ),
+      fetchMissing(
+        'type Fetcher = (input: RequestInfo | URL) => Promise<Response>;\nexport const get: Fetcher = (input) => fetch(String(input));',
+        `type Fetcher = (input: RequestInfo | URL) => Promise<Response>;\nexport const get: Fetcher = (input) => fetch(String(input), { ${SIGNAL} });`,
+      ),
       // fetch-retry through a namespace import (no esModuleInterop), with a cast on the fetch it wraps.
       fetchMissing(
         'import * as fr from "fetch-retry";\nconst f = fr.default(fetch as typeof fetch);\nexport const get = (u: string) => f(u);',
