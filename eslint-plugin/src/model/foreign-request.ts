@@ -2,12 +2,10 @@ import { type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/node-types';
 import { staticPropertyName } from '../util/ast';
 import type { FileModel } from './file-model';
+import { functionType, namesRequestType, parameterType } from './function-types';
 
 /** Names that say a value is a `Request`: `request`, `req`, `clonedRequest`, `event.request`. */
 const REQUEST_NAME = /^(?:req|request|\w*Request)$/;
-
-/** Type names whose values may be a `Request` object, which carries its own signal. */
-const REQUEST_TYPES = new Set(['Request', 'RequestInfo']);
 
 /**
  * Whether fetch's input may be a `Request` made outside the file, which carries its own signal
@@ -43,8 +41,7 @@ function contextualParameterMayBeRequest(fn: TSESTree.Node, parameter: TSESTree.
   const type = contextualType(fn);
   if (type?.type === AST_NODE_TYPES.TSTypeQuery) return index === 0 && namesFetch(type.exprName);
   const signature = type && functionType(type);
-  const declared = signature?.params[index];
-  const declaredType = declared && 'typeAnnotation' in declared ? declared.typeAnnotation?.typeAnnotation : undefined;
+  const declaredType = signature && parameterType(signature, index);
   return declaredType !== undefined && namesRequestType(declaredType);
 }
 
@@ -67,34 +64,4 @@ function contextualType(fn: TSESTree.Node): TSESTree.TypeNode | undefined {
 /** `typeof fetch`, `typeof globalThis.fetch`. */
 function namesFetch(name: TSESTree.EntityName | TSESTree.TSImportType): boolean {
   return (name.type === AST_NODE_TYPES.Identifier && name.name === 'fetch') || (name.type === AST_NODE_TYPES.TSQualifiedName && name.right.name === 'fetch');
-}
-
-/** A function type, written out or through a type alias the file declares (`type Fetcher = (input: RequestInfo | URL) => …`). */
-function functionType(type: TSESTree.TypeNode): TSESTree.TSFunctionType | undefined {
-  if (type.type === AST_NODE_TYPES.TSFunctionType) return type;
-  if (type.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier || type.typeArguments) return undefined;
-  const name = type.typeName.name;
-  let program: TSESTree.Node = type;
-  while (program.parent) program = program.parent;
-  if (program.type !== AST_NODE_TYPES.Program) return undefined;
-  for (const statement of program.body) {
-    const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
-    if (declaration?.type === AST_NODE_TYPES.TSTypeAliasDeclaration && declaration.id.name === name) {
-      return declaration.typeAnnotation.type === AST_NODE_TYPES.TSFunctionType ? declaration.typeAnnotation : undefined;
-    }
-  }
-  return undefined;
-}
-
-/** `Request`, `RequestInfo`, or a union or intersection with one of them (`RequestInfo | URL`). */
-function namesRequestType(type: TSESTree.TypeNode): boolean {
-  switch (type.type) {
-    case AST_NODE_TYPES.TSTypeReference:
-      return type.typeName.type === AST_NODE_TYPES.Identifier && REQUEST_TYPES.has(type.typeName.name);
-    case AST_NODE_TYPES.TSUnionType:
-    case AST_NODE_TYPES.TSIntersectionType:
-      return type.types.some(namesRequestType);
-    default:
-      return false;
-  }
 }

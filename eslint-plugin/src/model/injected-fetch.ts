@@ -2,6 +2,7 @@ import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/node-types';
 import { contains, functionName, isFunction, isTypeWrapper, staticPropertyName, unwrap, withTypeWrappers, type FunctionNode } from '../util/ast';
 import { instanceClassOf } from './class-fields';
+import { isFetchShaped } from './function-types';
 
 /**
  * Option names under which SDKs and HTTP clients take the fetch they should use instead of the
@@ -114,7 +115,7 @@ function isFetchType(type: TSESTree.TypeNode | undefined): boolean {
     case AST_NODE_TYPES.TSTypeReference: {
       if (type.typeName.type !== AST_NODE_TYPES.Identifier) return false;
       const name = type.typeName.name;
-      return FETCH_TYPE_NAMES.test(name) || (PACKAGE_FETCH_TYPE_NAME.test(name) && importedFromPackage(name, type));
+      return FETCH_TYPE_NAMES.test(name) || (PACKAGE_FETCH_TYPE_NAME.test(name) && importedFromPackage(name, type)) || isFetchShaped(type);
     }
     default:
       return false;

@@ -307,6 +307,9 @@ describe('no-unprotected-call', () => {
       `${COCKATIEL}const policy = retry(handleAll, { maxAttempts: 3 }) as const; export const get = (u: string) => policy!.execute(async () => (await fetch(u, ${T}))!);`,
       { code: `${COCKATIEL}const policy = retry(handleAll, {}); export const Ping = () => <button onClick={() => policy.execute(() => fetch("/p", ${T}))} />;`, filename: 'ping.tsx' },
       'export const link = new HttpLink({ uri, fetch: ((input: RequestInfo, init?: RequestInit) => fetch(input, init)) as typeof fetch });',
+      // A type of the file's own shaped like fetch (a Request in, a Promise<Response> out) says the same.
+      // Regression (Speakeasy-generated SDKs' lib/http.ts, unkey's internal API client): the SDK calls DEFAULT_FETCHER under its retries.
+      'export type Fetcher = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;\nconst DEFAULT_FETCHER: Fetcher = (input, init) => {\n  if (init == null) return fetch(input);\n  return fetch(input, init);\n};',
       // A function typed as a fetch is written to be handed to a client, which retries around it.
       // Regression (vercel/ai amazon-bedrock inject-fetch-headers.ts): returned by a function declared to return FetchFunction.
       `export function injectFetchHeaders(headers: Record<string, string>): FetchFunction {\n  return async (input, init = {}) => globalThis.fetch(input, { ...init, headers, signal: init.signal ?? AbortSignal.timeout(1) });\n}`,
@@ -433,6 +436,9 @@ describe('no-unprotected-call', () => {
       // Typed as something other than a fetch; and a typed fetch in strict mode.
       unprotected(`export const load: Loader = async (u: string) => fetch(u, ${T});`),
       unprotected(`export function loader(): () => Promise<Response> { return () => fetch("/a", ${T}); }`),
+      // A type of the file's own that takes a URL string, or gives back something else, is not fetch's.
+      unprotected(`type Loader = (url: string) => Promise<Response>;\nexport const load: Loader = (url) => fetch(url, ${T});`),
+      unprotected(`type Loader = (input: RequestInfo) => Promise<unknown>;\nexport const load: Loader = async (input) => (await fetch(input, ${T})).json();`),
       unprotected(`export const tracedFetch: typeof fetch = async (input, init) => fetch(input, { ...init, ${T.slice(2, -2)} });`, 'fetch', { options: [{ unresolved: 'report' }] }),
       unprotected('import axios from "axios"; export const get = (u: string) => axios.get<User>(u, { timeout: 1 });', 'axios'),
       unprotected('import axios from "axios"; class Api { client = axios.create({ timeout: 1 }); } const api = new Api(); export const load = () => api.client.get(url);', 'axios'),
