@@ -1,4 +1,4 @@
-import { type TSESTree } from '@typescript-eslint/utils';
+import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/node-types';
 import { staticPropertyName, stringLiteral, unwrap } from '../util/ast';
 import { constInitializer } from './const-binding';
@@ -14,12 +14,13 @@ const MAX_CONST_STEPS = 2;
  * Whether a request's URL argument names something local, so the request cannot hang on a dependency
  * and no retry would help it: a file that ships with the module (`new URL("./Inter.ttf", import.meta.url)`,
  * how Next.js's image routes load their fonts), a `data:`, `blob:` or `file:` URL,
- * `URL.createObjectURL(…)`, a name the file revokes as an object URL, or a data URL a canvas or a
- * DOM renderer makes. Read through `.href`, `.toString()`, `await` and `const` names.
+ * `URL.createObjectURL(…)`, a name the file revokes as an object URL or only uses after checking it
+ * holds a local URL, or a data URL a canvas or a DOM renderer makes. Read through `.href`,
+ * `.toString()`, `await` and `const` names.
  */
 export function isLocalResourceUrl(argument: TSESTree.Node, variableOf: VariableOf): boolean {
   const written = withoutStringConversion(awaited(unwrap(argument)));
-  if (written.type === AST_NODE_TYPES.Identifier && isRevokedObjectUrl(written, variableOf)) return true;
+  if (written.type === AST_NODE_TYPES.Identifier && (isRevokedObjectUrl(written, variableOf) || isCheckedLocal(written, variableOf))) return true;
   const url = followConst(written, variableOf);
   const head = urlHead(url, variableOf);
   if (head !== undefined) return LOCAL_SCHEME.test(head.text);
@@ -93,6 +94,86 @@ function isRevokedObjectUrl(identifier: TSESTree.Identifier, variableOf: Variabl
       return parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === reference.identifier && isUrlMethodCall(parent, 'revokeObjectURL');
     })
   );
+}
+
+/**
+ * Whether the code around a name only reaches this use when the name holds a local URL: inside
+ * `if (url.startsWith("blob:")) { … }` (or `? :`, `&&`), or after `if (!url.startsWith("blob:")) return;`
+ * (cline's `toImageDataUrl`, which reads an attached image's object URL). Only for a name nothing
+ * assigns again, so the check still holds where it is used.
+ */
+function isCheckedLocal(identifier: TSESTree.Identifier, variableOf: VariableOf): boolean {
+  const variable = variableOf(identifier);
+  if (!variable || variable.references.some((reference) => reference.isWrite() && !reference.init)) return false;
+  const holdsLocal = (test: TSESTree.Node, value: boolean) => testImpliesLocal(test, value, variable, variableOf);
+  let child: TSESTree.Node = identifier;
+  for (let parent: TSESTree.Node | undefined = child.parent; parent; child = parent, parent = parent.parent) {
+    switch (parent.type) {
+      case AST_NODE_TYPES.IfStatement:
+      case AST_NODE_TYPES.ConditionalExpression:
+        if (parent.test !== child && holdsLocal(parent.test, parent.consequent === child)) return true;
+        break;
+      case AST_NODE_TYPES.LogicalExpression:
+        if (parent.right === child && parent.operator !== '??' && holdsLocal(parent.left, parent.operator === '&&')) return true;
+        break;
+      case AST_NODE_TYPES.BlockStatement:
+      case AST_NODE_TYPES.Program: {
+        // An earlier `if (…) return;` that leaves for every URL that is not local.
+        const before = (parent.body as TSESTree.Node[]).slice(0, (parent.body as TSESTree.Node[]).indexOf(child));
+        if (before.some((statement) => statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate && alwaysLeaves(statement.consequent) && holdsLocal(statement.test, false))) return true;
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether `test` evaluating to `value` means the variable holds a local URL: `url.startsWith("blob:")`
+ * true, `!url.startsWith("data:")` false, and `&&`, `||` of such checks.
+ */
+function testImpliesLocal(test: TSESTree.Node, value: boolean, variable: TSESLint.Scope.Variable, variableOf: VariableOf): boolean {
+  const target = unwrap(test);
+  switch (target.type) {
+    case AST_NODE_TYPES.UnaryExpression:
+      return target.operator === '!' && testImpliesLocal(target.argument, !value, variable, variableOf);
+    case AST_NODE_TYPES.LogicalExpression: {
+      if (target.operator === '??') return false;
+      const left = testImpliesLocal(target.left, value, variable, variableOf);
+      const right = testImpliesLocal(target.right, value, variable, variableOf);
+      // `a && b` true: both hold, one check suffices; false: either failed, both must say so. `||` the reverse.
+      return (target.operator === '&&') === value ? left || right : left && right;
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      if (!value) return false;
+      const callee = unwrap(target.callee);
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || staticPropertyName(callee) !== 'startsWith') return false;
+      const object = unwrap(callee.object);
+      const prefix = target.arguments[0] && stringLiteral(target.arguments[0]);
+      return object.type === AST_NODE_TYPES.Identifier && variableOf(object) === variable && prefix !== undefined && LOCAL_SCHEME.test(prefix);
+    }
+    default:
+      return false;
+  }
+}
+
+/** A statement after which the code below it does not run: `return`, `throw`, `continue`, `break`, or a block ending in one. */
+function alwaysLeaves(statement: TSESTree.Statement): boolean {
+  switch (statement.type) {
+    case AST_NODE_TYPES.ReturnStatement:
+    case AST_NODE_TYPES.ThrowStatement:
+    case AST_NODE_TYPES.ContinueStatement:
+    case AST_NODE_TYPES.BreakStatement:
+      return true;
+    case AST_NODE_TYPES.BlockStatement: {
+      const last = statement.body.at(-1);
+      return last !== undefined && alwaysLeaves(last);
+    }
+    default:
+      return false;
+  }
 }
 
 /** `URL.<method>(…)`. */

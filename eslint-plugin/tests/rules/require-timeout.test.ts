@@ -145,6 +145,12 @@ const shared = {
     'export const snapshot = (canvas) => fetch(canvas.toDataURL("image/png")).then((r) => r.blob());',
     // Regression (novu UserProfileForm.tsx): a name the file revokes as an object URL holds a blob: URL.
     'export async function upload(objectUrl) {\n  const blob = await fetch(objectUrl).then((el) => el.blob());\n  URL.revokeObjectURL(objectUrl);\n  return blob;\n}',
+    // Regression (cline's chat composer, toImageDataUrl): the code only gets to the fetch when the URL is a blob: or data: URL.
+    'async function toImageDataUrl(url) {\n  if (!url) return undefined;\n  if (url.startsWith("data:image/")) return url;\n  if (!url.startsWith("blob:")) {\n    return undefined;\n  }\n  const response = await fetch(url);\n  return response.blob();\n}',
+    'export const read = (u) => (u.startsWith("blob:") ? fetch(u) : undefined);',
+    'export const read = (u) => { if (u.startsWith("blob:") || u.startsWith("data:")) { return fetch(u); } };',
+    'export const read = (u) => u.startsWith("blob:") && fetch(u);',
+    'export async function read(urls) { for (const u of urls) { if (!u.startsWith("blob:")) continue; await fetch(u); } }',
     // Regression (a crash): a method name every object has is not a client method.
     'import axios from "axios"; export const name = () => axios.toString();',
     'import got from "got"; got.hasOwnProperty("x"); got.paginate.constructor(); got.stream.valueOf();',
@@ -536,6 +542,15 @@ describe('require-timeout', () => {
       fetchMissing('import { toPng } from "./render";\nexport const get = async (n) => fetch(await toPng(n));', `import { toPng } from "./render";\nexport const get = async (n) => fetch(await toPng(n), { ${SIGNAL} });`),
       fetchMissing('import { toBlob } from "html-to-image";\nexport const get = async (n) => fetch(await toBlob(n));', `import { toBlob } from "html-to-image";\nexport const get = async (n) => fetch(await toBlob(n), { ${SIGNAL} });`),
       fetchMissing('export const get = (url) => { URL.revokeObjectURL(other); return fetch(url); };', `export const get = (url) => { URL.revokeObjectURL(other); return fetch(url, { ${SIGNAL} }); };`),
+      // Near misses of a check for a local URL: one that lets a remote URL through, one that does not leave,
+      // one that leaves for local URLs, and a name assigned again after the check.
+      fetchMissing(
+        'export const get = (u) => { if (u.startsWith("blob:") || u.startsWith("https:")) { return fetch(u); } };',
+        'export const get = (u) => { if (u.startsWith("blob:") || u.startsWith("https:")) { return fetch(u, { ' + SIGNAL + ' }); } };',
+      ),
+      fetchMissing('export const get = (u) => { if (!u.startsWith("blob:")) log(u); return fetch(u); };', `export const get = (u) => { if (!u.startsWith("blob:")) log(u); return fetch(u, { ${SIGNAL} }); };`),
+      fetchMissing('export const get = (u) => { if (u.startsWith("blob:")) return; return fetch(u); };', `export const get = (u) => { if (u.startsWith("blob:")) return; return fetch(u, { ${SIGNAL} }); };`),
+      fetchMissing('export const get = (u) => { if (!u.startsWith("blob:")) return; u = next(); return fetch(u); };', `export const get = (u) => { if (!u.startsWith("blob:")) return; u = next(); return fetch(u, { ${SIGNAL} }); };`),
       // Options a same-file function returns with no signal (was unknown: a call's result was never followed).
       fetchMissing(
         'function init() { return { headers: { accept: "application/json" } }; }\nexport const get = (url) => fetch(url, init());',
