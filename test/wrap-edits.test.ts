@@ -57,7 +57,7 @@ describe('wrapping calls in cockatiel policies (the extension\'s quick-fixes, bu
     fs.rmSync(OUT, { recursive: true, force: true });
     fs.mkdirSync(OUT, { recursive: true });
     for (const kind of KINDS) {
-      for (const file of ['clients.ts', 'legacy.cjs', 'strict.cjs']) {
+      for (const file of ['clients.ts', 'undici.ts', 'legacy.cjs', 'strict.cjs']) {
         const result = wrapAll(file, kind);
         results.set(`${kind}/${file}`, result);
         fs.mkdirSync(path.join(OUT, kind), { recursive: true });
@@ -120,6 +120,15 @@ describe('wrapping calls in cockatiel policies (the extension\'s quick-fixes, bu
 
   it('the wrapped TypeScript type-checks against the real cockatiel, axios and DOM types', () => {
     assert.deepEqual(typeErrors(KINDS.map((kind) => path.join(OUT, kind, 'clients.ts'))), []);
+  });
+
+  it('wraps undici\'s request() as fetch, its signal beside its own timeouts, and type-checks against undici\'s types', () => {
+    for (const kind of KINDS) {
+      const { text, wrapped } = results.get(`${kind}/undici.ts`)!;
+      assert.equal(wrapped, 1, kind);
+      assert.match(text, /\.execute\(\(\{ signal \}\) => request\(`https:\/\/stock\.example\.com\/items\/\$\{sku\}`, \{\n {4}headersTimeout: 5000, \/\/ the stock service answers fast or not at all\n {4}bodyTimeout: 5000,\n {4}signal,\n {2}\}\)\);/, kind);
+    }
+    assert.deepEqual(typeErrors(KINDS.map((kind) => path.join(OUT, kind, 'undici.ts'))), []);
   });
 
   it('CommonJS files get a require, after the existing ones', () => {
