@@ -3,12 +3,10 @@ import { AST_NODE_TYPES } from '../util/node-types';
 import { staticPropertyName, unwrap } from '../util/ast';
 import { GLOBAL_MODULE } from './catalog';
 import type { FileModel } from './file-model';
-import { meansNoLimit } from './no-limit';
+import { limitsVerdict } from './no-limit';
 import { isUrlExpression, type NetworkCall } from './network-call';
 import type { OptionsBranch } from './options';
-
-/** Whether a call is bounded in time, as far as the file shows (as in ./timeout). */
-type Verdict = 'yes' | 'no' | 'unknown';
+import type { Verdict } from './timeout';
 
 /**
  * Node's fetch (global, or undici's own) sends each request through undici's dispatcher: the one in
@@ -99,28 +97,6 @@ function isEnvironmentVariable(node: TSESTree.Node): boolean {
     env.object.type === AST_NODE_TYPES.Identifier &&
     env.object.name === 'process'
   );
-}
-
-/**
- * Bounded when every way the options can turn out sets one of `keys` and turns none of them off: with
- * `headersTimeout: 0`, a `bodyTimeout` still leaves the wait for headers unbounded.
- */
-export function limitsVerdict(model: FileModel, branches: readonly OptionsBranch[], keys: readonly string[], before: TSESTree.Node): Verdict {
-  let verdict: Verdict = 'yes';
-  for (const branch of branches) {
-    let sets = false;
-    let unknown = false;
-    for (const key of keys) {
-      const lookup = model.options.lookup(branch, key, before);
-      if (lookup.state === 'unknown') unknown = true;
-      if (lookup.state !== 'present') continue;
-      if (meansNoLimit(model, lookup.value)) return 'no';
-      sets = true;
-    }
-    if (unknown) verdict = 'unknown';
-    else if (!sets) return 'no';
-  }
-  return verdict;
 }
 
 const globalVerdicts = new WeakMap<FileModel, Verdict>();
