@@ -128,15 +128,15 @@ describe('eslint-plugin-breakwater package', () => {
     const { Linter: Linter9 } = require('eslint-v9') as { Linter: typeof Linter };
     const code = 'export const load = (url) => fetch(url);';
     const files = [
-      'src/api.ts', 'src/contest.ts', 'src/testing/api.ts', 'src/tests-report/api.ts', 'src/latest/api.ts', 'src/fixtures.ts',
+      'src/api.ts', 'src/contest.ts', 'src/testing/api.ts', 'src/tests-report/api.ts', 'src/latest/api.ts', 'src/fixtures.ts', 'src/test-utils.ts',
       'src/api.test.ts', 'src/api.spec.mjs', 'test/app.e2e-spec.ts', 'src/orders/e2e/list.e2e.ts', 'cypress/e2e/login.cy.js',
       'src/__tests__/api.ts', 'src/__mocks__/api.js', 'test/helper.js', 'packages/core/tests/server.ts', 'apps/web/__e2e__/login.ts',
-      'fixtures/worker-app/src/index.ts', 'src/__fixtures__/server.ts',
+      'fixtures/worker-app/src/index.ts', 'src/__fixtures__/server.ts', 'packages/test-utils/src/server.ts', 'playground/__test-utils__/responses.ts',
     ];
     for (const linter of [new Linter({ configType: 'flat', cwd: ROOT }), new Linter9({ configType: 'flat', cwd: ROOT })]) {
       const linted = (name: 'recommended' | 'strict') =>
         files.filter((file) => linter.verify(code, [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }, plugin.configs[name]] as Linter.Config[], path.join(ROOT, file)).some((m) => m.ruleId?.startsWith('breakwater/')));
-      assert.deepEqual(linted('recommended'), ['src/api.ts', 'src/contest.ts', 'src/testing/api.ts', 'src/tests-report/api.ts', 'src/latest/api.ts', 'src/fixtures.ts']);
+      assert.deepEqual(linted('recommended'), ['src/api.ts', 'src/contest.ts', 'src/testing/api.ts', 'src/tests-report/api.ts', 'src/latest/api.ts', 'src/fixtures.ts', 'src/test-utils.ts']);
       assert.deepEqual(linted('strict'), files);
     }
     // The globs match the path inside the project: one kept under a folder named `test` keeps its findings.
