@@ -37,9 +37,14 @@ function keysVerdict(model: FileModel, branches: readonly OptionsBranch[], keys:
 }
 
 function callOptionsVerdict(model: FileModel, call: NetworkCall, keys: readonly string[]): Verdict {
+  return judgeCallOptions(model, call, (branches) => keysVerdict(model, branches, keys, call.node));
+}
+
+/** What `judge` makes of the call's options: 'no' when it has none, 'unknown' when the file does not show them. */
+function judgeCallOptions(model: FileModel, call: NetworkCall, judge: (branches: readonly OptionsBranch[]) => Verdict): Verdict {
   switch (call.options.kind) {
     case 'given':
-      return keysVerdict(model, model.options.branches(call.options.node), keys, call.node);
+      return judge(model.options.branches(call.options.node));
     case 'missing':
       return 'no';
     default:
@@ -111,15 +116,7 @@ function fetchVerdict(model: FileModel, call: NetworkCall): Verdict {
 /** The client's own timeout options in the call (node-fetch's `timeout`, undici request's `headersTimeout` and `bodyTimeout`). */
 function clientOptionsVerdict(model: FileModel, call: NetworkCall): Verdict {
   const keys = call.entry.timeoutOptions;
-  if (!keys) return 'no';
-  switch (call.options.kind) {
-    case 'given':
-      return limitsVerdict(model, model.options.branches(call.options.node), keys, call.node);
-    case 'missing':
-      return 'no';
-    default:
-      return 'unknown';
-  }
+  return keys ? judgeCallOptions(model, call, (branches) => limitsVerdict(model, branches, keys, call.node)) : 'no';
 }
 
 /**
