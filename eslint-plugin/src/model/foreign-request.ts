@@ -2,7 +2,7 @@ import { type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/node-types';
 import { staticPropertyName } from '../util/ast';
 import type { FileModel } from './file-model';
-import { functionType, namesRequestType, parameterType } from './function-types';
+import { functionType, isTypeofFetch, namesRequestType, parameterType } from './function-types';
 
 /** Names that say a value is a `Request`: `request`, `req`, `clonedRequest`, `event.request`. */
 const REQUEST_NAME = /^(?:req|request|\w*Request)$/;
@@ -39,7 +39,7 @@ function contextualParameterMayBeRequest(fn: TSESTree.Node, parameter: TSESTree.
   const index = fn.params.indexOf(parameter as TSESTree.Parameter);
   if (index < 0) return false;
   const type = contextualType(fn);
-  if (type?.type === AST_NODE_TYPES.TSTypeQuery) return index === 0 && namesFetch(type.exprName);
+  if (type && isTypeofFetch(type)) return index === 0;
   const signature = type && functionType(type);
   const declaredType = signature && parameterType(signature, index);
   return declaredType !== undefined && namesRequestType(declaredType);
@@ -59,9 +59,4 @@ function contextualType(fn: TSESTree.Node): TSESTree.TypeNode | undefined {
     default:
       return undefined;
   }
-}
-
-/** `typeof fetch`, `typeof globalThis.fetch`. */
-function namesFetch(name: TSESTree.EntityName | TSESTree.TSImportType): boolean {
-  return (name.type === AST_NODE_TYPES.Identifier && name.name === 'fetch') || (name.type === AST_NODE_TYPES.TSQualifiedName && name.right.name === 'fetch');
 }

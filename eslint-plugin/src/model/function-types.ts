@@ -1,5 +1,6 @@
 import { type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/node-types';
+import { programOf } from '../util/ast';
 
 /** Type names whose values may be a `Request` object, which carries its own signal. */
 const REQUEST_TYPES = new Set(['Request', 'RequestInfo']);
@@ -17,15 +18,19 @@ export function namesRequestType(type: TSESTree.TypeNode): boolean {
   }
 }
 
+/** `typeof fetch`, `typeof globalThis.fetch`. */
+export function isTypeofFetch(type: TSESTree.TypeNode): type is TSESTree.TSTypeQuery {
+  if (type.type !== AST_NODE_TYPES.TSTypeQuery) return false;
+  const name = type.exprName;
+  return (name.type === AST_NODE_TYPES.Identifier && name.name === 'fetch') || (name.type === AST_NODE_TYPES.TSQualifiedName && name.right.name === 'fetch');
+}
+
 /** A function type, written out or through a type alias the file declares (`type Fetcher = (input: RequestInfo | URL) => …`). */
 export function functionType(type: TSESTree.TypeNode): TSESTree.TSFunctionType | undefined {
   if (type.type === AST_NODE_TYPES.TSFunctionType) return type;
   if (type.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier || type.typeArguments) return undefined;
   const name = type.typeName.name;
-  let program: TSESTree.Node = type;
-  while (program.parent) program = program.parent;
-  if (program.type !== AST_NODE_TYPES.Program) return undefined;
-  for (const statement of program.body) {
+  for (const statement of programOf(type)?.body ?? []) {
     const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
     if (declaration?.type === AST_NODE_TYPES.TSTypeAliasDeclaration && declaration.id.name === name) {
       return declaration.typeAnnotation.type === AST_NODE_TYPES.TSFunctionType ? declaration.typeAnnotation : undefined;

@@ -1,8 +1,8 @@
 import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/node-types';
-import { contains, functionName, isFunction, isTypeWrapper, staticPropertyName, unwrap, withTypeWrappers, type FunctionNode } from '../util/ast';
+import { contains, functionName, isFunction, isTypeWrapper, programOf, staticPropertyName, unwrap, withTypeWrappers, type FunctionNode } from '../util/ast';
 import { instanceClassOf } from './class-fields';
-import { isFetchShaped } from './function-types';
+import { isFetchShaped, isTypeofFetch } from './function-types';
 
 /**
  * Option names under which SDKs and HTTP clients take the fetch they should use instead of the
@@ -104,14 +104,8 @@ function isBranch(parent: TSESTree.Node, child: TSESTree.Node): boolean {
 function isFetchType(type: TSESTree.TypeNode | undefined): boolean {
   if (!type) return false;
   switch (type.type) {
-    case AST_NODE_TYPES.TSTypeQuery: {
-      // `typeof fetch`, `typeof globalThis.fetch`
-      const name = type.exprName;
-      return (
-        (name.type === AST_NODE_TYPES.Identifier && name.name === 'fetch') ||
-        (name.type === AST_NODE_TYPES.TSQualifiedName && name.right.name === 'fetch')
-      );
-    }
+    case AST_NODE_TYPES.TSTypeQuery:
+      return isTypeofFetch(type);
     case AST_NODE_TYPES.TSTypeReference: {
       if (type.typeName.type !== AST_NODE_TYPES.Identifier) return false;
       const name = type.typeName.name;
@@ -124,10 +118,7 @@ function isFetchType(type: TSESTree.TypeNode | undefined): boolean {
 
 /** Whether the file imports `name` from a package: not a relative path nor a project alias (`@/`, `~/`, `#`). */
 function importedFromPackage(name: string, node: TSESTree.Node): boolean {
-  let program: TSESTree.Node = node;
-  while (program.parent) program = program.parent;
-  if (program.type !== AST_NODE_TYPES.Program) return false;
-  return program.body.some(
+  return (programOf(node)?.body ?? []).some(
     (statement) =>
       statement.type === AST_NODE_TYPES.ImportDeclaration &&
       !/^(?:\.|\/|@\/|~\/|#)/.test(statement.source.value) &&

@@ -109,14 +109,11 @@ function fetchVerdict(model: FileModel, call: NetworkCall): Verdict {
   const input = call.node.arguments[0];
   const request = input && requestSignalVerdict(model, input, keys, call.node, 0);
   const dispatcher = dispatcherVerdict(model, call);
-  const verdicts = [callOptionsVerdict(model, call, ['signal']), clientOptionsVerdict(model, call)];
-  return anyOf(...verdicts, ...(request ? [request] : []), ...(dispatcher ? [dispatcher] : []));
-}
-
-/** The client's own timeout options in the call (node-fetch's `timeout`, undici request's `headersTimeout` and `bodyTimeout`). */
-function clientOptionsVerdict(model: FileModel, call: NetworkCall): Verdict {
-  const keys = call.entry.timeoutOptions;
-  return keys ? judgeCallOptions(model, call, (branches) => limitsVerdict(model, branches, keys, call.node)) : 'no';
+  // A signal, or the client's own timeout options (node-fetch's `timeout`, undici request's `headersTimeout` and `bodyTimeout`).
+  const own = judgeCallOptions(model, call, (branches) =>
+    anyOf(keysVerdict(model, branches, ['signal'], call.node), call.entry.timeoutOptions ? limitsVerdict(model, branches, call.entry.timeoutOptions, call.node) : 'no'),
+  );
+  return anyOf(own, ...(request ? [request] : []), ...(dispatcher ? [dispatcher] : []));
 }
 
 /**

@@ -204,3 +204,10 @@ export function functionName(fn: FunctionNode): string | undefined {
       return undefined;
   }
 }
+
+/** The Program a node belongs to, or undefined for a node outside one. */
+export function programOf(node: TSESTree.Node): TSESTree.Program | undefined {
+  let root: TSESTree.Node = node;
+  while (root.parent) root = root.parent;
+  return root.type === AST_NODE_TYPES.Program ? root : undefined;
+}
