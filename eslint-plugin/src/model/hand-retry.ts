@@ -78,6 +78,7 @@ function variesPerIteration(model: FileModel, request: TSESTree.Node, loop: Retr
 function expressionVaries(model: FileModel, expression: TSESTree.Node, loop: RetryLoop, seen: Set<TSESLint.Scope.Variable>): boolean {
   let varies = false;
   walk(expression, (node) => {
+    if (isWaitBound(node)) return 'skip';
     if (varies || node.type !== AST_NODE_TYPES.Identifier || ATTEMPT_COUNTER.test(node.name)) return undefined;
     const variable = model.resolver.variableOf(node);
     if (!variable || seen.has(variable)) return undefined;
@@ -146,6 +147,7 @@ function iteratesVaryingData(model: FileModel, fn: TSESTree.Node, loop: RetryLoo
 function makesSomethingNew(expression: TSESTree.Node): boolean {
   let found = false;
   walk(expression, (node) => {
+    if (isWaitBound(node)) return 'skip';
     switch (node.type) {
       case AST_NODE_TYPES.CallExpression:
       case AST_NODE_TYPES.NewExpression:
@@ -161,6 +163,17 @@ function makesSomethingNew(expression: TSESTree.Node): boolean {
     }
   }, { skipFunctions: true });
   return found;
+}
+
+/**
+ * An option that bounds how long one attempt waits (`signal: controller.signal`, `timeout: 5000`), not
+ * what it sends: an `AbortController` or `AbortSignal.timeout()` made afresh each pass is the usual
+ * per-attempt timeout of a retry loop (dub's `fetchWithRetry`), and the request is the same one again.
+ */
+function isWaitBound(node: TSESTree.Node): boolean {
+  if (node.type !== AST_NODE_TYPES.Property) return false;
+  const name = staticPropertyName(node);
+  return name === 'signal' || name === 'timeout';
 }
 
 /** Names of attempt counters: `attempt`, `attemptNumber`, `retries`, `retryCount`, `tries`, `tryCount`. */

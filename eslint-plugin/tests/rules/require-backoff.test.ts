@@ -101,6 +101,10 @@ const valid = [
 ];
 
 const invalid = [
+  // Regression (dub fetch-with-retry.ts, missed): the AbortController made afresh each pass bounds that
+  // attempt, and the loop is a retry of the same request.
+  hand('export async function get(url) {\n  for (let i = 0; i < 5; i++) {\n    const controller = new AbortController();\n    const timer = setTimeout(() => controller.abort(), 5000);\n    try { return await fetch(url, { signal: controller.signal }); } catch { await sleep(250); } finally { clearTimeout(timer); }\n  }\n}', 'noJitter', undefined, 2),
+  hand('export async function get(url) {\n  for (let i = 0; i < 5; i++) {\n    const init = { method: "GET", signal: AbortSignal.timeout(5000) };\n    try { return await fetch(url, init); } catch { await sleep(250); }\n  }\n}', 'noJitter', undefined, 2),
   // Not this machine: a host that only starts with "localhost", a URL the file does not spell out, and a
   // loopback request with no pause at all.
   hand('export async function up() {\n  for (let i = 0; i < 10; i++) {\n    try { return await fetch("http://localhost.example.com/orders"); } catch { await sleep(250); }\n  }\n}', 'noJitter', undefined, 2),
