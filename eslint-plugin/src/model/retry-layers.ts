@@ -76,6 +76,8 @@ export function wrapperRetryLayer(model: FileModel, wrapper: Wrapper): RetryLaye
       const total = attempts?.type === AST_NODE_TYPES.Property ? count(attempts.value) : target ? undefined : 10;
       return { node: call, label: 'exponential-backoff', retries: total === undefined ? undefined : total - 1 };
     }
+    case 'langchain':
+      return wrapper.caller?.retries === 0 ? undefined : { node: call, label: 'AsyncCaller', retries: wrapper.caller?.retries };
     default:
       return undefined;
   }

@@ -2,6 +2,7 @@ import { type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/node-types';
 import { calleePath, isFunction, staticPropertyName, unwrap } from '../util/ast';
 import type { FileModel } from './file-model';
+import { asyncCallerOf, type AsyncCaller } from './langchain-caller';
 import { isSingleAssignment } from './resolve';
 import { own } from '../util/own';
 
@@ -20,6 +21,7 @@ export interface Wrapper {
     | 'retry'
     | 'exponential-backoff'
     | 'fetch-retry'
+    | 'langchain'
     | 'protector';
   readonly call: TSESTree.CallExpression | TSESTree.NewExpression;
   /** The function the wrapper runs. */
@@ -27,6 +29,8 @@ export interface Wrapper {
   readonly protects: boolean | 'unknown';
   /** For cockatiel: the policy `execute` was called on. */
   readonly policy?: Policy;
+  /** For LangChain: the `AsyncCaller` that runs it. */
+  readonly caller?: AsyncCaller;
 }
 
 /** A cockatiel policy as far as the file shows its construction. */
@@ -135,6 +139,10 @@ export function wrapperOf(model: FileModel, call: TSESTree.CallExpression | TSES
     }
     if (method === 'attempt' && call.arguments[0] === fn && isNodeRetryOperation(model, callee.object)) {
       return { library: 'retry', call, fn, protects: true };
+    }
+    if ((method === 'call' && call.arguments[0] === fn) || (method === 'callWithOptions' && call.arguments[1] === fn)) {
+      const caller = asyncCallerOf(model, callee.object);
+      if (caller) return { library: 'langchain', call, fn, protects: caller.retries !== 0, caller };
     }
   }
   if (!model.namesAnyModule(FUNCTION_WRAPPER_MODULES)) return undefined;

@@ -14,6 +14,7 @@ const IMPORTS = [
   'import superagent from "superagent";',
   'import fetchRetry from "fetch-retry";',
   'const retryingFetch = fetchRetry(fetch);',
+  'import { AsyncCaller } from "@langchain/core/utils/async_caller";',
 ].join('\n');
 
 /** Places a request can be retried from: [label in the message, retries, code with BODY where the request goes]. */
@@ -32,6 +33,9 @@ const OUTERS: [string, number, string][] = [
   ['this retry loop', 3, 'const withRetry = async (fn) => {\n  for (let i = 0; i < 4; i++) {\n    try { return await fn(); } catch (e) { }\n  }\n};\nfunction load(url) {\n  return BODY;\n}\nexport const get = (url) => withRetry(() => load(url));'],
   // A helper of the same file that hands the request on to a retry wrapper, directly or through another helper
   ['p-retry', 3, 'function withRetry(fn) {\n  return pRetry(fn, { retries: 3 });\n}\nexport const get = (url) => withRetry(() => BODY);'],
+  // LangChain's AsyncCaller: 6 retries unless its options say otherwise
+  ['AsyncCaller', 6, 'const caller = new AsyncCaller({ maxConcurrency: 2 });\nexport const get = (url) => caller.call(() => BODY);'],
+  ['AsyncCaller', 2, 'const caller = new AsyncCaller({ maxRetries: 2 });\nexport const get = (url) => caller.callWithOptions({ signal: AbortSignal.timeout(5000) }, () => BODY);'],
   ['cockatiel retry', 2, 'const policy = retry(handleAll, { maxAttempts: 2 });\nconst guarded = (fn) => policy.execute(() => fn());\nconst viaGuard = (fn) => guarded(fn);\nexport const get = (url) => viaGuard(() => BODY);'],
 ];
 
@@ -69,6 +73,8 @@ const valid = [
   `${IMPORTS}\nexport const get = (url) => got(url).json();`,
   `${IMPORTS}\nexport const get = (url) => pRetry(() => fetch(url), { retries: 5 });`,
   `${IMPORTS}\nconst p = retry(handleAll, { maxAttempts: 2 });\nexport const get = (url) => p.execute(() => fetch(url));`,
+  // an AsyncCaller told not to retry
+  `${IMPORTS}\nconst caller = new AsyncCaller({ maxRetries: 0 });\nexport const get = (url) => caller.call(() => got(url).json());`,
   // one after the other, not nested
   `${IMPORTS}\nexport async function both(url) {\n  await pRetry(() => fetch(url));\n  return pRetry(() => fetch(url));\n}`,
   // a breaker is not a retry

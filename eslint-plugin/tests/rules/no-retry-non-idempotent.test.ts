@@ -9,6 +9,7 @@ const IMPORTS = [
   'import axios from "axios";',
   'import got from "got";',
   'import superagent from "superagent";',
+  'import { AsyncCaller } from "@langchain/core/utils/async_caller";',
 ].join('\n');
 
 /** Retries around BODY: [label, code]. */
@@ -20,6 +21,8 @@ const OUTERS: [string, string][] = [
   ['this recursive retry', 'export async function send(url, body, attempt = 0) {\n  try {\n    return await BODY;\n  } catch (e) {\n    if (attempt < 3) return send(url, body, attempt + 1);\n    throw e;\n  }\n}'],
   // a helper of the file that hands the request on to a retry wrapper
   ['p-retry', 'function withRetry(fn) {\n  return pRetry(fn, { retries: 2 });\n}\nexport const send = (url, body) => withRetry(() => BODY);'],
+  // LangChain's AsyncCaller
+  ['AsyncCaller', 'const caller = new AsyncCaller({ maxConcurrency: 2 });\nexport const send = (url, body) => caller.call(() => BODY);'],
 ];
 
 /** Non-idempotent requests with no key: [method, code]. */
