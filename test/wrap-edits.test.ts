@@ -57,7 +57,7 @@ describe('wrapping calls in cockatiel policies (the extension\'s quick-fixes, bu
     fs.rmSync(OUT, { recursive: true, force: true });
     fs.mkdirSync(OUT, { recursive: true });
     for (const kind of KINDS) {
-      for (const file of ['clients.ts', 'undici.ts', 'legacy.cjs', 'strict.cjs']) {
+      for (const file of ['clients.ts', 'undici.ts', 'legacy.cjs', 'strict.cjs', 'script.mjs', 'header.ts']) {
         const result = wrapAll(file, kind);
         results.set(`${kind}/${file}`, result);
         fs.mkdirSync(path.join(OUT, kind), { recursive: true });
@@ -145,6 +145,21 @@ describe('wrapping calls in cockatiel policies (the extension\'s quick-fixes, bu
       text,
       /^'use strict';\nconst \{ retry, handleWhen, ExponentialBackoff \} = require\('cockatiel'\);\n\n\/\*\* Network errors[\s\S]*\n\nconst retryPolicy = retry\(/,
     );
+  });
+
+  it('a file with no imports gets the import below its #! line, its header and its pragmas, and above the doc comment of its first statement', () => {
+    for (const kind of KINDS) {
+      const script = results.get(`${kind}/script.mjs`)!;
+      assert.equal(script.wrapped, 1, kind);
+      // Above the `#!` line the script would not parse; above `// @ts-check`, TypeScript would no longer check it.
+      assert.match(script.text, /^#!\/usr\/bin\/env node\n\/\/ Copyright 2026 Example Corp\. Licensed under the MIT licence\.\n\n\/\/ @ts-check\nimport \{ [^}]+ \} from 'cockatiel';\n\n/, kind);
+      assert.match(script.text, /\n\nconst \w+Policy = [^;]+;\n\n\/\*\* Reads the price list once\. \*\/\nasync function loadPrices\(url\) \{\n/, kind);
+      const header = results.get(`${kind}/header.ts`)!;
+      assert.equal(header.wrapped, 1, kind);
+      assert.match(header.text, /^\/\*\*\n \* @license\n \* Copyright 2026 Example Corp\.\n \*\/\n\n\/\* eslint-disable no-console \*\/\nimport \{ [^}]+ \} from 'cockatiel';\n\n/, kind);
+      assert.match(header.text, /;\n\n\/\*\* How long the status service takes to answer, in ms\. \*\/\nexport async function ping/, kind);
+    }
+    assert.deepEqual(typeErrors(KINDS.map((kind) => path.join(OUT, kind, 'header.ts'))), []);
   });
 
   it('offers no retry for a POST or PATCH without an idempotency key, which a retry could apply twice', () => {
