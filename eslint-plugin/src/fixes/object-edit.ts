@@ -54,9 +54,10 @@ export function setProperty(
   // A comment that ends the last property's line stays on that line.
   const comments = commentsAfter(sourceCode, anchorEnd).filter((comment) => comment.loc.start.line === anchorLine);
   const lineEnd = comments[comments.length - 1]?.range[1] ?? anchorEnd;
-  const fixes = [fixer.insertTextAfterRange([lineEnd, lineEnd], `\n${indent}${text}${trailingComma ? ',' : ''}`)];
-  if (!trailingComma) fixes.push(fixer.insertTextAfter(last, ','));
-  return fixes;
+  const property = fixer.insertTextAfterRange([lineEnd, lineEnd], `\n${indent}${text}${trailingComma ? ',' : ''}`);
+  // The comma first: with no comment after the last property, both inserts are at its end, and ESLint
+  // merges inserts at one offset in the order given (`}` `,` then the new line, not the other way round).
+  return trailingComma ? [property] : [fixer.insertTextAfter(last, ','), property];
 }
 
 /**

@@ -283,6 +283,20 @@ describe('require-timeout', () => {
       'import https from "node:https"; export function load(url: RequestOptions, done: () => void) { https.get(url, done); }',
     ],
     invalid: [
+      // Regression (elasticsearch-js scripts/download-artifacts.mjs, vendure's stellate plugin, pm2): a
+      // multi-line init whose last property has no trailing comma gets the comma before the new line, not after it.
+      fetchMissing(
+        'const response = await fetch(url, {\n  headers: {\n    Accept: "application/json"\n  }\n})',
+        `const response = await fetch(url, {\n  headers: {\n    Accept: "application/json"\n  },\n  ${SIGNAL}\n})`,
+      ),
+      fetchMissing(
+        'const response = await fetch(url, {\n  method: "POST" // the API takes no GET\n});',
+        `const response = await fetch(url, {\n  method: "POST", // the API takes no GET\n  ${SIGNAL}\n});`,
+      ),
+      axiosMissing(
+        'import axios from "axios";\nexport const load = () => axios.get(url, {\n  params: { page: 1 }\n});',
+        'import axios from "axios";\nexport const load = () => axios.get(url, {\n  params: { page: 1 },\n  timeout: 10000\n});',
+      ),
       // A function type whose parameter there takes a URL, not a Request; or the call builds a string from it.
       fetchMissing(
         'type UrlFetcher = (input: string) => Promise<Response>;\nexport const get: UrlFetcher = (input) => fetch(input);',
