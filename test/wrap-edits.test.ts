@@ -57,7 +57,7 @@ describe('wrapping calls in cockatiel policies (the extension\'s quick-fixes, bu
     fs.rmSync(OUT, { recursive: true, force: true });
     fs.mkdirSync(OUT, { recursive: true });
     for (const kind of KINDS) {
-      for (const file of ['clients.ts', 'undici.ts', 'legacy.cjs', 'strict.cjs', 'script.mjs', 'header.ts']) {
+      for (const file of ['clients.ts', 'undici.ts', 'legacy.cjs', 'strict.cjs', 'script.mjs', 'header.ts', 'no-trailing-comma.mjs']) {
         const result = wrapAll(file, kind);
         results.set(`${kind}/${file}`, result);
         fs.mkdirSync(path.join(OUT, kind), { recursive: true });
@@ -160,6 +160,29 @@ describe('wrapping calls in cockatiel policies (the extension\'s quick-fixes, bu
       assert.match(header.text, /;\n\n\/\*\* How long the status service takes to answer, in ms\. \*\/\nexport async function ping/, kind);
     }
     assert.deepEqual(typeErrors(KINDS.map((kind) => path.join(OUT, kind, 'header.ts'))), []);
+  });
+
+  it('adds the signal after a last property with no trailing comma, the comma first (vendure\'s stellate-plugin)', () => {
+    for (const kind of KINDS) {
+      const { text, wrapped } = results.get(`${kind}/no-trailing-comma.mjs`)!;
+      assert.equal(wrapped, kind === 'full' || kind === 'retry' ? 0 : 1, kind); // a POST gets no retry
+      if (!wrapped) continue;
+      assert.ok(
+        text.includes(
+          [
+            `Policy.execute(({ signal }) => fetch(apiUrl, {`,
+            "    method: 'POST',",
+            '    headers: { Authorization: `Bearer ${token}` },',
+            '    body: JSON.stringify({',
+            "      query: '{ organizations { id } }',",
+            '    }),',
+            '    signal',
+            '  }));',
+          ].join('\n'),
+        ),
+        `${kind}:\n${text}`,
+      );
+    }
   });
 
   it('offers no retry for a POST or PATCH without an idempotency key, which a retry could apply twice', () => {

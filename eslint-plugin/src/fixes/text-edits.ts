@@ -22,10 +22,15 @@ export function recordingFixer(): TSESLint.RuleFixer {
   return fixer as unknown as TSESLint.RuleFixer;
 }
 
-/** Applies edits that fall inside `[start, end)` of `text` (offsets in the whole file) and returns that slice. */
+/**
+ * Applies edits that fall inside `[start, end)` of `text` (offsets in the whole file) and returns that
+ * slice. Inserts at one offset end up in the order given, as ESLint merges them: applying from the
+ * end, the later of two such inserts goes in first.
+ */
 export function applyWithin(text: string, start: number, end: number, edits: readonly TSESLint.RuleFix[]): string {
   let slice = text.slice(start, end);
-  for (const edit of [...edits].sort((a, b) => b.range[0] - a.range[0])) {
+  const fromTheEnd = edits.map((edit, order) => ({ edit, order })).sort((a, b) => b.edit.range[0] - a.edit.range[0] || b.order - a.order);
+  for (const { edit } of fromTheEnd) {
     slice = slice.slice(0, edit.range[0] - start) + edit.text + slice.slice(edit.range[1] - start);
   }
   return slice;
