@@ -2,6 +2,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { clientNames } from './candidates';
 import { BUILTIN_CLIENTS, userClientEntry, type UserClient } from './catalog';
 import { Catalog, NetworkCallDetector } from './network-call';
+import { DURABLE_MODULES } from './durable-functions';
 import { OptionsReader } from './options';
 import { canonicalModule } from './module-aliases';
 import { mayUseNetwork, mentionPattern, quotedModulePattern } from './relevance';
@@ -79,7 +80,9 @@ function configuration(clients: readonly UserClient[], protectors: readonly stri
     const catalog = new Catalog([...BUILTIN_CLIENTS, ...clients.map(userClientEntry)]);
     // Files that only set up retries or limits (no client) still matter to the retry and concurrency rules.
     const modules = new Set([...catalog.modules, ...RESILIENCE_MODULES]);
-    config = { catalog, modules, mentionsClient: mentionPattern(modules), quotedModule: quotedModulePattern(modules), protectors, last: undefined };
+    // A durable-execution framework only matters around a client's call: it does not make a file worth linting.
+    const quoted = quotedModulePattern(new Set([...modules, ...DURABLE_MODULES]));
+    config = { catalog, modules, mentionsClient: mentionPattern(modules), quotedModule: quoted, protectors, last: undefined };
     configurations.set(key, config);
   }
   return config;

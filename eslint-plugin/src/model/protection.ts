@@ -5,6 +5,7 @@ import { fieldsOf, isExtendedInFile } from './class-fields';
 import type { FileModel } from './file-model';
 import { isFetchAdapterCall, isFetchSlot, isInjectedFetch, isTypedAsFetch } from './injected-fetch';
 import { functionBinding, handRetryAround, helperCalled, helperParameter, retryHelperOf } from './hand-retry';
+import { durableFunctionVerdict } from './durable-functions';
 import type { NetworkCall } from './network-call';
 import { isQueryLibraryModule, queryFunctionVerdict } from './query-libraries';
 import { RESILIENCE_MODULES } from './retry-site';
@@ -51,6 +52,9 @@ function visibleFunctionProtection(model: FileModel, fn: FunctionNode, depth: nu
   // `useQuery({ queryKey, queryFn: () => fetch(url) })`: TanStack Query retries it.
   const query = queryFunctionVerdict(model, fn);
   if (query) return query;
+  // `inngest.createFunction(config, async ({ step }) => …)`, Trigger.dev's `task({ run })`: re-run when they throw.
+  const durable = durableFunctionVerdict(model, fn);
+  if (durable) return durable;
   // `new OpenAI({ fetch: (input, init) => fetch(input, init) })`: that client's retries, not shown here.
   if (isInjectedFetch(fn)) return 'unknown';
   const parent = withTypeWrappers(fn).parent;
@@ -72,7 +76,7 @@ function visibleFunctionProtection(model: FileModel, fn: FunctionNode, depth: nu
     if (reference.init) continue;
     const identifier = reference.identifier;
     const use = identifier.parent;
-    const query = queryFunctionVerdict(model, identifier);
+    const query = queryFunctionVerdict(model, identifier) ?? durableFunctionVerdict(model, identifier);
     if (query === 'yes') return 'yes';
     if (query === 'unknown' || isInjectedFetch(identifier)) sawUnknown = true;
     if (use?.type === AST_NODE_TYPES.CallExpression && use.callee === identifier) {

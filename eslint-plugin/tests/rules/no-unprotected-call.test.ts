@@ -36,6 +36,17 @@ const valid = [
   // a retry option the file does not show: unresolved
   `${RQ}export const usePosts = (defaults) => useQuery({ queryKey: ["posts"], queryFn: () => fetch("/posts", ${T}), retry: false, ...defaults });`,
   `${RQ}export const usePosts = (retry) => useQuery({ queryKey: ["posts"], queryFn: () => fetch("/posts", ${T}), retry });`,
+  // Durable execution: Inngest re-runs a function that throws 4 times by default (regression: inngest-js's
+  // node-otel example, and apps whose client comes from their own module); Trigger.dev a task, as its retry says.
+  `import { inngest } from "./client";\nexport const sync = inngest.createFunction({ id: "sync" }, { event: "app/sync" }, async ({ event, step }) => {\n  await fetch(\`https://api.example.com/items/\${event.data.id}\`, ${T});\n  return step.run("load", () => fetch("https://api.example.com/load", ${T}));\n});`,
+  `import { inngest } from "@/inngest/client";\nexport const nightly = inngest.createFunction({ id: "nightly", retries: 3, triggers: [{ cron: "0 0 * * *" }] }, async () => fetch("https://api.example.com/nightly", ${T}));`,
+  `import { Inngest } from "inngest";\nconst app = new Inngest({ id: "billing" });\nasync function handler({ event }) { return fetch(\`https://api.example.com/invoices/\${event.data.id}\`, ${T}); }\nexport const record = app.createFunction({ id: "record", triggers: { event: "billing/invoice" } }, handler);`,
+  `const client_1 = require("./client");\nexports.audit = client_1.inngest.createFunction({ name: "audit" }, { event: "carbon/audit" }, async function (_a) { return fetch("https://api.example.com/audit", ${T}); });`,
+  `import { task } from "@trigger.dev/sdk/v3";\nexport const sync = task({ id: "sync", retry: { maxAttempts: 5, randomize: true }, run: async (payload) => fetch(\`https://api.example.com/sync/\${payload.id}\`, ${T}) });`,
+  `import { schedules } from "@trigger.dev/sdk";\nconst run = async () => { await fetch("https://api.example.com/report", ${T}); };\nexport const report = schedules.task({ id: "report", cron: "0 * * * *", retry: { maxAttempts: 3 }, run });`,
+  // A task with no retry of its own retries as the project's trigger.config says: unresolved.
+  `import { task } from "@trigger.dev/sdk";\nexport const sync = task({ id: "sync", run: async () => fetch("https://api.example.com/sync", ${T}) });`,
+  `import { inngest } from "./client";\nexport const sync = inngest.createFunction({ id: "sync", retries: RETRIES }, { event: "app/sync" }, async () => fetch("https://api.example.com/sync", ${T}));`,
   // cockatiel
   `${COCKATIEL}const policy = retry(handleAll, { maxAttempts: 3 }); export const get = (u) => policy.execute(() => fetch(u, ${T}));`,
   `${COCKATIEL}const breaker = circuitBreaker(handleAll, { halfOpenAfter: 1000, breaker: new ConsecutiveBreaker(5) }); export const get = (u) => breaker.execute(({ signal }) => fetch(u, { signal }));`,
@@ -246,6 +257,14 @@ describe('no-unprotected-call', () => {
       unprotected(`export function get(u) { return fetch(u, ${T}).catch((e) => fallback(u, e)); }`),
       unprotected(`export function get(u) { return other(u).catch(() => get(u)).then(() => fetch(u, ${T})); }`),
       unprotected(`export async function drain(queue) { while (queue.length) { const job = queue.shift(); try { await fetch(job.url, ${T}); } catch (e) { console.error(e); } } }`),
+      // Near misses of durable execution: told not to retry, one attempt, a createFunction that is not Inngest's,
+      // a task of another module, and (strict) a task whose retries the project's config decides.
+      unprotected(`import { inngest } from "./client";\nexport const once = inngest.createFunction({ id: "once", retries: 0 }, { event: "app/once" }, async () => fetch("https://api.example.com/once", ${T}));`),
+      unprotected(`import { task } from "@trigger.dev/sdk/v3";\nexport const once = task({ id: "once", retry: { maxAttempts: 1 }, run: async () => fetch("https://api.example.com/once", ${T}) });`),
+      unprotected(`import { functions } from "./platform";\nexport const fn = functions.createFunction({ id: "fn" }, async () => fetch("https://api.example.com/fn", ${T}));`),
+      unprotected(`import { inngest } from "./client";\nexport const fn = inngest.createFunction("fn", async () => fetch("https://api.example.com/fn", ${T}));`),
+      unprotected(`import { task } from "./tasks";\nexport const sync = task({ id: "sync", retry: { maxAttempts: 5 }, run: async () => fetch("https://api.example.com/sync", ${T}) });`),
+      unprotected(`import { task } from "@trigger.dev/sdk";\nexport const sync = task({ id: "sync", run: async () => fetch("https://api.example.com/sync", ${T}) });`, 'fetch', { options: [{ unresolved: 'report' }] }),
       // Near misses of LangChain's AsyncCaller: told not to retry, a caller of the class's own, a class that
       // extends something else, and a caller of another package.
       unprotected(`import { AsyncCaller } from "@langchain/core/utils/async_caller";\nconst caller = new AsyncCaller({ maxRetries: 0 });\nexport const get = (u) => caller.call(() => fetch(u, ${T}));`),
