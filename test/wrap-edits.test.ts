@@ -57,7 +57,7 @@ describe('wrapping calls in cockatiel policies (the extension\'s quick-fixes, bu
     fs.rmSync(OUT, { recursive: true, force: true });
     fs.mkdirSync(OUT, { recursive: true });
     for (const kind of KINDS) {
-      for (const file of ['clients.ts', 'undici.ts', 'legacy.cjs', 'strict.cjs', 'script.mjs', 'header.ts', 'no-trailing-comma.mjs']) {
+      for (const file of ['clients.ts', 'undici.ts', 'legacy.cjs', 'strict.cjs', 'script.mjs', 'header.ts', 'no-trailing-comma.mjs', 'configs.ts']) {
         const result = wrapAll(file, kind);
         results.set(`${kind}/${file}`, result);
         fs.mkdirSync(path.join(OUT, kind), { recursive: true });
@@ -183,6 +183,16 @@ describe('wrapping calls in cockatiel policies (the extension\'s quick-fixes, bu
         `${kind}:\n${text}`,
       );
     }
+  });
+
+  it('wraps axios(config) when TypeScript types the config as one, spreading it (hoppscotch\'s CLI, Flowise)', () => {
+    for (const kind of KINDS) {
+      const { text, wrapped } = results.get(`${kind}/configs.ts`)!;
+      assert.equal(wrapped, 2, kind);
+      assert.match(text, /\.execute\(\(\{ signal \}\) => axios\(\{ \.\.\.requestConfig, signal \}\)\);/, kind);
+      assert.match(text, /\.execute\(\(\{ signal \}\) => axios\(\{ \.\.\.currentConfig, signal \}\)\);/, kind);
+    }
+    assert.deepEqual(typeErrors(KINDS.map((kind) => path.join(OUT, kind, 'configs.ts'))), []);
   });
 
   it('offers no retry for a POST or PATCH without an idempotency key, which a retry could apply twice', () => {

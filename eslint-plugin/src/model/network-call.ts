@@ -190,7 +190,7 @@ export class NetworkCallDetector {
       const def = this.resolver.variableOf(target)?.defs[0];
       // A TypeScript annotation says more than the name: `(input: string)` is a URL, `(target: Options)` may not be.
       const annotation = def?.name.type === AST_NODE_TYPES.Identifier ? def.name.typeAnnotation?.typeAnnotation : undefined;
-      if (annotation) return isUrlType(annotation) ? 'url' : 'unknown';
+      if (annotation) return isUrlType(annotation) ? 'url' : isConfigType(annotation) ? 'object' : 'unknown';
       if (URL_NAME.test(target.name)) return 'url';
       if (def?.type === 'Variable' && def.node.init) return this.argumentKind(def.node.init) === 'url' ? 'url' : 'unknown';
     }
@@ -208,6 +208,17 @@ export function isUrlExpression(node: TSESTree.Node): boolean {
 }
 
 /** A type annotation of `string`, `URL`, a string literal type, or a union of those (with `undefined` or `null`: not options either). */
+/**
+ * A type that can only be an options object: an object type written out, or a named one called a
+ * config or options (`AxiosRequestConfig`, hoppscotch's `RequestConfig`), which no URL type is.
+ */
+function isConfigType(type: TSESTree.TypeNode): boolean {
+  if (type.type === AST_NODE_TYPES.TSTypeLiteral) return true;
+  if (type.type !== AST_NODE_TYPES.TSTypeReference) return false;
+  const name = type.typeName.type === AST_NODE_TYPES.TSQualifiedName ? type.typeName.right.name : type.typeName.type === AST_NODE_TYPES.Identifier ? type.typeName.name : '';
+  return /(?:Config|Options)$/.test(name);
+}
+
 function isUrlType(type: TSESTree.TypeNode | undefined): boolean {
   if (!type) return false;
   if (type.type === AST_NODE_TYPES.TSUnionType) {
