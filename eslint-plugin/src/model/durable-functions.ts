@@ -16,19 +16,48 @@ const TRIGGER_TASKS = new Set(['task', 'schemaTask', 'schedules.task']);
 /** The modules of those frameworks, for `FileModel.namesAnyModule`. */
 export const DURABLE_MODULES: readonly string[] = ['inngest', ...TRIGGER_MODULES];
 
+/** How a durable-execution framework retries a function, as far as the file shows. */
+type DurableSetting =
+  | { readonly kind: 'retries'; readonly framework: 'Inngest' | 'Trigger.dev'; readonly retries: number; readonly shown: boolean }
+  | { readonly kind: 'off' }
+  | { readonly kind: 'not shown' };
+
 /**
  * Whether a durable-execution framework re-runs the function at `node` (the function, or a name it
  * is passed by) when it throws: 'yes', 'no' when its options turn retrying off, 'unknown' when they
  * do not show; undefined when it is not such a function.
  */
 export function durableFunctionVerdict(model: FileModel, node: TSESTree.Node): Verdict | undefined {
+  const setting = durableSettingOf(model, node);
+  return setting && (setting.kind === 'retries' ? 'yes' : setting.kind === 'off' ? 'no' : 'unknown');
+}
+
+/** A durable function's retry: the framework, retries after the first run, and whether the file sets them (not a default). */
+export interface DurableRetry {
+  readonly framework: 'Inngest' | 'Trigger.dev';
+  readonly retries: number;
+  readonly shown: boolean;
+}
+
+/** The retry a durable-execution framework runs the function at `node` under; undefined when it is not a durable function or its retries are off or not shown. */
+export function durableRetry(model: FileModel, node: TSESTree.Node): DurableRetry | undefined {
+  const setting = durableSettingOf(model, node);
+  return setting?.kind === 'retries' ? setting : undefined;
+}
+
+function durableSettingOf(model: FileModel, node: TSESTree.Node): DurableSetting | undefined {
   let current = node;
   while (current.parent && (current.parent.type === AST_NODE_TYPES.TSAsExpression || current.parent.type === AST_NODE_TYPES.TSSatisfiesExpression)) current = current.parent;
   const parent = current.parent;
-  if (parent?.type === AST_NODE_TYPES.CallExpression) return inngestFunctionVerdict(model, parent, current);
-  if (parent?.type === AST_NODE_TYPES.Property && parent.value === current && staticPropertyName(parent) === 'run') return triggerTaskVerdict(model, parent);
+  if (parent?.type === AST_NODE_TYPES.CallExpression) return inngestFunctionSetting(model, parent, current);
+  if (parent?.type === AST_NODE_TYPES.Property && parent.value === current && staticPropertyName(parent) === 'run') return triggerTaskSetting(model, parent);
   return undefined;
 }
+
+/** Inngest's retries after the first run when the configuration does not say. */
+const INNGEST_DEFAULT_RETRIES = 4;
+const OFF: DurableSetting = { kind: 'off' };
+const NOT_SHOWN: DurableSetting = { kind: 'not shown' };
 
 /**
  * `inngest.createFunction({ id, retries? }, [trigger,] handler)`: the handler, last of two or three
@@ -36,7 +65,7 @@ export function durableFunctionVerdict(model: FileModel, node: TSESTree.Node): V
  * another module as often as not (`import { inngest } from "./client"`), so it counts when the file
  * imports `inngest` or the client's name says Inngest.
  */
-function inngestFunctionVerdict(model: FileModel, call: TSESTree.CallExpression, handler: TSESTree.Node): Verdict | undefined {
+function inngestFunctionSetting(model: FileModel, call: TSESTree.CallExpression, handler: TSESTree.Node): DurableSetting | undefined {
   const callee = unwrap(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression || staticPropertyName(callee) !== 'createFunction') return undefined;
   const args = call.arguments;
@@ -47,13 +76,14 @@ function inngestFunctionVerdict(model: FileModel, call: TSESTree.CallExpression,
   const namedInngest = client !== undefined && /inngest/i.test(client.slice(client.lastIndexOf('.') + 1));
   if (!namedInngest && !model.namesAnyModule(['inngest'])) return undefined;
   const retries = propertyOf(config, 'retries');
-  if (!retries) return hasSpread(config) ? 'unknown' : 'yes';
+  if (!retries) return hasSpread(config) ? NOT_SHOWN : { kind: 'retries', framework: 'Inngest', retries: INNGEST_DEFAULT_RETRIES, shown: false };
   const count = numericLiteral(retries.value);
-  return count === undefined ? 'unknown' : count > 0 ? 'yes' : 'no';
+  if (count === undefined) return NOT_SHOWN;
+  return count > 0 ? { kind: 'retries', framework: 'Inngest', retries: count, shown: true } : OFF;
 }
 
 /** `task({ id, retry?, run })` of Trigger.dev (also `schemaTask`, `schedules.task`): its `run`. */
-function triggerTaskVerdict(model: FileModel, run: TSESTree.Property): Verdict | undefined {
+function triggerTaskSetting(model: FileModel, run: TSESTree.Property): DurableSetting | undefined {
   const options = run.parent;
   const call = options.parent;
   if (options.type !== AST_NODE_TYPES.ObjectExpression || call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== options) return undefined;
@@ -65,7 +95,8 @@ function triggerTaskVerdict(model: FileModel, run: TSESTree.Property): Verdict |
   const settings = retry && unwrap(retry.value);
   const maxAttempts = settings?.type === AST_NODE_TYPES.ObjectExpression ? propertyOf(settings, 'maxAttempts') : undefined;
   const attempts = maxAttempts && numericLiteral(maxAttempts.value);
-  return attempts === undefined ? 'unknown' : attempts > 1 ? 'yes' : 'no';
+  if (attempts === undefined) return NOT_SHOWN;
+  return attempts > 1 ? { kind: 'retries', framework: 'Trigger.dev', retries: attempts - 1, shown: true } : OFF;
 }
 
 type ObjectProperty = Extract<TSESTree.ObjectLiteralElement, { type: NodeType.Property }>;

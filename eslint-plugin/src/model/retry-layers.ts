@@ -3,6 +3,7 @@ import { AST_NODE_TYPES } from '../util/node-types';
 import { chainHas, isFunction, numericLiteral, staticPropertyName, unwrap, type FunctionNode } from '../util/ast';
 import type { FileModel } from './file-model';
 import { functionBinding, handRetryAround, helperParameter, retryHelperOf, type HandRetry } from './hand-retry';
+import { durableRetry } from './durable-functions';
 import type { NetworkCall } from './network-call';
 import { queryRetry } from './query-libraries';
 import { retryOption, retrySiteOf } from './retry-site';
@@ -146,9 +147,10 @@ export function enclosingRetry(model: FileModel, node: TSESTree.Node, depth = 0)
 
 /**
  * The query library that retries the function `node` runs in, nearest function first: TanStack
- * Query's `queryFn`, SWR's fetcher, inline or passed by name. Separate from `enclosingRetry`, because
- * the file rarely shows whether it retries (`QueryRetry.shown`) and because a query library re-runs
- * its function whatever it sends: callers decide how to weigh it.
+ * Query's `queryFn`, SWR's fetcher, inline or passed by name; or the durable-execution framework
+ * (Inngest, Trigger.dev) that re-runs it. Separate from `enclosingRetry`, because the file rarely
+ * shows whether it retries (`shown`) and because these re-run the whole function whatever it sends:
+ * callers decide how to weigh it.
  */
 export function enclosingQueryRetry(model: FileModel, node: TSESTree.Node, depth = 0): (RetryLayer & { readonly shown: boolean }) | undefined {
   for (let current = node.parent; current; current = current.parent) {
@@ -171,9 +173,12 @@ export function enclosingQueryRetry(model: FileModel, node: TSESTree.Node, depth
   return undefined;
 }
 
+/** The retry of a query library or a durable-execution framework (an Inngest function, a Trigger.dev task) that runs `fn`, given inline or by name at `node`. */
 function queryRetryLayer(model: FileModel, node: TSESTree.Node, fn: FunctionNode): (RetryLayer & { readonly shown: boolean }) | undefined {
   const retry = queryRetry(model, node);
-  return retry && { node: fn, label: `${retry.library} retry`, retries: retry.retries, shown: retry.shown };
+  if (retry) return { node: fn, label: `${retry.library} retry`, retries: retry.retries, shown: retry.shown };
+  const durable = durableRetry(model, node);
+  return durable && { node: fn, label: `${durable.framework} retry`, retries: durable.retries, shown: durable.shown };
 }
 
 /**

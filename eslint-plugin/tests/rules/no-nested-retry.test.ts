@@ -214,3 +214,39 @@ describe('no-nested-retry: query libraries as the outer retry', () => {
     ],
   });
 });
+
+/** Inngest and Trigger.dev re-run a durable function that throws: a retry inside one multiplies with theirs. */
+describe('no-nested-retry: durable functions as the outer retry', () => {
+  const code = (body: string) => `import pRetry from "p-retry";\nimport { inngest } from "./client";\nimport { task } from "@trigger.dev/sdk/v3";\n${body}`;
+  const REPORT = [{ unresolved: 'report' as const }];
+  const nested = (outer: string, equation: string) => ({ messageId: 'nestedRetry' as const, data: { inner: 'p-retry', outer, equation } });
+
+  jsTester.run('no-nested-retry (durable functions)', ruleModule, {
+    valid: [
+      // Inngest's default of 4 retries is reported only with unresolved: "report", as a query library's default is.
+      code('export const sync = inngest.createFunction({ id: "sync" }, { event: "app/sync" }, async () => pRetry(() => fetch("https://api.example.com/sync"), { retries: 2 }));'),
+      // Retrying turned off, or set from something the file does not show (a task with no retry: the project's trigger.config).
+      { code: code('export const sync = inngest.createFunction({ id: "sync", retries: 0 }, { event: "app/sync" }, async () => pRetry(() => fetch("https://api.example.com/sync")));'), options: REPORT },
+      { code: code('export const sync = inngest.createFunction({ id: "sync", retries: RETRIES }, { event: "app/sync" }, async () => pRetry(() => fetch("https://api.example.com/sync")));'), options: REPORT },
+      { code: code('export const sync = task({ id: "sync", run: async () => pRetry(() => fetch("https://api.example.com/sync")) });'), options: REPORT },
+      { code: code('export const sync = task({ id: "sync", retry: { maxAttempts: 1 }, run: async () => pRetry(() => fetch("https://api.example.com/sync")) });'), options: REPORT },
+      // Not Inngest: a createFunction of another library, when nothing says Inngest.
+      { code: 'import pRetry from "p-retry";\nimport { functions } from "./platform";\nexport const f = functions.createFunction({ id: "f", retries: 3 }, async () => pRetry(() => fetch("https://api.example.com/f")));', options: REPORT },
+    ],
+    invalid: [
+      {
+        code: code('export const sync = inngest.createFunction({ id: "sync", retries: 3 }, { event: "app/sync" }, async ({ step }) => step.run("load", () => pRetry(() => fetch("https://api.example.com/sync"), { retries: 2 })));'),
+        errors: [nested('Inngest retry', '(3+1) × (2+1) = 12')],
+      },
+      {
+        code: code('export const sync = inngest.createFunction({ id: "sync" }, { event: "app/sync" }, async () => pRetry(() => fetch("https://api.example.com/sync"), { retries: 2 }));'),
+        options: REPORT,
+        errors: [nested('Inngest retry', '(4+1) × (2+1) = 15')],
+      },
+      {
+        code: code('const run = async () => pRetry(() => fetch("https://api.example.com/sync"), { retries: 1 });\nexport const sync = task({ id: "sync", retry: { maxAttempts: 3 }, run });'),
+        errors: [nested('Trigger.dev retry', '(2+1) × (1+1) = 6')],
+      },
+    ],
+  });
+});
