@@ -185,10 +185,11 @@ describe('wrapping calls in cockatiel policies (the extension\'s quick-fixes, bu
     }
   });
 
-  it('wraps axios(config) when TypeScript types the config as one, spreading it (hoppscotch\'s CLI, Flowise)', () => {
+  it('wraps axios(config) when TypeScript types the config as one or it defaults to one, spreading it (hoppscotch\'s CLI, Flowise, plane)', () => {
     for (const kind of KINDS) {
       const { text, wrapped } = results.get(`${kind}/configs.ts`)!;
-      assert.equal(wrapped, 2, kind);
+      assert.equal(wrapped, 3, kind);
+      assert.match(text, /\.execute\(\(\{ signal \}\) => this\.axiosInstance\(\{ \.\.\.config, signal \}\)\);/, kind);
       assert.match(text, /\.execute\(\(\{ signal \}\) => axios\(\{ \.\.\.requestConfig, signal \}\)\);/, kind);
       assert.match(text, /\.execute\(\(\{ signal \}\) => axios\(\{ \.\.\.currentConfig, signal \}\)\);/, kind);
     }

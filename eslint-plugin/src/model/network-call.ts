@@ -191,6 +191,9 @@ export class NetworkCallDetector {
       // A TypeScript annotation says more than the name: `(input: string)` is a URL, `(target: Options)` may not be.
       const annotation = def?.name.type === AST_NODE_TYPES.Identifier ? def.name.typeAnnotation?.typeAnnotation : undefined;
       if (annotation) return isUrlType(annotation) ? 'url' : isConfigType(annotation) ? 'object' : 'unknown';
+      // `request(config = {}) { return this.axiosInstance(config); }`: a parameter that defaults to an object holds options.
+      const declared = def?.type === 'Parameter' ? def.name.parent : undefined;
+      if (declared?.type === AST_NODE_TYPES.AssignmentPattern && declared.left === def?.name && unwrap(declared.right).type === AST_NODE_TYPES.ObjectExpression) return 'object';
       if (URL_NAME.test(target.name)) return 'url';
       if (def?.type === 'Variable' && def.node.init) return this.argumentKind(def.node.init) === 'url' ? 'url' : 'unknown';
     }
