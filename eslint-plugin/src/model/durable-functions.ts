@@ -16,11 +16,6 @@ const TRIGGER_TASKS = new Set(['task', 'schemaTask', 'schedules.task']);
 /** The modules of those frameworks, for `FileModel.namesAnyModule`. */
 export const DURABLE_MODULES: readonly string[] = ['inngest', ...TRIGGER_MODULES];
 
-/** How a durable-execution framework retries a function, as far as the file shows. */
-type DurableSetting =
-  | { readonly kind: 'retries'; readonly framework: 'Inngest' | 'Trigger.dev'; readonly retries: number; readonly shown: boolean }
-  | { readonly kind: 'off' }
-  | { readonly kind: 'not shown' };
 
 /**
  * Whether a durable-execution framework re-runs the function at `node` (the function, or a name it
@@ -38,6 +33,9 @@ export interface DurableRetry {
   readonly retries: number;
   readonly shown: boolean;
 }
+
+/** How a durable-execution framework retries a function, as far as the file shows. */
+type DurableSetting = ({ readonly kind: 'retries' } & DurableRetry) | { readonly kind: 'off' } | { readonly kind: 'not shown' };
 
 /** The retry a durable-execution framework runs the function at `node` under; undefined when it is not a durable function or its retries are off or not shown. */
 export function durableRetry(model: FileModel, node: TSESTree.Node): DurableRetry | undefined {

@@ -210,7 +210,6 @@ export function isUrlExpression(node: TSESTree.Node): boolean {
   return target.type === AST_NODE_TYPES.NewExpression && target.callee.type === AST_NODE_TYPES.Identifier && target.callee.name === 'URL';
 }
 
-/** A type annotation of `string`, `URL`, a string literal type, or a union of those (with `undefined` or `null`: not options either). */
 /**
  * A type that can only be an options object: an object type written out, or a named one called a
  * config or options (`AxiosRequestConfig`, hoppscotch's `RequestConfig`), which no URL type is.
@@ -222,6 +221,7 @@ function isConfigType(type: TSESTree.TypeNode): boolean {
   return /(?:Config|Options)$/.test(name);
 }
 
+/** A type annotation of `string`, `URL`, a string literal type, or a union of those (with `undefined` or `null`: not options either). */
 function isUrlType(type: TSESTree.TypeNode | undefined): boolean {
   if (!type) return false;
   if (type.type === AST_NODE_TYPES.TSUnionType) {

@@ -76,9 +76,10 @@ function visibleFunctionProtection(model: FileModel, fn: FunctionNode, depth: nu
     if (reference.init) continue;
     const identifier = reference.identifier;
     const use = identifier.parent;
-    const query = queryFunctionVerdict(model, identifier) ?? durableFunctionVerdict(model, identifier);
-    if (query === 'yes') return 'yes';
-    if (query === 'unknown' || isInjectedFetch(identifier)) sawUnknown = true;
+    // Handed by name to a query library or a durable-execution framework, which re-run it.
+    const rerun = queryFunctionVerdict(model, identifier) ?? durableFunctionVerdict(model, identifier);
+    if (rerun === 'yes') return 'yes';
+    if (rerun === 'unknown' || isInjectedFetch(identifier)) sawUnknown = true;
     if (use?.type === AST_NODE_TYPES.CallExpression && use.callee === identifier) {
       callers.push(use);
     } else if ((use?.type === AST_NODE_TYPES.CallExpression || use?.type === AST_NODE_TYPES.NewExpression)) {
