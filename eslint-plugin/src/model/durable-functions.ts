@@ -1,6 +1,6 @@
-import type { AST_NODE_TYPES as NodeType, TSESTree } from '@typescript-eslint/utils';
+import { type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/node-types';
-import { calleePath, numericLiteral, staticPropertyName, unwrap } from '../util/ast';
+import { calleePath, numericLiteral, propertyNamed, staticPropertyName, unwrap, withTypeWrappers } from '../util/ast';
 import type { FileModel } from './file-model';
 import type { Verdict } from './timeout';
 
@@ -44,8 +44,7 @@ export function durableRetry(model: FileModel, node: TSESTree.Node): DurableRetr
 }
 
 function durableSettingOf(model: FileModel, node: TSESTree.Node): DurableSetting | undefined {
-  let current = node;
-  while (current.parent && (current.parent.type === AST_NODE_TYPES.TSAsExpression || current.parent.type === AST_NODE_TYPES.TSSatisfiesExpression)) current = current.parent;
+  const current = withTypeWrappers(node);
   const parent = current.parent;
   if (parent?.type === AST_NODE_TYPES.CallExpression) return inngestFunctionSetting(model, parent, current);
   if (parent?.type === AST_NODE_TYPES.Property && parent.value === current && staticPropertyName(parent) === 'run') return triggerTaskSetting(model, parent);
@@ -69,11 +68,11 @@ function inngestFunctionSetting(model: FileModel, call: TSESTree.CallExpression,
   const args = call.arguments;
   if ((args.length !== 2 && args.length !== 3) || args[args.length - 1] !== handler) return undefined;
   const config = unwrap(args[0]!);
-  if (config.type !== AST_NODE_TYPES.ObjectExpression || (!hasProperty(config, 'id') && !hasProperty(config, 'name'))) return undefined;
+  if (config.type !== AST_NODE_TYPES.ObjectExpression || (!propertyNamed(config, 'id') && !propertyNamed(config, 'name'))) return undefined;
   const client = calleePath(callee.object);
   const namedInngest = client !== undefined && /inngest/i.test(client.slice(client.lastIndexOf('.') + 1));
   if (!namedInngest && !model.namesAnyModule(['inngest'])) return undefined;
-  const retries = propertyOf(config, 'retries');
+  const retries = propertyNamed(config, 'retries');
   if (!retries) return hasSpread(config) ? NOT_SHOWN : { kind: 'retries', framework: 'Inngest', retries: INNGEST_DEFAULT_RETRIES, shown: false };
   const count = numericLiteral(retries.value);
   if (count === undefined) return NOT_SHOWN;
@@ -89,22 +88,12 @@ function triggerTaskSetting(model: FileModel, run: TSESTree.Property): DurableSe
   const origin = model.resolver.resolve(call.callee);
   if (!origin || !TRIGGER_MODULES.includes(origin.module) || !TRIGGER_TASKS.has(origin.path.join('.'))) return undefined;
   // No `retry` here: the project's trigger.config decides.
-  const retry = propertyOf(options, 'retry');
+  const retry = propertyNamed(options, 'retry');
   const settings = retry && unwrap(retry.value);
-  const maxAttempts = settings?.type === AST_NODE_TYPES.ObjectExpression ? propertyOf(settings, 'maxAttempts') : undefined;
+  const maxAttempts = settings?.type === AST_NODE_TYPES.ObjectExpression ? propertyNamed(settings, 'maxAttempts') : undefined;
   const attempts = maxAttempts && numericLiteral(maxAttempts.value);
   if (attempts === undefined) return NOT_SHOWN;
   return attempts > 1 ? { kind: 'retries', framework: 'Trigger.dev', retries: attempts - 1, shown: true } : OFF;
-}
-
-type ObjectProperty = Extract<TSESTree.ObjectLiteralElement, { type: NodeType.Property }>;
-
-function propertyOf(object: TSESTree.ObjectExpression, name: string): ObjectProperty | undefined {
-  return object.properties.find((p): p is ObjectProperty => p.type === AST_NODE_TYPES.Property && !p.computed && staticPropertyName(p) === name);
-}
-
-function hasProperty(object: TSESTree.ObjectExpression, name: string): boolean {
-  return propertyOf(object, name) !== undefined;
 }
 
 function hasSpread(object: TSESTree.ObjectExpression): boolean {

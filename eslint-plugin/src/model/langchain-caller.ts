@@ -1,6 +1,6 @@
 import { type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/node-types';
-import { numericLiteral, staticPropertyName, unwrap } from '../util/ast';
+import { numericLiteral, propertyNamed, staticPropertyName, unwrap } from '../util/ast';
 import { instanceClassOf, thisFieldValue } from './class-fields';
 import type { FileModel } from './file-model';
 
@@ -51,6 +51,6 @@ function maxRetries(options: TSESTree.Node | undefined): number | undefined {
   const target = unwrap(options);
   if (target.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
   if (target.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement)) return undefined;
-  const property = target.properties.find((p) => p.type === AST_NODE_TYPES.Property && staticPropertyName(p) === 'maxRetries');
-  return property?.type === AST_NODE_TYPES.Property ? numericLiteral(property.value) : ASYNC_CALLER_DEFAULT_RETRIES;
+  const property = propertyNamed(target, 'maxRetries');
+  return property ? numericLiteral(property.value) : ASYNC_CALLER_DEFAULT_RETRIES;
 }

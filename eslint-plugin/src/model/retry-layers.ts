@@ -1,6 +1,6 @@
 import { type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/node-types';
-import { chainHas, isFunction, numericLiteral, staticPropertyName, unwrap, type FunctionNode } from '../util/ast';
+import { chainHas, isFunction, numericLiteral, propertyNamed, staticPropertyName, unwrap, type FunctionNode } from '../util/ast';
 import type { FileModel } from './file-model';
 import { functionBinding, handRetryAround, helperParameter, retryHelperOf, type HandRetry } from './hand-retry';
 import { durableRetry } from './durable-functions';
@@ -73,8 +73,8 @@ export function wrapperRetryLayer(model: FileModel, wrapper: Wrapper): RetryLaye
     case 'exponential-backoff': {
       const options = call.arguments[1];
       const target = options && unwrap(options);
-      const attempts = target?.type === AST_NODE_TYPES.ObjectExpression ? target.properties.find((p) => p.type === AST_NODE_TYPES.Property && staticPropertyName(p) === 'numOfAttempts') : undefined;
-      const total = attempts?.type === AST_NODE_TYPES.Property ? count(attempts.value) : target ? undefined : 10;
+      const attempts = target?.type === AST_NODE_TYPES.ObjectExpression ? propertyNamed(target, 'numOfAttempts') : undefined;
+      const total = attempts ? count(attempts.value) : target ? undefined : 10;
       return { node: call, label: 'exponential-backoff', retries: total === undefined ? undefined : total - 1 };
     }
     case 'langchain':

@@ -6,7 +6,7 @@ import { fileModel, type FileModel } from '../model/file-model';
 import { combine } from '../model/options';
 import { COMMON_OPTIONS_SCHEMA, type CommonOptions } from '../model/rule-options';
 import { cockatielExport, functionOfArgument, resolvePolicy, type Policy } from '../model/wrappers';
-import { enclosingFunction, isFunction, staticPropertyName, stringLiteral, unwrap, withTypeWrappers } from '../util/ast';
+import { enclosingFunction, isFunction, propertyNamed, staticPropertyName, stringLiteral, unwrap, withTypeWrappers } from '../util/ast';
 import { createRule } from '../util/create-rule';
 
 export type ValidPolicyMessageIds =
@@ -32,8 +32,7 @@ function isCooperativeTimeout(model: FileModel, call: TSESTree.CallExpression): 
   if (!strategy) return false;
   const target = unwrap(strategy);
   if (target.type === AST_NODE_TYPES.ObjectExpression) {
-    const property = target.properties.find((p) => p.type === AST_NODE_TYPES.Property && staticPropertyName(p) === 'strategy');
-    strategy = property?.type === AST_NODE_TYPES.Property ? property.value : undefined;
+    strategy = propertyNamed(target, 'strategy')?.value;
     if (!strategy) return false;
   }
   const value = unwrap(strategy);

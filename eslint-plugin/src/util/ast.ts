@@ -1,4 +1,4 @@
-import { type TSESTree } from '@typescript-eslint/utils';
+import type { AST_NODE_TYPES as NodeType, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './node-types';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
 
@@ -40,6 +40,14 @@ export function staticPropertyName(
   }
   if (!node.computed && key.type === AST_NODE_TYPES.Literal) return String(key.value);
   return undefined;
+}
+
+/** A property of an object literal, as opposed to a spread element. */
+export type ObjectProperty = Extract<TSESTree.ObjectLiteralElement, { type: NodeType.Property }>;
+
+/** The property of an object literal whose static name is `name` (`retries: 0`, `"retries": 0`, `['retries']: 0`). */
+export function propertyNamed(object: TSESTree.ObjectExpression, name: string): ObjectProperty | undefined {
+  return object.properties.find((p): p is ObjectProperty => p.type === AST_NODE_TYPES.Property && staticPropertyName(p) === name);
 }
 
 export type FunctionNode =
