@@ -5,9 +5,10 @@ import type { FileModel } from './file-model';
 
 /**
  * Names of functions that wait: `sleep(ms)`, `delay(ms)`, `setTimeout(fn, ms)`, `scheduler.wait(ms)`,
- * and the same words with more after them (`sleepFor`, `waitFor`, `sleepWithAbort(ms, signal)`).
+ * `timer(ms)` (postiz's helper, rxjs's operator), and the same words with more after them (`sleepFor`,
+ * `waitFor`, `sleepWithAbort(ms, signal)`).
  */
-const DELAY_NAME = /^(?:(?:sleep|delay|wait|pause|backoff)(?:[A-Z][A-Za-z0-9]*)?|setTimeout)$|(?:Delay|Sleep|Backoff|Wait)$/;
+const DELAY_NAME = /^(?:(?:sleep|delay|wait|pause|backoff)(?:[A-Z][A-Za-z0-9]*)?|setTimeout|timer)$|(?:Delay|Sleep|Backoff|Wait)$/;
 const RANDOM_NAME = /random|jitter/i;
 
 export type DelayVerdict = 'none' | 'constant' | 'jittered' | 'unknown';
@@ -53,7 +54,7 @@ function amountOf(call: TSESTree.CallExpression): TSESTree.Node | undefined {
 }
 
 /** Waits whose first argument is the time even when a second follows (`sleep(ms, signal)`, `delayFor(ms, value)`). */
-const TIME_FIRST_NAME = /^(?:sleep|delay|wait|pause)/;
+const TIME_FIRST_NAME = /^(?:sleep|delay|wait|pause|timer$)/;
 
 /**
  * Whether a delay amount has randomness in it: 'jittered' if it (or a `const` or same-file function

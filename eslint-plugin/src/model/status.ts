@@ -85,11 +85,15 @@ export function evaluateWithStatus(node: TSESTree.Node, status: number): unknown
   }
 }
 
-/** True when a condition reads an HTTP answer's status (`.status`, `.statusCode`, `.ok`, or `status`). */
+/**
+ * True when a condition reads an HTTP answer's status (`.status`, `.statusCode`, `.ok`, or `status`).
+ * A status compared with a string (`status === 'completed'`, `job.status !== 'failed'`) is a job's or
+ * a task's state, which a polling loop waits on, not an HTTP answer's.
+ */
 export function readsStatus(node: TSESTree.Node): boolean {
   let found = false;
   walk(node, (child) => {
-    if (found) return 'skip';
+    if (found || comparesWithText(child)) return 'skip';
     if (child.type === AST_NODE_TYPES.MemberExpression) {
       const name = staticPropertyName(child);
       if (name === 'status' || name === 'statusCode' || name === 'ok') found = true;
@@ -99,6 +103,16 @@ export function readsStatus(node: TSESTree.Node): boolean {
     return undefined;
   }, { skipFunctions: true });
   return found;
+}
+
+/** `x === 'done'`, `x != \`${state}\``: a comparison with text, which no HTTP status is. */
+function comparesWithText(node: TSESTree.Node): boolean {
+  if (node.type !== AST_NODE_TYPES.BinaryExpression || !['===', '==', '!==', '!='].includes(node.operator)) return false;
+  const isText = (side: TSESTree.Node): boolean => {
+    const target = unwrap(side);
+    return (target.type === AST_NODE_TYPES.Literal && typeof target.value === 'string') || target.type === AST_NODE_TYPES.TemplateLiteral;
+  };
+  return isText(node.left) || isText(node.right);
 }
 
 const TRANSIENT = [429, 500, 502, 503, 504];

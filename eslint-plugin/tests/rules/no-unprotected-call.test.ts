@@ -252,6 +252,10 @@ describe('no-unprotected-call', () => {
       unprotected(`export async function all(u) { let page = 1; while (true) { try { const res = await fetch(u + "?page=" + page, ${T}); if (!(await res.json()).length) return; } catch (e) { log(e); } page++; } }`),
       unprotected(`export async function all(u) { const items = []; let next = u; while (next) { const res = await fetch(next, ${T}); const page = await res.json(); items.push(...page.items); next = page.next; } return items; }`),
       unprotected(`export async function poll(u) { while (true) { const res = await fetch(u, ${T}); const job = await res.json(); if (job.state === "done") return job; await sleep(1000); } }`),
+      // Regression (postiz heygen.provider.ts): a job's `status` compared with text is not an HTTP status, so
+      // leaving when it reads "completed" is a poll finishing, not a retry succeeding.
+      unprotected(`export async function video(id) {\n  while (true) {\n    const { data: { status, url } } = await (await fetch("https://api.example.com/status?id=" + id, ${T})).json();\n    if (status === "completed") return url;\n    else if (status === "failed") throw new Error("failed");\n    await timer(3000);\n  }\n}`),
+      unprotected(`export async function job(id) { for (;;) { const res = await fetch("https://api.example.com/jobs/" + id, ${T}); const job = await res.json(); if (job.status !== \`pending\`) return job; await sleep(1000); } }`),
       // Polling through the promise's success handler, or a rejection handler that does not call the function again.
       unprotected(`export function poll(u) { return fetch(u, ${T}).then((res) => res.json()).then((job) => (job.done ? job : sleep(1000).then(() => poll(u)))); }`),
       unprotected(`export function get(u) { return fetch(u, ${T}).catch((e) => fallback(u, e)); }`),

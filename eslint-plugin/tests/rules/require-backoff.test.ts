@@ -19,6 +19,9 @@ const library = (code: string, problem: 'noDelay' | 'noJitter', retry: string, f
 const hand = (code: string, problem: 'noDelay' | 'noJitter', retry = 'This retry loop', line = 3, column = 3) => ({ code, errors: [{ messageId: problem, data: { retry }, line, column }] });
 
 const valid = [
+  // Regression (postiz heygen.provider.ts): polling a job until its `status` reads "completed" is not a retry,
+  // and `timer(ms)` waits.
+  'import { timer } from "./timer";\nexport async function video(id) {\n  while (true) {\n    const { data: { status, url } } = await (await fetch("https://api.example.com/status?id=" + id)).json();\n    if (status === "completed") return url;\n    await timer(3000);\n  }\n}',
   // Regression (openai-agents-js openaiTracingExporter.ts): a wait named sleepWithAbort(ms, signal), with 10% jitter on a doubling delay.
   'export async function exportItems(endpoint, payload, signal) {\n  let attempts = 0;\n  let delay = 1000;\n  while (attempts < 3) {\n    try {\n      const response = await fetch(endpoint, { method: "POST", body: JSON.stringify(payload), signal });\n      if (response.ok) break;\n      if (response.status >= 400 && response.status < 500) break;\n    } catch (error) {\n      log(error);\n    }\n    attempts++;\n    const sleepTime = delay + Math.random() * 0.1 * delay;\n    if (!(await sleepWithAbort(sleepTime, signal))) break;\n    delay = Math.min(delay * 2, 30000);\n  }\n}',
   // Regression (outline's downloadImageNode): a one-time re-issue with a new cache mode is a fallback, not a hammering retry.
@@ -110,6 +113,8 @@ const invalid = [
   hand('export async function up() {\n  for (let i = 0; i < 10; i++) {\n    try { return await fetch("http://localhost.example.com/orders"); } catch { await sleep(250); }\n  }\n}', 'noJitter', undefined, 2),
   hand('export async function up(host) {\n  for (let i = 0; i < 10; i++) {\n    try { return await fetch(`http://localhost${host}/orders`); } catch { await sleep(250); }\n  }\n}', 'noJitter', undefined, 2),
   hand('export async function up(url) {\n  for (let i = 0; i < 10; i++) {\n    try { return await fetch(url); } catch { await sleep(250); }\n  }\n}', 'noJitter', undefined, 2),
+  // `timer(ms)` is a fixed wait: no jitter, but not "no delay".
+  hand('export async function up(url) {\n  for (let i = 0; i < 10; i++) {\n    try { return await fetch(url); } catch { await timer(250); }\n  }\n}', 'noJitter', undefined, 2),
   hand('export async function up() {\n  for (let i = 0; i < 10; i++) {\n    try { return await fetch("http://127.0.0.1:3000/health"); } catch { }\n  }\n}', 'noDelay', undefined, 2),
   // Near misses of a readiness wait: one with no pause at all, a retry helper named for waiting, work whose
   // name only mentions health, a name that ends in "up" (`signUp`), and an endpoint that is not a health check.
