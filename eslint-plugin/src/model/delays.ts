@@ -34,10 +34,12 @@ export function isWaitCall(call: TSESTree.CallExpression): boolean {
   return name !== undefined && DELAY_NAME.test(name);
 }
 
-/** A call's own name: `sleep` in `sleep(ms)`, `wait` in `scheduler.wait(ms)`. */
+/** A call's own name: `sleep` in `sleep(ms)`, `wait` in `scheduler.wait(ms)` and in `this.#wait(ms)`. */
 function calleeName(call: TSESTree.CallExpression): string | undefined {
   const callee = unwrap(call.callee);
-  return callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? staticPropertyName(callee) : undefined;
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  return callee.property.type === AST_NODE_TYPES.PrivateIdentifier ? callee.property.name : staticPropertyName(callee);
 }
 
 /**

@@ -311,9 +311,12 @@ function isRejectionHandlerOf(handler: TSESTree.Node, request: TSESTree.Node): b
 /**
  * A named function's calls of itself inside `within`, as scope analysis finds them: by the name it is
  * bound to, and by a function expression's own name (`module.exports.load = function load() { … load() }`).
- * Undefined when it has no name.
+ * A method's calls of itself are `this.<name>(…)` in its own instance code (postiz's
+ * `async fetch(url, options, identifier, totalRetries)`, which returns `this.fetch(…, totalRetries + 1)`
+ * after a 429). Undefined when it has no name.
  */
 export function callsOfItself(model: FileModel, fn: FunctionNode, within: TSESTree.Node): TSESTree.CallExpression[] | undefined {
+  if (fn.parent?.type === AST_NODE_TYPES.MethodDefinition) return ownMethodCalls(fn, within);
   const variables = new Set<TSESLint.Scope.Variable>();
   for (const name of [functionBinding(fn), fn.type === AST_NODE_TYPES.FunctionExpression ? fn.id : undefined]) {
     const variable = name ? model.resolver.variableOf(name) : undefined;
@@ -327,6 +330,17 @@ export function callsOfItself(model: FileModel, fn: FunctionNode, within: TSESTr
       if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier && contains(within, call)) calls.push(call);
     }
   }
+  return calls;
+}
+
+/** `this.<name>(…)` calls inside `within` that reach `method` (see ownMethod). */
+function ownMethodCalls(method: FunctionNode, within: TSESTree.Node): TSESTree.CallExpression[] {
+  const calls: TSESTree.CallExpression[] = [];
+  walk(within, (node) => {
+    if (node.type !== AST_NODE_TYPES.CallExpression) return;
+    const callee = unwrap(node.callee);
+    if (callee.type === AST_NODE_TYPES.MemberExpression && ownMethod(callee) === method) calls.push(node);
+  });
   return calls;
 }
 
@@ -423,14 +437,7 @@ function callsOf(model: FileModel, helper: FunctionNode): TSESTree.CallExpressio
     });
   }
   const method = helper.parent;
-  if (method?.type !== AST_NODE_TYPES.MethodDefinition) return [];
-  const calls: TSESTree.CallExpression[] = [];
-  walk(method.parent, (node) => {
-    if (node.type !== AST_NODE_TYPES.CallExpression) return;
-    const callee = unwrap(node.callee);
-    if (callee.type === AST_NODE_TYPES.MemberExpression && ownMethod(callee) === helper) calls.push(node);
-  });
-  return calls;
+  return method?.type === AST_NODE_TYPES.MethodDefinition ? ownMethodCalls(helper, method.parent) : [];
 }
 
 /**
@@ -479,7 +486,7 @@ function localFunction(model: FileModel, identifier: TSESTree.Identifier): Funct
  */
 function ownMethod(callee: TSESTree.Node): FunctionNode | undefined {
   if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.ThisExpression) return undefined;
-  const name = staticPropertyName(callee);
+  const name = memberName(callee);
   const owner = instanceClassOf(callee);
   if (!name || !owner) return undefined;
   const methods = owner.body.body.filter(
@@ -489,10 +496,16 @@ function ownMethod(callee: TSESTree.Node): FunctionNode | undefined {
       !other.static &&
       !other.computed &&
       other.kind === 'method' &&
-      staticPropertyName(other) === name,
+      memberName(other) === name,
   );
   const method = methods.length === 1 ? methods[0]!.value : undefined;
   return method?.type === AST_NODE_TYPES.FunctionExpression ? method : undefined;
+}
+
+/** A member's name as `this.<name>` reaches it: `send`, or `#send` for a private one. */
+function memberName(node: TSESTree.MemberExpression | TSESTree.MethodDefinition): string | undefined {
+  const key = node.type === AST_NODE_TYPES.MemberExpression ? node.property : node.key;
+  return key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${key.name}` : staticPropertyName(node);
 }
 
 /** The identifier a function is called by: its own name, or the `const` it is assigned to. */

@@ -109,6 +109,12 @@ const valid = [
   `export function get(u) { let attempt = 0; do { try { return fetch(u, ${T}); } catch { attempt++; } } while (attempt < 3); }`,
   // Regression: a function expression that calls itself by its own name, and retries written with the request's promise.
   `module.exports.get = async function get(u, n = 3) { try { return await fetch(u, ${T}); } catch (e) { if (n === 0) throw e; return get(u, n - 1); } };`,
+  // Regression (postiz social.abstract.ts): a method that calls itself through `this` after a 429 or 500
+  // (from a catch too, and from an arrow function, which keeps `this`).
+  `export class Social {\n  async fetch(url, options = {}, retries = 0) {\n    const res = await fetch(url, { ...options, ${T.slice(2, -2)} });\n    if (retries < 3 && (res.status === 429 || res.status === 500)) {\n      await timer(5000);\n      return this.fetch(url, options, retries + 1);\n    }\n    return res;\n  }\n}`,
+  `export class Api { async get(u, n = 3) { try { return await fetch(u, ${T}); } catch (e) { if (n === 0) throw e; return this.get(u, n - 1); } } }`,
+  `export class Api { get(u, n = 3) { return fetch(u, ${T}).catch((e) => { if (n === 0) throw e; return this.get(u, n - 1); }); } }`,
+  `export class Api { async #send(u, n = 3) { try { return await fetch(u, ${T}); } catch (e) { if (n === 0) throw e; return this.#send(u, n - 1); } } get(u) { return this.#send(u); } }`,
   `export function get(u, n = 3) { return fetch(u, ${T}).catch((e) => (n > 0 ? get(u, n - 1) : Promise.reject(e))); }`,
   `export function get(u, n = 3) { return fetch(u, ${T}).then((res) => res.json(), (e) => { if (n === 0) throw e; return get(u, n - 1); }); }`,
   `export function get(u, n = 3) { return fetch(u, ${T}).then((res) => res.json()).catch(() => sleep(100).then(() => get(u, n - 1))); }`,
@@ -227,6 +233,11 @@ describe('no-unprotected-call', () => {
       unprotected(`export const transport = { fetch: (input) => fetch(input, ${T}) };`, 'fetch', { options: [{ unresolved: 'report' }] }),
       // A method named otherwise, or forwarding its second parameter, is an ordinary function.
       unprotected(`export class Client { send(url, options) { return fetch(url, options); } }`),
+      // Near misses of a method's retry of itself: another method, a static one (its `this` is the class, so
+      // `this.get` is not it), and a call from a \`function\`, which rebinds \`this\`.
+      unprotected(`export class Api { async get(u) { try { return await fetch(u, ${T}); } catch (e) { return this.fallback(u); } } }`),
+      unprotected(`export class Api { static async get(u) { try { return await fetch(u, ${T}); } catch (e) { return this.get(u); } } }`),
+      unprotected(`export class Api { get(u) { return fetch(u, ${T}).catch(function (e) { return this.get(u); }); } }`),
       unprotected(`export class Client { fetch(options, url) { return fetch(url, options); } }`),
       unprotected(`import OpenAI from "openai"; export const client = new OpenAI({ fetch: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(1) }) });`, 'fetch', { options: [{ unresolved: 'report' }] }),
       unprotected('import got from "got"; export const create = (json) => got.post({ url: "x", json, timeout: { request: 1 } });', 'got'),

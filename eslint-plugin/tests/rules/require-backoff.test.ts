@@ -19,6 +19,9 @@ const library = (code: string, problem: 'noDelay' | 'noJitter', retry: string, f
 const hand = (code: string, problem: 'noDelay' | 'noJitter', retry = 'This retry loop', line = 3, column = 3) => ({ code, errors: [{ messageId: problem, data: { retry }, line, column }] });
 
 const valid = [
+  // Regression (anything-llm's Gitea and GitLab RepoLoader): a recursive retry after a 429 that waits through a
+  // private method, as long as the answer's Retry-After says.
+  'export class Loader {\n  #wait(ms) { return new Promise((ok) => setTimeout(ok, ms)); }\n  async file(path, retries = 0) {\n    const res = await fetch(this.base + path);\n    if (res.status === 429) {\n      if (retries >= 3) return null;\n      await this.#wait((Number(res.headers.get("retry-after")) || 60) * 1000);\n      return this.file(path, retries + 1);\n    }\n    return res.text();\n  }\n}',
   // Regression (postiz heygen.provider.ts): polling a job until its `status` reads "completed" is not a retry,
   // and `timer(ms)` waits.
   'import { timer } from "./timer";\nexport async function video(id) {\n  while (true) {\n    const { data: { status, url } } = await (await fetch("https://api.example.com/status?id=" + id)).json();\n    if (status === "completed") return url;\n    await timer(3000);\n  }\n}',
@@ -198,6 +201,9 @@ const invalid = [
   hand('export async function get(u, attempt = 0) {\n  try {\n    return await fetch(u);\n  } catch (e) {\n    if (attempt < 3) return get(u, attempt + 1);\n    throw e;\n  }\n}', 'noDelay', 'This recursive retry', 3, 18),
   // A function expression calling itself by its own name, and a retry written with the request's promise.
   hand('module.exports.get = async function get(u, attempt = 0) {\n  try {\n    return await fetch(u);\n  } catch (e) {\n    if (attempt < 3) return get(u, attempt + 1);\n    throw e;\n  }\n};', 'noDelay', 'This recursive retry', 3, 18),
+  hand('export class Loader {\n  async #get(url, retries = 0) {\n    const res = await fetch(url);\n    if (retries < 3 && res.status === 503) {\n      await this.#wait(1000);\n      return this.#get(url, retries + 1);\n    }\n    return res;\n  }\n  #wait(ms) { return new Promise((ok) => setTimeout(ok, ms)); }\n}', 'noJitter', 'This recursive retry', 3, 23),
+  // Regression (postiz social.abstract.ts): a method's retry of itself, with a fixed wait.
+  hand('export class Social {\n  async fetch(url, options, retries = 0) {\n    const res = await fetch(url, options);\n    if (retries < 3 && res.status === 429) {\n      await timer(5000);\n      return this.fetch(url, options, retries + 1);\n    }\n    return res;\n  }\n}', 'noJitter', 'This recursive retry', 3, 23),
   hand('export function get(u, left = 3) {\n  return fetch(u).catch((e) => (left > 0 ? get(u, left - 1) : Promise.reject(e)));\n}', 'noDelay', 'This recursive retry', 2, 10),
   // The same request again: the counter changes, but the request does not read it.
   hand('export async function get(u, init, left = 3) {\n  try {\n    return await fetch(u, init);\n  } catch (e) {\n    if (left > 0) return get(u, init, left - 1);\n    throw e;\n  }\n}', 'noDelay', 'This recursive retry', 3, 18),
