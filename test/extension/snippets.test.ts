@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Linter } from 'eslint';
+import * as tsParser from '@typescript-eslint/parser';
 import { ROOT, typeErrors } from '../helpers';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const plugin = require(path.join(ROOT, 'eslint-plugin'));
 
 interface Snippet {
   scope: string;
@@ -49,6 +53,26 @@ describe('snippets', () => {
     });
     const errors = typeErrors(files);
     assert.deepEqual(errors, []);
+  });
+
+  it("draws from Breakwater's strict rules only the findings of the pattern it shows", () => {
+    // A snippet shows one pattern: the fixed and exponential retry strategies have no jitter, and a timeout,
+    // a fallback or a failover alone is no retry or breaker. The health check asks each dependency once, as a
+    // health check should (regression: no-unprotected-call reported it).
+    const expected: Record<string, string[]> = {
+      'bw-retry-fixed': ['2 require-backoff'],
+      'bw-retry-exponential': ['2 require-backoff'],
+      'bw-timeout': ['3 no-unprotected-call'],
+      'bw-fallback': ['4 no-unprotected-call'],
+      'bw-failover': ['7 no-unprotected-call', '11 no-unprotected-call'],
+    };
+    const linter = new Linter({ configType: 'flat' });
+    const config = [{ files: ['**/*.ts'], languageOptions: { parser: tsParser as Linter.Parser }, plugins: { breakwater: plugin }, rules: plugin.configs.strict.rules }];
+    for (const [, snippet] of snippets) {
+      const messages = linter.verify(`${COCKATIEL}\n${expand(snippet.body)}\nexport {};\n`, config, 'snippet.ts');
+      const findings = messages.map((m) => `${m.line} ${m.ruleId?.replace('breakwater/', '')}`);
+      assert.deepEqual(findings, expected[snippet.prefix] ?? [], snippet.prefix);
+    }
   });
 
   it('every body parses as JavaScript', () => {

@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { fileModel } from '../model/file-model';
 import { protectionVerdict } from '../model/protection';
+import { isHealthCheck } from '../model/readiness';
 import { COMMON_OPTION_PROPERTIES, type CommonOptions } from '../model/rule-options';
 import { createRule } from '../util/create-rule';
 
@@ -47,6 +48,8 @@ export default createRule<[NoUnprotectedCallOptions], NoUnprotectedCallMessageId
       CallExpression(node: TSESTree.CallExpression) {
         const call = model.calls.detect(node);
         if (!call) return;
+        // A health or readiness check reports whether a dependency is up: a retry would hide that.
+        if (isHealthCheck(model, call)) return;
         const verdict = protectionVerdict(model, call);
         if (verdict === 'yes' || (verdict === 'unknown' && !reportUnresolved)) return;
         context.report({ node, messageId: 'unprotected', data: { client: call.entry.client } });

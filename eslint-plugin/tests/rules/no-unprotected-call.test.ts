@@ -47,6 +47,16 @@ const valid = [
   // A task with no retry of its own retries as the project's trigger.config says: unresolved.
   `import { task } from "@trigger.dev/sdk";\nexport const sync = task({ id: "sync", run: async () => fetch("https://api.example.com/sync", ${T}) });`,
   `import { inngest } from "./client";\nexport const sync = inngest.createFunction({ id: "sync", retries: RETRIES }, { event: "app/sync" }, async () => fetch("https://api.example.com/sync", ${T}));`,
+  // A health or readiness check asks once: a retry would hide the failure it reports. By the endpoint, or by a
+  // function it runs in named for a check (regression: midday's probes.ts; Breakwater's own bw-health snippet).
+  `export const stripeProbe = () => ({ name: "stripe", probe: async () => (await fetch("https://api.stripe.com/v1/balance", ${T})).ok });`,
+  `const deps = { db: "http://db.internal:5432/status" };\nexport const healthReport = async () => Promise.all(Object.entries(deps).map(async ([name, url]) => {\n  try { return { name, healthy: (await fetch(url, ${T})).ok }; } catch { return { name, healthy: false }; }\n}));`,
+  `export const up = (base) => fetch(\`\${base}/healthz\`, ${T});`,
+  `export async function checkHealth(u) { return (await fetch(u, ${T})).ok; }`,
+  `export class Payments { async isAlive() { return (await fetch("https://pay.example.com/", ${T})).ok; } }`,
+  `export const router = { health_check: (u) => fetch(u, ${T}) };`,
+  `export const exaProbe = () => ({ probe: async () => (await fetch("https://api.exa.ai/search", { method: "POST", body: "{}", ${T.slice(2, -2)} })).status < 500 });`,
+  `export const up = (u) => fetch(u + "/health", { method: "HEAD", ${T.slice(2, -2)} });`,
   // cockatiel
   `${COCKATIEL}const policy = retry(handleAll, { maxAttempts: 3 }); export const get = (u) => policy.execute(() => fetch(u, ${T}));`,
   `${COCKATIEL}const breaker = circuitBreaker(handleAll, { halfOpenAfter: 1000, breaker: new ConsecutiveBreaker(5) }); export const get = (u) => breaker.execute(({ signal }) => fetch(u, { signal }));`,
@@ -233,6 +243,19 @@ describe('no-unprotected-call', () => {
       unprotected(`export const transport = { fetch: (input) => fetch(input, ${T}) };`, 'fetch', { options: [{ unresolved: 'report' }] }),
       // A method named otherwise, or forwarding its second parameter, is an ordinary function.
       unprotected(`export class Client { send(url, options) { return fetch(url, options); } }`),
+      // Near misses of a health check: health data of a medical record, users who are online, a handler of an
+      // event named "started", a probe's result sent on.
+      unprotected(`export async function submitHealthRecord(r) { return fetch("https://api.example.com/records", { method: "POST", body: r, ${T.slice(2, -2)} }); }`),
+      unprotected(`export const fetchOnlineUsers = () => fetch("https://api.example.com/users?online=1", ${T});`),
+      unprotected(`export const onStarted = () => fetch("https://api.example.com/started", ${T});`),
+      unprotected(`export const reportProbeResult = (r) => fetch("https://api.example.com/probe-results", { method: "POST", body: r, ${T.slice(2, -2)} });`),
+      // A POST to a ping or health path, or from a function named for health, sends something (regression:
+      // openpanel's cron.ping usage report, openstatus's request to its checker).
+      unprotected(`export const ping = (stats) => fetch("https://api.example.com/misc/ping", { method: "POST", body: JSON.stringify(stats), ${T.slice(2, -2)} });`),
+      unprotected(`export const check = (region, body) => fetch(\`https://checker.example.com/ping/\${region}\`, { method: "POST", body, ${T.slice(2, -2)} });`),
+      unprotected(`export const reportHealth = (status) => fetch("https://monitor.example.com/status", { method: "POST", body: status, ${T.slice(2, -2)} });`),
+      // A method the file does not show is no GET.
+      unprotected(`export const up = (base, init) => fetch(base + "/healthz", init);`),
       // Near misses of a method's retry of itself: another method, a static one (its `this` is the class, so
       // `this.get` is not it), and a call from a \`function\`, which rebinds \`this\`.
       unprotected(`export class Api { async get(u) { try { return await fetch(u, ${T}); } catch (e) { return this.fallback(u); } } }`),
@@ -339,7 +362,7 @@ describe('no-unprotected-call', () => {
       }),
       // Nested functions inside an unprotected function
       unprotected(`export const all = (urls) => Promise.all(urls.map((u) => fetch(u, ${T})));`),
-      unprotected(`export function onClick() { button.addEventListener("click", () => fetch("/ping", ${T})); }`),
+      unprotected(`export function onClick() { button.addEventListener("click", () => fetch("/track", ${T})); }`),
     ],
   });
 
@@ -448,7 +471,7 @@ describe('no-unprotected-call', () => {
       // An interface that is not a transport, a transport method with a URL of its own, a helper not named as a
       // fetch (`prefetch` only ends with the letters), and a fetch-named one that makes its own options.
       unprotected(`@Injectable()\nexport class PaymentsService implements OnModuleInit {\n  onModuleInit() {}\n  charge(url: string) { return fetch(url, ${T}); }\n}`),
-      unprotected(`export class Client implements HttpClient { ping() { return fetch("/ping", ${T}); } }`),
+      unprotected(`export class Client implements HttpClient { ping() { return fetch("/pong", ${T}); } }`),
       unprotected(`export class Client implements HttpClient { ping(request: Request) { return fetch(request.getUrlFor("ping"), ${T}); } }`),
       unprotected(`export class Client implements HttpClient { send(options: RequestInit, url: string) { return fetch(url, { ...options, ${T.slice(2, -2)} }); } }`),
       unprotected('export const prefetch = (url: string, init?: RequestInit) => fetch(url, init);'),
