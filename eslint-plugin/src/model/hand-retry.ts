@@ -4,7 +4,7 @@ import { contains, isFunction, isLoop, staticPropertyName, unwrap, walk, withTyp
 import { instanceClassOf } from './class-fields';
 import { localFunctionOf } from './const-binding';
 import type { FileModel } from './file-model';
-import { isSuccessTest, isTransientFailureTest } from './status';
+import { isSuccessTest, isTransientFailureTest, mayHoldForTransientFailure } from './status';
 
 /**
  * A hand-written retry around a request: a loop, or a function that calls itself again, which
@@ -268,12 +268,29 @@ function recursionThrough(model: FileModel, request: TSESTree.Node, fn: Function
     if (
       (current.type === AST_NODE_TYPES.IfStatement || current.type === AST_NODE_TYPES.ConditionalExpression) &&
       contains(current.consequent, call) &&
-      isTransientFailureTest(current.test)
+      (isTransientFailureTest(current.test) || (mayHoldForTransientFailure(current.test) && successLeftBefore(current, fn)))
     ) {
       return { kind: 'recursion', node: fn };
     }
   }
   return undefined;
+}
+
+/**
+ * Whether code before `node` in `fn` has already returned on success (`if (res.status === 200) return
+ * res;`), so a later test about the status only sees failures, even where it also reads the body
+ * (postiz's `res.status === 429 || json.includes('Rate limit')`, which on its own may hold for a 200).
+ */
+function successLeftBefore(node: TSESTree.Node, fn: FunctionNode): boolean {
+  for (let current: TSESTree.Node = node; current.parent && current !== fn; current = current.parent) {
+    const block = current.parent;
+    if (block.type !== AST_NODE_TYPES.BlockStatement) continue;
+    for (const statement of block.body) {
+      if (statement === current) break;
+      if (statement.type === AST_NODE_TYPES.IfStatement && isSuccessTest(statement.test) && exits(statement.consequent)) return true;
+    }
+  }
+  return false;
 }
 
 /** Whether `call` passes `fn` a new value for a parameter the request's arguments read. */

@@ -122,11 +122,12 @@ const TRANSIENT = [429, 500, 502, 503, 504];
  * trigger. Parts not about the status (`attemptsLeft > 0`) may go either way.
  */
 export function isTransientFailureTest(test: TSESTree.Node): boolean {
-  return (
-    readsStatus(test) &&
-    evaluateWithStatus(test, 200) === false &&
-    TRANSIENT.some((status) => evaluateWithStatus(test, status) !== false)
-  );
+  return mayHoldForTransientFailure(test) && evaluateWithStatus(test, 200) === false;
+}
+
+/** A condition about the status that may hold for a transient failure (5xx, 429), whatever it does for success. */
+export function mayHoldForTransientFailure(test: TSESTree.Node): boolean {
+  return readsStatus(test) && TRANSIENT.some((status) => evaluateWithStatus(test, status) !== false);
 }
 
 /**
