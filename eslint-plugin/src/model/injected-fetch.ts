@@ -1,7 +1,8 @@
 import { type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../util/node-types';
-import { contains, functionName, isFunction, isTypeWrapper, programOf, staticPropertyName, unwrap, withTypeWrappers, type FunctionNode } from '../util/ast';
+import { contains, enclosingFunction, functionName, isFunction, isTypeWrapper, programOf, staticPropertyName, unwrap, withTypeWrappers, type FunctionNode } from '../util/ast';
 import { instanceClassOf } from './class-fields';
+import { functionBinding } from './hand-retry';
 import { isFetchShaped, isTypeofFetch } from './function-types';
 
 /**
@@ -253,16 +254,39 @@ export function isFetchSlot(fn: FunctionNode): boolean {
   return FETCH_OPTION_NAMES.has(parent.key.name) || DROP_IN_FETCH_NAME.test(parent.key.name);
 }
 
-/** `const debugFetch = …`, `function loggingFetch(…)`, or a method or property so named. */
+/**
+ * `const debugFetch = …`, `function loggingFetch(…)`, a method or property so named, or the function
+ * one so named returns (saleor's `createFetch = (config) => async (input, init) => … fetch(input, init)`,
+ * handed to Apollo as its fetch).
+ */
 function namedAsFetch(fn: FunctionNode): boolean {
-  return DROP_IN_FETCH_NAME.test(functionName(fn) ?? '');
+  if (DROP_IN_FETCH_NAME.test(functionName(fn) ?? '')) return true;
+  const maker = functionReturning(fn);
+  return maker !== undefined && DROP_IN_FETCH_NAME.test(functionName(maker) ?? '');
+}
+
+/** The function that returns `fn` as it is written: an arrow's body, or a `return fn` of its own. */
+function functionReturning(fn: FunctionNode): FunctionNode | undefined {
+  const outer = withTypeWrappers(fn);
+  const parent = outer.parent;
+  if (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === outer) return parent;
+  if (parent?.type !== AST_NODE_TYPES.ReturnStatement) return undefined;
+  let owner: TSESTree.Node | undefined = parent.parent;
+  while (owner && !isFunction(owner)) owner = owner.parent;
+  return owner && isFunction(owner) ? owner : undefined;
 }
 
 /** Interface names that say a class is a transport other code sends its requests through. */
 const TRANSPORT_INTERFACE = /(?:Http|Fetch|Transport|Client|Adapter|Connection|Requester)/;
 
-/** A method of a class that implements a transport interface (`implements BaseHttpClient`). */
+/**
+ * A method of a class that implements a transport interface (`implements BaseHttpClient`), or a
+ * function a factory declared to return one puts in the object it returns (Algolia's
+ * `createFetchRequester(): Requester { async function send(request) {…} return { send }; }`, whose
+ * `send` the client's transport calls under its retries across hosts).
+ */
 function implementsTransport(fn: FunctionNode): boolean {
+  if (isTransportFactoryMember(fn)) return true;
   const method = fn.parent;
   if (method?.type !== AST_NODE_TYPES.MethodDefinition || method.value !== fn) return false;
   const owner = method.parent.parent;
@@ -272,4 +296,22 @@ function implementsTransport(fn: FunctionNode): boolean {
     const name = expression.type === AST_NODE_TYPES.Identifier ? expression.name : expression.type === AST_NODE_TYPES.MemberExpression ? staticPropertyName(expression) : undefined;
     return name !== undefined && TRANSPORT_INTERFACE.test(name);
   }) === true;
+}
+
+/** `async function send(request) {…}` in a factory `(): Requester` that ends `return { send }`. */
+function isTransportFactoryMember(fn: FunctionNode): boolean {
+  const name = functionBinding(fn);
+  const factory = enclosingFunction(fn);
+  const returned = factory?.returnType?.typeAnnotation;
+  if (!name || !factory || returned?.type !== AST_NODE_TYPES.TSTypeReference || returned.typeName.type !== AST_NODE_TYPES.Identifier) return false;
+  if (!TRANSPORT_INTERFACE.test(returned.typeName.name) || factory.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  return factory.body.body.some(
+    (statement) =>
+      statement.type === AST_NODE_TYPES.ReturnStatement &&
+      statement.argument?.type === AST_NODE_TYPES.ObjectExpression &&
+      statement.argument.properties.some((property) => {
+        const value = property.type === AST_NODE_TYPES.Property ? unwrap(property.value) : undefined;
+        return value?.type === AST_NODE_TYPES.Identifier && value.name === name.name;
+      }),
+  );
 }

@@ -422,6 +422,13 @@ describe('no-unprotected-call', () => {
       'export function createClient(base: string, fetchImpl = (...args: Parameters<typeof fetch>) => fetch(...args)) { return { base, fetchImpl }; }',
       // Regression (netlify cli logs/log-api.ts): a drop-in fetch that logs, sending on its URL and options untouched.
       'export const debugFetch = async (url: string, init?: RequestInit): Promise<Response> => {\n  debugLog(`→ ${init?.method ?? "GET"} ${url}`);\n  const response = await fetch(url, init);\n  return response;\n};',
+      // Regression (saleor-dashboard legacy-sdk apollo/client.ts): the fetch a factory named for one returns,
+      // sending on its input and init (handed to Apollo's HttpLink as its fetch).
+      'export const createFetch = ({ autoTokenRefresh = true } = {}) => async (input: RequestInfo, init: RequestInit = {}): Promise<Response> => {\n  if (autoTokenRefresh) await refresh();\n  return fetch(input, init);\n};',
+      'export function makeAuthFetch(token: string) {\n  return async (input: RequestInfo, init: RequestInit = {}) => fetch(input, init);\n}',
+      // Regression (algoliasearch-client-javascript requester-fetch): the functions of a factory declared to
+      // return a transport, which the client's own transport calls under its retries across hosts.
+      'import type { EndRequest, Requester } from "@algolia/client-common";\nexport function createFetchRequester(): Requester {\n  async function send(request: EndRequest) {\n    const res = await fetch(request.url, { method: request.method, signal: AbortSignal.timeout(request.connectTimeout) });\n    return { status: res.status, content: await res.text(), isTimedOut: false };\n  }\n  return { send };\n}',
       'export async function loggingFetch(input: string, options: RequestInit = {}) { const started = Date.now(); try { return await fetch(input as string, options); } finally { log(Date.now() - started); } }',
       // Regression (firecrawl js-sdk v2 httpClient.ts): the retried config is copied afresh each pass from the
       // same config, so the loop re-sends one request after a 502, not a new one.
@@ -474,6 +481,11 @@ describe('no-unprotected-call', () => {
       unprotected('export class Service { constructor(readonly fetchImpl: typeof fetch = (...args) => fetch(...args)) {} }', 'fetch', { options: [{ unresolved: 'report' }] }),
       // An interface that is not a transport, a transport method with a URL of its own, a helper not named as a
       // fetch (`prefetch` only ends with the letters), and a fetch-named one that makes its own options.
+      // Near misses: a factory not named for a fetch whose function sends on its input, a fetch-named factory's
+      // function that requests its own URL, and a factory declared to return something other than a transport.
+      unprotected(`export const createLoader = (base: string) => async (input: string, init: RequestInit = {}) => fetch(input, init);`),
+      unprotected(`export const createFetch = (base: string) => async () => fetch(base + "/items", ${T});`),
+      unprotected(`export function createStore(): Store {\n  async function load(request: { url: string }) { return fetch(request.url, ${T}); }\n  return { load };\n}`),
       unprotected(`@Injectable()\nexport class PaymentsService implements OnModuleInit {\n  onModuleInit() {}\n  charge(url: string) { return fetch(url, ${T}); }\n}`),
       unprotected(`export class Client implements HttpClient { ping() { return fetch("/pong", ${T}); } }`),
       unprotected(`export class Client implements HttpClient { ping(request: Request) { return fetch(request.getUrlFor("ping"), ${T}); } }`),
