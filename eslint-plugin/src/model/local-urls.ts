@@ -200,9 +200,10 @@ export function isLoopbackUrl(argument: TSESTree.Node, variableOf: VariableOf): 
 
 /**
  * A path segment naming a health or readiness endpoint (`/health`, `/api/health/ready`, `/healthz`,
- * `/readyz`, `/livez`, `/_health`, `/ping`): an endpoint made to be asked again and again.
+ * `/readyz`, `/livez`, `/_health`, nocobase's `/api/__health_check`, `/ping`): an endpoint made to be
+ * asked again and again.
  */
-const HEALTH_PATH = /\/_{0,2}(?:health|healthz|healthcheck|health-check|ready|readyz|readiness|livez|liveness|alive|ping)(?=[/?#]|$)/i;
+const HEALTH_PATH = /\/_{0,2}(?:health|healthz|health[-_]?check|ready|readyz|readiness|livez|liveness|alive|ping)(?=[/?#]|$)/i;
 
 /** How deep to read a URL built from parts (`a + b` of `const`s that are sums themselves). */
 const MAX_PART_DEPTH = 4;

@@ -52,6 +52,8 @@ const valid = [
   `export const stripeProbe = () => ({ name: "stripe", probe: async () => (await fetch("https://api.stripe.com/v1/balance", ${T})).ok });`,
   `const deps = { db: "http://db.internal:5432/status" };\nexport const healthReport = async () => Promise.all(Object.entries(deps).map(async ([name, url]) => {\n  try { return { name, healthy: (await fetch(url, ${T})).ok }; } catch { return { name, healthy: false }; }\n}));`,
   `export const up = (base) => fetch(\`\${base}/healthz\`, ${T});`,
+  // Regression (nocobase cli e2e.js checkServer): polling \`/api/__health_check\` until the server is up.
+  `export const up = (base) => fetch(\`\${base}/api/__health_check\`, ${T});`,
   `export async function checkHealth(u) { return (await fetch(u, ${T})).ok; }`,
   `export class Payments { async isAlive() { return (await fetch("https://pay.example.com/", ${T})).ok; } }`,
   `export const router = { health_check: (u) => fetch(u, ${T}) };`,
