@@ -63,6 +63,8 @@ export function isTypedAsFetch(node: TSESTree.Node): boolean {
     if (isTypeWrapper(parent) && parent.type !== AST_NODE_TYPES.TSNonNullExpression && isFetchType((parent as TSESTree.TSAsExpression | TSESTree.TSSatisfiesExpression).typeAnnotation)) return true;
     current = parent;
   }
+  const returner = functionReturning(current);
+  if (returner) return isFetchType(returner.returnType?.typeAnnotation);
   const parent = current.parent;
   switch (parent?.type) {
     case AST_NODE_TYPES.VariableDeclarator:
@@ -72,13 +74,6 @@ export function isTypedAsFetch(node: TSESTree.Node): boolean {
     case AST_NODE_TYPES.AssignmentPattern:
       // A parameter's default: `constructor(readonly fetchImpl: typeof fetch = (...args) => fetch(...args))`.
       return parent.right === current && parent.left.type === AST_NODE_TYPES.Identifier && isFetchType(parent.left.typeAnnotation?.typeAnnotation);
-    case AST_NODE_TYPES.ReturnStatement: {
-      let owner: TSESTree.Node | undefined = parent.parent;
-      while (owner && !isFunction(owner)) owner = owner.parent;
-      return isFunction(owner) && isFetchType(owner.returnType?.typeAnnotation);
-    }
-    case AST_NODE_TYPES.ArrowFunctionExpression:
-      return parent.body === current && isFetchType(parent.returnType?.typeAnnotation);
     case AST_NODE_TYPES.AssignmentExpression:
       // A field declared as a fetch and set in the constructor: `private a2aFetch: typeof fetch;` … `this.a2aFetch = (input, init) => …`.
       return parent.right === current && isFetchType(thisFieldType(parent.left));
@@ -261,19 +256,15 @@ export function isFetchSlot(fn: FunctionNode): boolean {
  */
 function namedAsFetch(fn: FunctionNode): boolean {
   if (DROP_IN_FETCH_NAME.test(functionName(fn) ?? '')) return true;
-  const maker = functionReturning(fn);
+  const maker = functionReturning(withTypeWrappers(fn));
   return maker !== undefined && DROP_IN_FETCH_NAME.test(functionName(maker) ?? '');
 }
 
-/** The function that returns `fn` as it is written: an arrow's body, or a `return fn` of its own. */
-function functionReturning(fn: FunctionNode): FunctionNode | undefined {
-  const outer = withTypeWrappers(fn);
-  const parent = outer.parent;
-  if (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === outer) return parent;
-  if (parent?.type !== AST_NODE_TYPES.ReturnStatement) return undefined;
-  let owner: TSESTree.Node | undefined = parent.parent;
-  while (owner && !isFunction(owner)) owner = owner.parent;
-  return owner && isFunction(owner) ? owner : undefined;
+/** The function that returns the value `node` as it is written: as an arrow's body, or by a `return node` of its own. */
+function functionReturning(node: TSESTree.Node): FunctionNode | undefined {
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === node) return parent;
+  return parent?.type === AST_NODE_TYPES.ReturnStatement ? enclosingFunction(parent) : undefined;
 }
 
 /** Interface names that say a class is a transport other code sends its requests through. */

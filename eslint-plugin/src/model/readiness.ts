@@ -42,7 +42,7 @@ function namesReadinessWait(name: string): boolean {
   if (WAITING_VERBS.has(words[0]!)) return true;
   // `runHealthCheck`, `healthCheckLoop`: the phrase anywhere.
   if (words.some((word, i) => word === 'health' && words[i + 1] === 'check')) return true;
-  const last = words[words.length - 1] === 'async' ? words[words.length - 2] : words[words.length - 1];
+  const last = lastWord(words);
   return last !== undefined && READINESS_LAST_WORDS.has(last);
 }
 
@@ -54,6 +54,11 @@ function nameWords(name: string): string[] {
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
+}
+
+/** A name's last word, before an `Async` suffix (`checkHealthAsync` → health). */
+function lastWord(words: readonly string[]): string | undefined {
+  return words[words.length - 1] === 'async' ? words[words.length - 2] : words[words.length - 1];
 }
 
 /**
@@ -93,7 +98,7 @@ export function isHealthCheck(model: FileModel, call: NetworkCall): boolean {
 /** 'probe' for a name whose last word is probe, 'check' for another name of a health check. */
 function healthCheckName(name: string): 'probe' | 'check' | undefined {
   const words = nameWords(name);
-  const last = words[words.length - 1] === 'async' ? words[words.length - 2] : words[words.length - 1];
+  const last = lastWord(words);
   if (last === 'probe') return 'probe';
   if (words.some((word, i) => word === 'health' && AFTER_HEALTH.has(words[i + 1] ?? ''))) return 'check';
   return last !== undefined && HEALTH_CHECK_LAST_WORDS.has(last) ? 'check' : undefined;

@@ -48,10 +48,10 @@ export default createRule<[NoUnprotectedCallOptions], NoUnprotectedCallMessageId
       CallExpression(node: TSESTree.CallExpression) {
         const call = model.calls.detect(node);
         if (!call) return;
-        // A health or readiness check reports whether a dependency is up: a retry would hide that.
-        if (isHealthCheck(model, call)) return;
         const verdict = protectionVerdict(model, call);
         if (verdict === 'yes' || (verdict === 'unknown' && !reportUnresolved)) return;
+        // A health or readiness check reports whether a dependency is up: a retry would hide that.
+        if (isHealthCheck(model, call)) return;
         context.report({ node, messageId: 'unprotected', data: { client: call.entry.client } });
       },
     };
